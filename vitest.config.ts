@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "packages/e2e/api/**/*.test.ts"],
+    environment: "node",
+    // Database suites create their own SQLite file or PostgreSQL schema, so files may run in parallel.
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { TZ: "UTC" },
+  },
+});
