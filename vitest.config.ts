@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "packages/e2e/api/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["test/global-setup.ts"],
     // Database suites create their own SQLite file or PostgreSQL schema, so files may run in parallel.
     pool: "forks",
     testTimeout: 30_000,

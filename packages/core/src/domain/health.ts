@@ -1,0 +1,131 @@
+import { AppError } from "../errors/index.ts";
+import type { Health } from "./types.ts";
+
+/** The dates of a cycle, as stored: calendar days in the organization's time zone, both inclusive. */
+export type CycleDates = { startDate: string; endDate: string };
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseIsoDate(value: string): { year: number; month: number; day: number } {
+  const match = ISO_DATE.exec(value);
+  if (!match) throw new AppError("request.invalid", { date: value });
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Date.UTC rolls 2026-02-30 over into March; a round trip catches dates that do not exist.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new AppError("request.invalid", { date: value });
+  }
+  return { year, month, day };
+}
+
+// Building a DateTimeFormat is costly compared with using one; zones are few, so keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    } catch {
+      throw new AppError("request.invalid", { timezone: timeZone });
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Offset of a zone from UTC at an instant, in milliseconds (Asia/Shanghai → +8 h). */
+function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  const wallAsUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  // The formatter drops milliseconds, so compare against the instant truncated to the second.
+  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/** The instant a calendar day starts in a zone: the first instant whose local date is that day. */
+function startOfDayMs(date: { year: number; month: number; day: number }, timeZone: string): number {
+  const wallMidnight = Date.UTC(date.year, date.month - 1, date.day);
+  // The offsets in force around that day (one, or two across a DST change) give the candidate instants.
+  const offsets = new Set(
+    [wallMidnight - DAY_MS, wallMidnight, wallMidnight + DAY_MS].map((at) => zoneOffsetMs(at, timeZone)),
+  );
+  const candidates = [...offsets].map((offset) => ({ at: wallMidnight - offset, offset }));
+  // A candidate is real when the zone shows midnight there; after a fall-back at midnight two are, and the
+  // day starts at the earlier one.
+  const real = candidates.filter((c) => zoneOffsetMs(c.at, timeZone) === c.offset).map((c) => c.at);
+  if (real.length > 0) return Math.min(...real);
+  // Midnight was skipped (spring forward at 00:00): the day starts at the change, the later candidate.
+  return Math.max(...candidates.map((c) => c.at));
+}
+
+/**
+ * Fraction of a cycle's time that has passed at `now`: 0 before the start, 1 after the end. The cycle
+ * runs from the start of `startDate` to the end of `endDate` in the organization's time zone.
+ */
+export function elapsedFraction({ startDate, endDate }: CycleDates, now: Date, timezone = "UTC"): number {
+  const start = parseIsoDate(startDate);
+  const end = parseIsoDate(endDate);
+  const startMs = startOfDayMs(start, timezone);
+  // The end date is inclusive: the cycle ends when the next day starts.
+  const next = new Date(Date.UTC(end.year, end.month - 1, end.day) + DAY_MS);
+  const endMs = startOfDayMs(
+    { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
+    timezone,
+  );
+  const nowMs = now.getTime();
+  if (nowMs <= startMs) return 0;
+  if (nowMs >= endMs || endMs <= startMs) return 1;
+  return (nowMs - startMs) / (endMs - startMs);
+}
+
+/** What health is derived from: progress (clamped or raw), confidence 0–10, elapsed fraction of the cycle. */
+export type HealthInput = { progress: number; confidence: number; elapsed: number };
+
+/** Health of a KR, in the order domain.md gives: done, then off_track, then at_risk, else on_track. */
+export function keyResultHealth({ progress, confidence, elapsed }: HealthInput): Health {
+  if (progress >= 1) return "done";
+  if (confidence <= 3 || progress < elapsed - 0.25) return "off_track";
+  if (confidence <= 6 || progress < elapsed - 0.1) return "at_risk";
+  return "on_track";
+}
+
+/** How bad each health is; an objective shows the worst of its KRs. */
+export const HEALTH_SEVERITY: Readonly<Record<Health, number>> = {
+  done: 0,
+  on_track: 1,
+  at_risk: 2,
+  off_track: 3,
+};
+
+/** Health of an objective: the worst health of its KRs; `done` only when all are done; on_track with no KRs. */
+export function objectiveHealth(krHealths: readonly Health[]): Health {
+  // An objective without KRs has nothing behind yet, so it is not "done".
+  if (krHealths.length === 0) return "on_track";
+  let worst: Health = "done";
+  for (const health of krHealths) {
+    if (HEALTH_SEVERITY[health] > HEALTH_SEVERITY[worst]) worst = health;
+  }
+  return worst;
+}

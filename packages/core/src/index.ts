@@ -1,0 +1,4 @@
+export * from "./coach/index.ts";
+export * from "./domain/index.ts";
+export * from "./errors/index.ts";
+export * from "./schemas/index.ts";

@@ -1,0 +1,3 @@
+export * from "./common.ts";
+export * from "./objective.ts";
+export * from "./org.ts";

@@ -1,0 +1,172 @@
+import { z } from "zod";
+import {
+  AGGREGATIONS,
+  DIRECTIONS,
+  KEY_RESULT_TYPES,
+  LOCALES,
+  OBJECTIVE_LEVELS,
+  OBJECTIVE_STATUSES,
+  VISIBILITIES,
+} from "../domain/types.ts";
+import {
+  confidenceSchema,
+  decimalInputSchema,
+  idSchema,
+  MAX_TEXT,
+  MAX_TITLE,
+  textSchema,
+  titleSchema,
+  versionSchema,
+  weightSchema,
+} from "./common.ts";
+
+export const milestoneInputSchema = z
+  .object({ title: titleSchema, weight: weightSchema.optional() })
+  .strict();
+
+export const keyResultInputSchema = z
+  .object({
+    title: titleSchema,
+    type: z.enum(KEY_RESULT_TYPES),
+    unit: z.string().max(32).nullable().optional(),
+    startValue: decimalInputSchema.nullable().optional(),
+    targetValue: decimalInputSchema.nullable().optional(),
+    direction: z.enum(DIRECTIONS).optional(),
+    weight: weightSchema.optional(),
+    confidence: confidenceSchema.optional(),
+    ownerUserId: idSchema.nullable().optional(),
+    milestones: z.array(milestoneInputSchema).max(50).optional(),
+    aggregation: z.enum(AGGREGATIONS).optional(),
+    parentKeyResultId: idSchema.nullable().optional(),
+  })
+  .strict();
+export type KeyResultInput = z.infer<typeof keyResultInputSchema>;
+
+export const keyResultPatchSchema = z
+  .object({
+    title: titleSchema,
+    unit: z.string().max(32).nullable(),
+    startValue: decimalInputSchema,
+    targetValue: decimalInputSchema,
+    direction: z.enum(DIRECTIONS),
+    weight: weightSchema,
+    ownerUserId: idSchema.nullable(),
+    parentKeyResultId: idSchema.nullable(),
+    reason: textSchema.min(1),
+    version: versionSchema,
+  })
+  .partial()
+  .strict();
+
+export const objectiveInputSchema = z
+  .object({
+    cycleId: idSchema,
+    level: z.enum(OBJECTIVE_LEVELS),
+    ownerUserId: idSchema.nullable().optional(),
+    ownerDepartmentId: idSchema.nullable().optional(),
+    title: titleSchema,
+    description: textSchema.optional(),
+    weight: weightSchema.optional(),
+    visibility: z.enum(VISIBILITIES).optional(),
+    keyResults: z.array(keyResultInputSchema).max(20).optional(),
+  })
+  .strict();
+export type ObjectiveInput = z.infer<typeof objectiveInputSchema>;
+
+export const objectivePatchSchema = z
+  .object({
+    title: titleSchema,
+    description: textSchema,
+    weight: weightSchema,
+    visibility: z.enum(VISIBILITIES),
+    reason: textSchema.min(1),
+    version: versionSchema,
+  })
+  .partial()
+  .strict();
+
+export const objectiveListQuerySchema = z
+  .object({
+    cycleId: idSchema.optional(),
+    level: z.enum(OBJECTIVE_LEVELS).optional(),
+    ownerUserId: idSchema.optional(),
+    ownerDepartmentId: idSchema.optional(),
+    status: z.enum(OBJECTIVE_STATUSES).optional(),
+    includeDeleted: z.enum(["true", "false"]).optional(),
+  })
+  .strict();
+
+export const rejectInputSchema = z.object({ reason: textSchema.min(1) }).strict();
+
+export const alignmentInputSchema = z
+  .object({
+    parentObjectiveId: idSchema.nullable().optional(),
+    parentKeyResultId: idSchema.nullable().optional(),
+    supports: z.array(idSchema).max(50).optional(),
+  })
+  .strict();
+
+export const checkInInputSchema = z
+  .object({
+    value: decimalInputSchema.optional(),
+    milestonesDone: z.array(idSchema).max(50).optional(),
+    confidence: confidenceSchema,
+    note: z.string().max(MAX_TEXT).optional(),
+  })
+  .strict();
+export type CheckInInput = z.infer<typeof checkInInputSchema>;
+
+const scoreSchema = z.number().finite().min(0).max(1);
+export const scoreInputSchema = z
+  .object({
+    keyResults: z
+      .array(
+        z
+          .object({
+            id: idSchema,
+            selfScore: scoreSchema.nullable().optional(),
+            managerScore: scoreSchema.nullable().optional(),
+            comment: textSchema.nullable().optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+  })
+  .strict();
+
+export const reviewInputSchema = z
+  .object({
+    wentWell: textSchema,
+    wentBadly: textSchema,
+    lessons: textSchema,
+    nextSteps: textSchema,
+  })
+  .strict();
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+export const idParamsSchema = z.object({ id: idSchema }).strict();
+export const userIdParamsSchema = z.object({ userId: idSchema }).strict();
+export const departmentQuerySchema = z.object({ departmentId: idSchema.optional() }).strict();
+
+export const coachReviewInputSchema = z
+  .object({
+    objective: z
+      .object({ title: z.string().max(MAX_TITLE), description: textSchema.nullable().optional() })
+      .strict(),
+    keyResults: z
+      .array(
+        z
+          .object({
+            title: z.string().max(MAX_TITLE),
+            type: z.enum(KEY_RESULT_TYPES).nullable().optional(),
+            startValue: decimalInputSchema.nullable().optional(),
+            targetValue: decimalInputSchema.nullable().optional(),
+          })
+          .strict(),
+      )
+      .max(50),
+    locale: z.enum(LOCALES).optional(),
+    ownerObjectiveCount: z.number().int().min(0).max(1000).optional(),
+  })
+  .strict();

@@ -1,0 +1,4 @@
+export * from "./connection.ts";
+export * from "./repositories/index.ts";
+export * from "./schema.ts";
+export * from "./testing.ts";

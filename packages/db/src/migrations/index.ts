@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as initial from "./20261127120000-initial.ts";
+
+/** Every migration by its timestamped name; append only, never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  "20261127120000-initial": initial,
+};

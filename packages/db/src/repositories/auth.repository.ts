@@ -1,0 +1,56 @@
+import type { Insertable, Selectable } from "kysely";
+import type { ApiTokenTable, LoginAttemptTable, SessionTable } from "../schema.ts";
+import type { Executor } from "./executor.ts";
+
+export async function insertSession(db: Executor, row: Insertable<SessionTable>): Promise<void> {
+  await db.insertInto("session").values(row).execute();
+}
+
+export async function findSession(db: Executor, id: string): Promise<Selectable<SessionTable> | undefined> {
+  return db.selectFrom("session").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom("session").where("id", "=", id).execute();
+}
+
+export async function insertApiToken(db: Executor, row: Insertable<ApiTokenTable>): Promise<void> {
+  await db.insertInto("api_token").values(row).execute();
+}
+
+export async function findApiTokenByHash(
+  db: Executor,
+  hash: string,
+): Promise<Selectable<ApiTokenTable> | undefined> {
+  return db
+    .selectFrom("api_token")
+    .selectAll()
+    .where("token_hash", "=", hash)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function findLoginAttempt(
+  db: Executor,
+  key: string,
+): Promise<Selectable<LoginAttemptTable> | undefined> {
+  return db.selectFrom("login_attempt").selectAll().where("key", "=", key).executeTakeFirst();
+}
+
+export async function saveLoginAttempt(db: Executor, row: Selectable<LoginAttemptTable>): Promise<void> {
+  await db
+    .insertInto("login_attempt")
+    .values(row)
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        failures: row.failures,
+        window_start: row.window_start,
+        locked_until: row.locked_until,
+      }),
+    )
+    .execute();
+}
+
+export async function clearLoginAttempt(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom("login_attempt").where("key", "=", key).execute();
+}

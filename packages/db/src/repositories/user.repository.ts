@@ -1,0 +1,28 @@
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type { UserTable } from "../schema.ts";
+import type { Executor } from "./executor.ts";
+
+export type UserRow = Selectable<UserTable>;
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom("user").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom("user").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertUser(db: Executor, row: Insertable<UserTable>): Promise<void> {
+  await db
+    .insertInto("user")
+    .values({ ...row, email: row.email.trim().toLowerCase() })
+    .execute();
+}
+
+export async function insertUsers(db: Executor, rows: Insertable<UserTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("user").values(rows).execute();
+}
+
+export async function updateUser(db: Executor, id: string, patch: Updateable<UserTable>): Promise<void> {
+  await db.updateTable("user").set(patch).where("id", "=", id).execute();
+}

@@ -1,0 +1,127 @@
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { AppError } from "@luodi/core";
+import { connect, type DatabaseHandle, migrateToLatest } from "@luodi/db";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { resolveAuth, SESSION_COOKIE } from "./auth/resolve-auth.ts";
+import { coachRoutes } from "./coach/coach.routes.ts";
+import { type ServerConfig, sqlitePathOf } from "./config.ts";
+import type { AppContext } from "./context.ts";
+import { cycleRoutes } from "./cycles/cycle.routes.ts";
+import { handleError } from "./http/error-handler.ts";
+import { resolveLocale } from "./http/locale.ts";
+import type { ZodApp } from "./http/types.ts";
+import { zodValidatorCompiler } from "./http/validation.ts";
+import { keyResultRoutes } from "./key-results/key-result.routes.ts";
+import { objectiveRoutes } from "./objectives/objective.routes.ts";
+import { organizationRoutes } from "./org/organization.routes.ts";
+import { OrgGraphCache } from "./services/org-graph-cache.ts";
+import { setupRoutes } from "./setup/setup.routes.ts";
+
+export type BuildOptions = {
+  /** An open database to use instead of the configured one (tests); the app will not close it. */
+  database?: DatabaseHandle;
+};
+
+/** Builds the whole HTTP application, connected and migrated, ready to listen or be injected. */
+export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const handle =
+    options.database ?? connect({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
+  await migrateToLatest(handle.db);
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, graphs: new OrgGraphCache() };
+
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    bodyLimit: 1_048_576,
+    // Ids in paths are opaque; a trailing slash is the same resource.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider() as unknown as ZodApp;
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // Presenters already list exactly the fields to send; validating every answer again would only cost time.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(handleError);
+  app.decorateRequest("auth", null);
+  app.decorateRequest("locale", "en");
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Luodi API",
+        version: "1.0.0",
+        description: "Luodi (落地) — the OKR platform's HTTP API.",
+      },
+      servers: [{ url: "/api/v1" }],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await handle.db.selectFrom("organization").select("id").limit(1).execute();
+      return { status: "ready" };
+    } catch {
+      return reply.status(503).send({ status: "unavailable" });
+    }
+  });
+  app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));
+
+  await app.register(
+    async (api) => {
+      const zapi = api as unknown as ZodApp;
+      // Authentication runs first, so a caller without credentials learns that before anything about its input.
+      zapi.addHook("onRequest", async (request) => {
+        const header = request.headers.authorization;
+        const bearer = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+        const orgHeader = request.headers["x-org-id"];
+        request.locale = resolveLocale(request.headers["accept-language"], undefined, undefined);
+        const auth = await resolveAuth(ctx, {
+          bearer,
+          sessionToken: request.cookies[SESSION_COOKIE],
+          orgId: typeof orgHeader === "string" ? orgHeader : undefined,
+        });
+        request.auth = auth;
+        if (auth)
+          request.locale = resolveLocale(
+            request.headers["accept-language"],
+            auth.user.locale,
+            auth.org.locale,
+          );
+        if (!auth && !request.routeOptions.config.public) throw new AppError("auth.required");
+      });
+      zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+      await setupRoutes(zapi, ctx);
+      await authRoutes(zapi, ctx);
+      await organizationRoutes(zapi, ctx);
+      await cycleRoutes(zapi, ctx);
+      await objectiveRoutes(zapi, ctx);
+      await keyResultRoutes(zapi, ctx);
+      await coachRoutes(zapi, ctx);
+      zapi.setNotFoundHandler({}, (request, reply) => {
+        reply.status(404).send(new AppError("route.not_found").toBody(request.locale));
+      });
+    },
+    { prefix: "/api/v1" },
+  );
+
+  app.addHook("onClose", async () => {
+    if (!options.database) await handle.destroy();
+  });
+  return app as unknown as FastifyInstance;
+}

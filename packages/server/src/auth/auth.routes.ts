@@ -1,0 +1,56 @@
+import { loginInputSchema, profilePatchSchema, tokenInputSchema } from "@luodi/core";
+import { findUser } from "@luodi/db";
+import type { AppContext } from "../context.ts";
+import { callerOf } from "../http/caller.ts";
+import type { ZodApp } from "../http/types.ts";
+import { presentMember, presentOrganization, presentUser } from "../presenters/presenters.ts";
+import { login } from "./login.ts";
+import { createApiToken, logout, updateProfile } from "./profile.ts";
+import { SESSION_COOKIE } from "./resolve-auth.ts";
+import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
+
+export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.post(
+    "/auth/login",
+    { config: { public: true }, schema: { tags: ["auth"], body: loginInputSchema } },
+    async (request, reply) => {
+      const result = await login(ctx, {
+        ...request.body,
+        previousSessionToken: request.cookies[SESSION_COOKIE],
+      });
+      setSessionCookie(reply, ctx, result.sessionToken);
+      return { user: presentUser(result.user), organizations: result.organizations };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    { config: { public: true }, schema: { tags: ["auth"] } },
+    async (request, reply) => {
+      if (request.auth) await logout(callerOf(ctx, request));
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get("/me", { schema: { tags: ["auth"] } }, async (request) => {
+    const { auth } = callerOf(ctx, request);
+    return {
+      user: presentUser(auth.user),
+      membership: presentMember(auth.membership),
+      organization: presentOrganization(auth.org, auth.settings),
+    };
+  });
+
+  app.patch("/me", { schema: { tags: ["auth"], body: profilePatchSchema } }, async (request) => {
+    const caller = callerOf(ctx, request);
+    await updateProfile(caller, request.body);
+    const user = await findUser(ctx.db, caller.auth.user.id);
+    return { user: user ? presentUser(user) : null };
+  });
+
+  app.post("/tokens", { schema: { tags: ["auth"], body: tokenInputSchema } }, async (request, reply) => {
+    const token = await createApiToken(callerOf(ctx, request), request.body.name);
+    return reply.status(201).send(token);
+  });
+}

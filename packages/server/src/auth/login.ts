@@ -1,0 +1,86 @@
+import { AppError } from "@luodi/core";
+import {
+  clearLoginAttempt,
+  deleteSession,
+  findLoginAttempt,
+  findUserByEmail,
+  insertSession,
+  listMembershipsOfUser,
+  saveLoginAttempt,
+  type UserRow,
+} from "@luodi/db";
+import type { AppContext } from "../context.ts";
+import { verifyPassword } from "./password.ts";
+import { hashSecret, newSecret } from "./tokens.ts";
+
+const FREE_FAILURES = 5;
+const WINDOW_MS = 15 * 60_000;
+const MAX_LOCK_MS = 15 * 60_000;
+export const SESSION_DAYS = 30;
+
+/**
+ * Checks a password and opens a new session. Failures are counted per email in the database (so every
+ * server instance sees them); past five in fifteen minutes the email is locked, for longer each time.
+ */
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string; previousSessionToken?: string | undefined },
+): Promise<{
+  user: UserRow;
+  sessionToken: string;
+  organizations: Array<{ id: string; name: string; role: string }>;
+}> {
+  const now = ctx.config.now();
+  const key = `email:${input.email.trim().toLowerCase()}`;
+  const attempt = await findLoginAttempt(ctx.db, key);
+  if (attempt?.locked_until && attempt.locked_until > now.toISOString()) {
+    const seconds = Math.ceil((Date.parse(attempt.locked_until) - now.getTime()) / 1000);
+    throw new AppError("auth.throttled", { seconds });
+  }
+  const user = await findUserByEmail(ctx.db, input.email);
+  const ok = await verifyPassword(user?.password_hash ?? null, input.password);
+  const memberships = ok && user ? await listMembershipsOfUser(ctx.db, user.id) : [];
+  const active = memberships.filter((m) => m.status === "active");
+  if (!ok || !user || active.length === 0) {
+    const inWindow = attempt && now.getTime() - Date.parse(attempt.window_start) < WINDOW_MS;
+    const failures = (inWindow ? attempt.failures : 0) + 1;
+    const lockMs =
+      failures >= FREE_FAILURES ? Math.min(MAX_LOCK_MS, 30_000 * 2 ** (failures - FREE_FAILURES)) : 0;
+    await saveLoginAttempt(ctx.db, {
+      key,
+      failures,
+      window_start: inWindow ? attempt.window_start : now.toISOString(),
+      locked_until: lockMs ? new Date(now.getTime() + lockMs).toISOString() : null,
+    });
+    if (ok && user && active.length === 0) throw new AppError("auth.deactivated");
+    throw new AppError("auth.invalid");
+  }
+  if (attempt) await clearLoginAttempt(ctx.db, key);
+  // A new session at every login, and the old one gone, so a planted session id never becomes valid.
+  if (input.previousSessionToken) await deleteSession(ctx.db, hashSecret(input.previousSessionToken));
+  const sessionToken = newSecret();
+  await insertSession(ctx.db, {
+    id: hashSecret(sessionToken),
+    user_id: user.id,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+  });
+  return {
+    user,
+    sessionToken,
+    organizations: active.map((m) => ({ id: m.org_id, name: m.org_name, role: m.role })),
+  };
+}
+
+/** Opens a session for a user who just proved who they are (setup). */
+export async function openSession(ctx: AppContext, userId: string): Promise<string> {
+  const now = ctx.config.now();
+  const sessionToken = newSecret();
+  await insertSession(ctx.db, {
+    id: hashSecret(sessionToken),
+    user_id: userId,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+  });
+  return sessionToken;
+}

@@ -1,0 +1,41 @@
+import { join, resolve } from "node:path";
+
+/** Everything the server needs to know to run; every field has an environment variable. */
+export type ServerConfig = {
+  /** PORT */
+  port: number;
+  /** HOST */
+  host: string;
+  /** DATA_DIR: where the SQLite file lives when no DATABASE_URL is given. */
+  dataDir: string;
+  /** DATABASE_URL: postgres://… for PostgreSQL; empty for the embedded SQLite database. */
+  databaseUrl: string | undefined;
+  /** PUBLIC_URL: the address users reach; https makes cookies Secure. */
+  publicUrl: string | undefined;
+  /** LOG_LEVEL: pino level, or "silent". */
+  logLevel: string;
+  /** Argon2id cost; tests lower it, production keeps the library's defaults. */
+  passwordHashing: { memoryCost: number; timeCost: number };
+  /** The clock, injectable so health and time windows can be tested. */
+  now: () => Date;
+};
+
+/** Reads the configuration from the environment, with the documented defaults. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = resolve(env.DATA_DIR ?? "data");
+  return {
+    port: Number.parseInt(env.PORT ?? "3000", 10),
+    host: env.HOST ?? "0.0.0.0",
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? "info",
+    passwordHashing: { memoryCost: 65536, timeCost: 3 },
+    now: () => new Date(),
+  };
+}
+
+/** Where the embedded database file is kept. */
+export function sqlitePathOf(config: Pick<ServerConfig, "dataDir">): string {
+  return join(config.dataDir, "luodi.db");
+}

@@ -1,0 +1,26 @@
+import type { Actor, Locale, OrgSettings } from "@luodi/core";
+import type { Database, DialectName, MemberRow, OrganizationRow, UserRow } from "@luodi/db";
+import type { Kysely } from "kysely";
+import type { ServerConfig } from "./config.ts";
+import type { OrgGraphCache } from "./services/org-graph-cache.ts";
+
+/** What every service may use: the database, the configuration and the shared caches. */
+export type AppContext = {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  config: ServerConfig;
+  graphs: OrgGraphCache;
+};
+
+/** The signed-in caller within one organization. */
+export type RequestAuth = {
+  user: UserRow;
+  org: OrganizationRow;
+  settings: OrgSettings;
+  membership: MemberRow;
+  actor: Actor;
+  sessionId: string | null;
+};
+
+/** What a use case receives about its caller. */
+export type Caller = { ctx: AppContext; auth: RequestAuth; locale: Locale };

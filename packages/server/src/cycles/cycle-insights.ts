@@ -1,0 +1,257 @@
+import {
+  AppError,
+  alignmentCoverage,
+  canViewObjective,
+  elapsedFraction,
+  HEALTHS,
+  type Health,
+  isAdmin,
+  isWithinDepartment,
+  LEVEL_RANK,
+  type ObjectiveLevel,
+  type OrgGraph,
+  scoreBand,
+  weightedMean,
+} from "@luodi/core";
+import {
+  type CycleRow,
+  findCycle,
+  type KeyResultRow,
+  keyResultsCheckedInSince,
+  listDepartments,
+  listKeyResultsOfCycles,
+  listMembers,
+  listObjectives,
+  type ObjectiveRow,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { graphOf, policyObjectiveOf } from "../objectives/objective-access.ts";
+import { type KeyResultView, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
+import { groupBy } from "../services/group-by.ts";
+
+const WEEK_MS = 7 * 86_400_000;
+const LIVE = new Set(["published", "closed"]);
+
+async function loadCycle(caller: Caller, id: string): Promise<CycleRow> {
+  const cycle = await findCycle(caller.ctx.db, caller.auth.org.id, id);
+  if (!cycle) throw new AppError("cycle.not_found");
+  return cycle;
+}
+
+/** The department an objective belongs to for grouping: its owner department, or its owner's. */
+function departmentOf(objective: ObjectiveRow, graph: OrgGraph): string | null {
+  if (objective.owner_department_id) return objective.owner_department_id;
+  return objective.owner_user_id ? (graph.members.get(objective.owner_user_id)?.departmentId ?? null) : null;
+}
+
+/** Everything of a cycle the caller may see: objectives, their KRs (presented with health) and the org graph. */
+async function loadVisibleCycle(caller: Caller, cycleId: string, departmentId: string | undefined) {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  const cycle = await loadCycle(caller, cycleId);
+  const graph = await graphOf(caller);
+  if (departmentId && !graph.departments.has(departmentId)) throw new AppError("department.not_found");
+  const [objectives, krs] = await Promise.all([
+    listObjectives(ctx.db, orgId, { cycleId }),
+    listKeyResultsOfCycles(ctx.db, orgId, [cycleId]),
+  ]);
+  const visible = objectives.filter((o) => {
+    if (!canViewObjective(auth.actor, policyObjectiveOf(o), graph)) return false;
+    if (!departmentId) return true;
+    const owner = departmentOf(o, graph);
+    return owner !== null && isWithinDepartment(graph, owner, departmentId);
+  });
+  const elapsed = elapsedFraction(
+    { startDate: cycle.start_date, endDate: cycle.end_date },
+    ctx.config.now(),
+    auth.org.timezone,
+  );
+  const visibleIds = new Set(visible.map((o) => o.id));
+  const krRows = krs.filter((kr) => visibleIds.has(kr.objective_id));
+  const krViews = groupBy(
+    krRows.map((kr) => presentKeyResult(kr, elapsed)),
+    (kr) => kr.objectiveId,
+  );
+  return { cycle, graph, visible, krRows, krViews, elapsed };
+}
+
+export type TreeNode = {
+  objective: ReturnType<typeof presentObjectiveSummary>;
+  keyResults: KeyResultView[];
+  children: TreeNode[];
+};
+
+/**
+ * The alignment tree (对齐地图) of a cycle: each objective under the objective it aligns to (directly or
+ * through one of its KRs). Roots are the objectives whose parent the caller cannot see here — the
+ * company's, first of all.
+ */
+export async function cycleTree(
+  caller: Caller,
+  cycleId: string,
+  departmentId?: string,
+): Promise<{ cycleId: string; roots: TreeNode[] }> {
+  const { visible, krRows, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
+  const objectiveOfKr = new Map(krRows.map((kr) => [kr.id, kr.objective_id]));
+  const visibleIds = new Set(visible.map((o) => o.id));
+  const parentOf = (o: ObjectiveRow): string | null => {
+    const parent =
+      o.parent_objective_id ??
+      (o.parent_key_result_id ? (objectiveOfKr.get(o.parent_key_result_id) ?? null) : null);
+    return parent && visibleIds.has(parent) && parent !== o.id ? parent : null;
+  };
+  const ordered = [...visible].sort(
+    (a, b) =>
+      LEVEL_RANK[b.level as ObjectiveLevel] - LEVEL_RANK[a.level as ObjectiveLevel] ||
+      a.created_at.localeCompare(b.created_at),
+  );
+  const childIds = new Map<string, string[]>();
+  const rootIds: string[] = [];
+  for (const o of ordered) {
+    const parentId = parentOf(o);
+    if (parentId) childIds.set(parentId, [...(childIds.get(parentId) ?? []), o.id]);
+    else rootIds.push(o.id);
+  }
+  const byId = new Map(ordered.map((o) => [o.id, o]));
+  const placed = new Set<string>();
+  const build = (id: string): TreeNode => {
+    placed.add(id);
+    const o = byId.get(id) as ObjectiveRow;
+    const keyResults = krViews.get(id) ?? [];
+    const children = (childIds.get(id) ?? []).filter((c) => !placed.has(c)).map(build);
+    return { objective: presentObjectiveSummary(o, keyResults), keyResults, children };
+  };
+  const roots = rootIds.map(build);
+  // Objectives caught in a loop of links (which alignment forbids) still show, as roots, rather than vanish.
+  for (const o of ordered) if (!placed.has(o.id)) roots.push(build(o.id));
+  return { cycleId, roots };
+}
+
+function healthCounts(healths: Iterable<Health>): Record<Health, number> {
+  const counts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
+  for (const h of healths) counts[h] += 1;
+  return counts;
+}
+
+/** The cycle's numbers (数据看板), over what the caller may see. Only published and closed OKRs count. */
+export async function cycleDashboard(caller: Caller, cycleId: string, departmentId?: string) {
+  const { ctx, auth } = caller;
+  const { graph, visible, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
+  const live = visible.filter((o) => LIVE.has(o.status));
+  const liveKrs = live.flatMap((o) => krViews.get(o.id) ?? []);
+  const since = new Date(ctx.config.now().getTime() - WEEK_MS).toISOString();
+  const checkedIn = await keyResultsCheckedInSince(ctx.db, auth.org.id, [cycleId], since);
+  const summaries = live.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? []));
+  const scored = live.filter((o) => o.score !== null);
+  const departments = await listDepartments(ctx.db, auth.org.id);
+  const byDepartment = groupBy(live, (o) => departmentOf(o, graph));
+  return {
+    cycleId,
+    objectives: live.length,
+    keyResults: liveKrs.length,
+    progress: weightedMean(live.map((o) => ({ weight: o.weight, progress: o.progress }))),
+    healthCounts: healthCounts(summaries.map((s) => s.health)),
+    keyResultHealthCounts: healthCounts(liveKrs.map((kr) => kr.health)),
+    checkInRate: liveKrs.length ? liveKrs.filter((kr) => checkedIn.has(kr.id)).length / liveKrs.length : 0,
+    alignmentCoverage: alignmentCoverage(
+      live.map((o) => ({
+        level: o.level as ObjectiveLevel,
+        hasParent: !!(o.parent_objective_id ?? o.parent_key_result_id),
+      })),
+    ),
+    scoreDistribution: {
+      red: scored.filter((o) => scoreBand(o.score as number) === "red").length,
+      yellow: scored.filter((o) => scoreBand(o.score as number) === "yellow").length,
+      green: scored.filter((o) => scoreBand(o.score as number) === "green").length,
+      unscored: live.length - scored.length,
+    },
+    riskyKeyResults: liveKrs
+      .filter((kr) => kr.health === "at_risk" || kr.health === "off_track")
+      .sort((a, b) => (a.health === b.health ? a.progress - b.progress : a.health === "off_track" ? -1 : 1))
+      .slice(0, 50)
+      .map((kr) => ({
+        id: kr.id,
+        objectiveId: kr.objectiveId,
+        title: kr.title,
+        ownerUserId: kr.ownerUserId,
+        progress: kr.progress,
+        confidence: kr.confidence,
+        health: kr.health,
+      })),
+    departments: departments
+      .filter((d) => !departmentId || isWithinDepartment(graph, d.id, departmentId))
+      .map((d) => {
+        const owned = byDepartment.get(d.id) ?? [];
+        return {
+          departmentId: d.id,
+          name: d.name,
+          objectives: owned.length,
+          progress: weightedMean(owned.map((o) => ({ weight: o.weight, progress: o.progress }))),
+          healthCounts: healthCounts(
+            owned.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? []).health),
+          ),
+        };
+      }),
+  };
+}
+
+/**
+ * The rollout dashboard (落地看板): per department, how far the practice has landed — who has published
+ * OKRs, alignment, weekly check-ins, scoring and 复盘 — and who is missing. Leadership sees it: admins for
+ * the whole organization, department leaders for their departments and those below.
+ */
+export async function cycleRollout(caller: Caller, cycleId: string, departmentId?: string) {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  await loadCycle(caller, cycleId);
+  const graph = await graphOf(caller);
+  const led = [...graph.departments.values()].filter((d) => d.leaderId === auth.user.id).map((d) => d.id);
+  const inScope = (deptId: string) =>
+    (isAdmin(auth.actor) || led.some((l) => isWithinDepartment(graph, deptId, l))) &&
+    (!departmentId || isWithinDepartment(graph, deptId, departmentId));
+  if (!isAdmin(auth.actor) && led.length === 0) throw new AppError("permission.denied");
+  if (departmentId && !graph.departments.has(departmentId)) throw new AppError("department.not_found");
+  const since = new Date(ctx.config.now().getTime() - WEEK_MS).toISOString();
+  const [departments, members, objectives, krs, checkedIn] = await Promise.all([
+    listDepartments(ctx.db, orgId),
+    listMembers(ctx.db, orgId),
+    listObjectives(ctx.db, orgId, { cycleId }),
+    listKeyResultsOfCycles(ctx.db, orgId, [cycleId]),
+    keyResultsCheckedInSince(ctx.db, orgId, [cycleId], since),
+  ]);
+  const live = objectives.filter((o) => LIVE.has(o.status));
+  const krsByObjective = groupBy(krs, (kr: KeyResultRow) => kr.objective_id);
+  const liveByDepartment = groupBy(live, (o) => departmentOf(o, graph));
+  const publishedOwners = new Set(live.filter((o) => o.level === "personal").map((o) => o.owner_user_id));
+  const share = (part: number, whole: number) => (whole ? part / whole : 0);
+  return {
+    cycleId,
+    departments: departments
+      .filter((d) => inScope(d.id))
+      .map((d) => {
+        const people = members.filter((m) => m.department_id === d.id && m.status === "active");
+        const owned = (liveByDepartment.get(d.id) ?? []).filter((o) => o.level !== "company");
+        const ownedKrs = owned.flatMap((o) => krsByObjective.get(o.id) ?? []);
+        const missing = people.filter((m) => !publishedOwners.has(m.user_id));
+        return {
+          departmentId: d.id,
+          name: d.name,
+          parentId: d.parent_id,
+          leaderId: d.leader_id,
+          members: people.length,
+          membersWithPublishedOkrs: people.length - missing.length,
+          objectives: owned.length,
+          alignmentCoverage: alignmentCoverage(
+            owned.map((o) => ({
+              level: o.level as ObjectiveLevel,
+              hasParent: !!(o.parent_objective_id ?? o.parent_key_result_id),
+            })),
+          ),
+          checkInRate: share(ownedKrs.filter((kr) => checkedIn.has(kr.id)).length, ownedKrs.length),
+          scoredShare: share(owned.filter((o) => o.score !== null).length, owned.length),
+          reviewedShare: share(owned.filter((o) => o.review !== null).length, owned.length),
+          missing: missing.map((m) => ({ userId: m.user_id, name: m.name })),
+        };
+      }),
+  };
+}

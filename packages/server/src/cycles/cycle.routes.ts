@@ -1,0 +1,79 @@
+import {
+  AppError,
+  cycleInputSchema,
+  cyclePatchSchema,
+  cyclePhaseInputSchema,
+  departmentQuerySchema,
+  idParamsSchema,
+} from "@luodi/core";
+import { findCycle, listCycles } from "@luodi/db";
+import type { AppContext } from "../context.ts";
+import { callerOf, expectedVersion } from "../http/caller.ts";
+import type { ZodApp } from "../http/types.ts";
+import { presentCycle } from "../presenters/presenters.ts";
+import { cycleDashboard, cycleRollout, cycleTree } from "./cycle-insights.ts";
+import { advanceCyclePhase, createCycle, updateCycle } from "./cycle-writes.ts";
+
+export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  const tags = ["cycles"];
+
+  async function present(orgId: string, id: string) {
+    const cycle = await findCycle(ctx.db, orgId, id);
+    if (!cycle) throw new AppError("cycle.not_found");
+    return presentCycle(cycle);
+  }
+
+  app.get("/cycles", { schema: { tags } }, async (request) => {
+    const { auth } = callerOf(ctx, request);
+    return (await listCycles(ctx.db, auth.org.id)).map(presentCycle);
+  });
+
+  app.post("/cycles", { schema: { tags, body: cycleInputSchema } }, async (request, reply) => {
+    const caller = callerOf(ctx, request);
+    const id = await createCycle(caller, request.body);
+    return reply.status(201).send(await present(caller.auth.org.id, id));
+  });
+
+  app.get("/cycles/:id", { schema: { tags, params: idParamsSchema } }, async (request) =>
+    present(callerOf(ctx, request).auth.org.id, request.params.id),
+  );
+
+  app.patch(
+    "/cycles/:id",
+    { schema: { tags, params: idParamsSchema, body: cyclePatchSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { version, ...patch } = request.body;
+      await updateCycle(caller, request.params.id, patch, expectedVersion(request, version));
+      return present(caller.auth.org.id, request.params.id);
+    },
+  );
+
+  app.post(
+    "/cycles/:id/phase",
+    { schema: { tags, params: idParamsSchema, body: cyclePhaseInputSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await advanceCyclePhase(caller, request.params.id, request.body.phase);
+      return present(caller.auth.org.id, request.params.id);
+    },
+  );
+
+  app.get(
+    "/cycles/:id/tree",
+    { schema: { tags, params: idParamsSchema, querystring: departmentQuerySchema } },
+    async (request) => cycleTree(callerOf(ctx, request), request.params.id, request.query.departmentId),
+  );
+
+  app.get(
+    "/cycles/:id/dashboard",
+    { schema: { tags, params: idParamsSchema, querystring: departmentQuerySchema } },
+    async (request) => cycleDashboard(callerOf(ctx, request), request.params.id, request.query.departmentId),
+  );
+
+  app.get(
+    "/cycles/:id/rollout",
+    { schema: { tags, params: idParamsSchema, querystring: departmentQuerySchema } },
+    async (request) => cycleRollout(callerOf(ctx, request), request.params.id, request.query.departmentId),
+  );
+}

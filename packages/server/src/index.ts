@@ -1,0 +1,3 @@
+export { type BuildOptions, buildApp } from "./app.ts";
+export { hashPassword } from "./auth/password.ts";
+export { configFromEnv, type ServerConfig, sqlitePathOf } from "./config.ts";

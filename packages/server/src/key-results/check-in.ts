@@ -1,0 +1,121 @@
+import { AppError, assertPhaseAllows, type CheckInInput, type CyclePhase, canCheckIn } from "@luodi/core";
+import {
+  findCycle,
+  findKeyResult,
+  insertCheckIns,
+  listMilestones,
+  setKeyResultValues,
+  setMilestonesDone,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { policyObjectiveOf } from "../objectives/objective-access.ts";
+import { recordAudit } from "../services/audit.ts";
+import { newId } from "../services/ids.ts";
+import { applyRollup } from "../services/rollup.ts";
+import { inTransaction } from "../services/transaction.ts";
+import { loadKeyResultFor } from "./key-result-access.ts";
+
+function invalid(reason: string, path: string): AppError {
+  return new AppError("check_in.invalid", { reason }, [{ path, message: reason }]);
+}
+
+/**
+ * A check-in (进展更新): appends to the KR's history, sets its value and confidence, and moves progress up
+ * the chain above it, all in one transaction. Concurrent check-ins on one KR queue on its row lock.
+ */
+export async function checkIn(
+  caller: Caller,
+  keyResultId: string,
+  input: CheckInInput,
+): Promise<{ checkInId: string; objectiveId: string }> {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  return inTransaction(ctx, async (trx) => {
+    const { keyResult, objective, graph } = await loadKeyResultFor(caller, trx, keyResultId, { lock: true });
+    if (
+      !canCheckIn(auth.actor, policyObjectiveOf(objective), { ownerUserId: keyResult.owner_user_id }, graph)
+    ) {
+      throw new AppError("permission.denied");
+    }
+    const cycle = await findCycle(trx, orgId, objective.cycle_id);
+    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "check_in");
+    if (objective.status === "closed") throw invalid("the objective is closed", "");
+
+    let value: string | null = keyResult.current_value;
+    let milestonesDone: string[] | null = null;
+    switch (keyResult.type) {
+      case "milestone": {
+        if (input.value !== undefined)
+          throw invalid("a milestone key result is checked in by its milestones", "value");
+        if (input.milestonesDone === undefined) throw invalid("milestonesDone is required", "milestonesDone");
+        const known = new Set((await listMilestones(trx, orgId, [keyResultId])).map((m) => m.id));
+        const unknown = input.milestonesDone.findIndex((mid) => !known.has(mid));
+        if (unknown >= 0) throw invalid("not a milestone of this key result", `milestonesDone.${unknown}`);
+        milestonesDone = [...new Set(input.milestonesDone)];
+        await setMilestonesDone(trx, orgId, keyResultId, milestonesDone);
+        break;
+      }
+      case "rollup":
+        if (input.value !== undefined || input.milestonesDone !== undefined)
+          throw new AppError("check_in.rollup", {}, [{ path: "value", message: "Rollup" }]);
+        break;
+      case "boolean":
+        if (input.milestonesDone !== undefined)
+          throw invalid("milestones belong to milestone key results", "milestonesDone");
+        if (input.value === undefined) throw invalid("value is required", "value");
+        if (input.value !== "0" && input.value !== "1")
+          throw invalid("a done/not-done key result takes 0 or 1", "value");
+        value = input.value;
+        break;
+      default:
+        if (input.milestonesDone !== undefined)
+          throw invalid("milestones belong to milestone key results", "milestonesDone");
+        if (input.value === undefined) throw invalid("value is required", "value");
+        value = input.value;
+    }
+
+    const now = ctx.config.now().toISOString();
+    await setKeyResultValues(trx, orgId, keyResultId, {
+      current_value: value,
+      confidence: input.confidence,
+      updated_at: now,
+    });
+    await applyRollup(ctx, trx, orgId, { keyResultIds: [keyResultId] });
+    const after = await findKeyResult(trx, orgId, keyResultId);
+    const checkInId = newId();
+    await insertCheckIns(trx, [
+      {
+        org_id: orgId,
+        id: checkInId,
+        key_result_id: keyResultId,
+        objective_id: objective.id,
+        author_id: auth.user.id,
+        value: keyResult.type === "milestone" || keyResult.type === "rollup" ? null : value,
+        previous_value: keyResult.current_value,
+        milestones_done: milestonesDone ? JSON.stringify(milestonesDone) : null,
+        confidence: input.confidence,
+        note: input.note ?? "",
+        progress: after?.progress ?? keyResult.progress,
+        created_at: now,
+      },
+    ]);
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "key_result.check_in",
+        entityType: "key_result",
+        entityId: keyResultId,
+        objectiveId: objective.id,
+        before: {
+          value: keyResult.current_value,
+          confidence: keyResult.confidence,
+          progress: keyResult.progress,
+        },
+        after: { value, confidence: input.confidence, progress: after?.progress, milestonesDone },
+        at: now,
+      },
+    ]);
+    return { checkInId, objectiveId: objective.id };
+  });
+}

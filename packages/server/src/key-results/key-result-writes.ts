@@ -1,0 +1,228 @@
+import {
+  AppError,
+  assertPhaseAllows,
+  type CyclePhase,
+  type Direction,
+  type KeyResultInput,
+  type KeyResultType,
+  needsAdjustmentReason,
+  type ObjectiveStatus,
+  validateKeyResultDefinition,
+} from "@luodi/core";
+import {
+  findCycle,
+  findKeyResult,
+  findMember,
+  insertKeyResults,
+  insertMilestones,
+  type KeyResultRow,
+  listKeyResultsOfObjectives,
+  updateKeyResult as updateKeyResultRow,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { loadObjectiveFor } from "../objectives/objective-access.ts";
+import { diffFields, recordAudit } from "../services/audit.ts";
+import { applyRollup } from "../services/rollup.ts";
+import { inTransaction } from "../services/transaction.ts";
+import { atPath, buildKeyResultRows } from "./build-key-results.ts";
+import { loadKeyResultFor } from "./key-result-access.ts";
+
+/** Adds a KR to an objective. */
+export async function createKeyResult(
+  caller: Caller,
+  objectiveId: string,
+  input: KeyResultInput,
+): Promise<string> {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  return inTransaction(ctx, async (trx) => {
+    const { objective, graph } = await loadObjectiveFor(caller, trx, objectiveId, {
+      write: true,
+      lock: true,
+    });
+    const cycle = await findCycle(trx, orgId, objective.cycle_id);
+    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "edit_plan");
+    const existing = await listKeyResultsOfObjectives(trx, orgId, [objectiveId]);
+    const defaultOwnerId =
+      objective.owner_user_id ??
+      graph.departments.get(objective.owner_department_id ?? "")?.leaderId ??
+      auth.user.id;
+    const { keyResults, milestones } = await buildKeyResultRows(caller, trx, objective, [input], {
+      firstPosition: existing.reduce((max, kr) => Math.max(max, kr.position + 1), 0),
+      pathPrefix: "",
+      defaultOwnerId,
+    });
+    const [row] = keyResults;
+    if (!row) throw new Error("no key result built");
+    await insertKeyResults(trx, keyResults);
+    await insertMilestones(trx, milestones);
+    await applyRollup(ctx, trx, orgId, { keyResultIds: [row.id] });
+    const now = ctx.config.now().toISOString();
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "key_result.create",
+        entityType: "key_result",
+        entityId: row.id,
+        objectiveId,
+        after: input,
+        at: now,
+      },
+    ]);
+    return row.id;
+  });
+}
+
+export type KeyResultPatch = {
+  title?: string | undefined;
+  unit?: string | null | undefined;
+  startValue?: string | undefined;
+  targetValue?: string | undefined;
+  direction?: Direction | undefined;
+  weight?: number | undefined;
+  ownerUserId?: string | null | undefined;
+  parentKeyResultId?: string | null | undefined;
+  reason?: string | undefined;
+};
+
+/** What makes a KR edit an adjustment past aligning: what it promises and how much it counts. */
+const ADJUSTED_FIELDS = ["title", "start_value", "target_value", "direction", "weight"] as const;
+
+/** Edits a KR; past aligning, changing a published objective's KR title, target or weight needs a reason. */
+export async function updateKeyResult(
+  caller: Caller,
+  id: string,
+  patch: KeyResultPatch,
+  version: number | undefined,
+): Promise<void> {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  await inTransaction(ctx, async (trx) => {
+    const { keyResult, objective } = await loadKeyResultFor(caller, trx, id, { write: true, lock: true });
+    if (version !== undefined && version !== keyResult.version)
+      throw new AppError("version.conflict", { current: keyResult.version });
+    const cycle = await findCycle(trx, orgId, objective.cycle_id);
+    const phase = (cycle?.phase ?? "planning") as CyclePhase;
+    assertPhaseAllows(phase, "edit_plan");
+    const type = keyResult.type as KeyResultType;
+    const touchesMeasure =
+      patch.startValue !== undefined || patch.targetValue !== undefined || patch.direction !== undefined;
+    let measure: Partial<KeyResultRow> = {};
+    if (touchesMeasure) {
+      if (type !== "rollup" && !["number", "percentage", "currency"].includes(type)) {
+        throw new AppError("kr.fields", { type, fields: "no start or target" }, [
+          { path: "targetValue", message: "Not a numeric key result" },
+        ]);
+      }
+      const definition = atPath("targetValue", () =>
+        validateKeyResultDefinition({
+          type,
+          aggregation: keyResult.aggregation as "progress" | "sum" | null,
+          startValue: patch.startValue ?? keyResult.start_value,
+          targetValue: patch.targetValue ?? keyResult.target_value,
+          direction:
+            patch.direction ??
+            (patch.startValue !== undefined || patch.targetValue !== undefined
+              ? undefined
+              : (keyResult.direction as Direction | null)),
+        }),
+      );
+      measure = {
+        start_value: definition.startValue,
+        target_value: definition.targetValue,
+        direction: definition.direction,
+      };
+    }
+    if (patch.ownerUserId) {
+      const owner = await findMember(trx, orgId, patch.ownerUserId);
+      if (owner?.status !== "active")
+        throw new AppError("member.not_found", {}, [
+          { path: "ownerUserId", message: "Not an active member" },
+        ]);
+    }
+    if (patch.parentKeyResultId) {
+      const parent = await findKeyResult(trx, orgId, patch.parentKeyResultId);
+      if (!parent)
+        throw new AppError("key_result.not_found", {}, [
+          { path: "parentKeyResultId", message: "No such key result" },
+        ]);
+      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objective_id === objective.id) {
+        throw new AppError("kr.parent_not_sum", {}, [
+          { path: "parentKeyResultId", message: "Not a sum rollup" },
+        ]);
+      }
+    }
+    const changed = diffFields<KeyResultRow>(keyResult, {
+      title: patch.title,
+      unit: patch.unit,
+      weight: patch.weight,
+      owner_user_id: patch.ownerUserId,
+      parent_key_result_id: patch.parentKeyResultId,
+      ...measure,
+    });
+    if (!changed) return;
+    const isAdjustment =
+      needsAdjustmentReason(phase, objective.status as ObjectiveStatus) &&
+      ADJUSTED_FIELDS.some((f) => f in changed.after);
+    if (isAdjustment && !patch.reason) {
+      throw new AppError("objective.reason_required", {}, [
+        { path: "reason", message: "Required for an adjustment" },
+      ]);
+    }
+    const now = ctx.config.now().toISOString();
+    if (
+      !(await updateKeyResultRow(trx, orgId, id, keyResult.version, { ...changed.after, updated_at: now }))
+    ) {
+      throw new AppError("version.conflict", { current: keyResult.version + 1 });
+    }
+    const oldSumParent = "parent_key_result_id" in changed.after ? keyResult.parent_key_result_id : null;
+    await applyRollup(ctx, trx, orgId, {
+      keyResultIds: [id, ...(oldSumParent ? [oldSumParent] : [])],
+      objectiveIds: [objective.id],
+    });
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: isAdjustment ? "key_result.adjust" : "key_result.update",
+        entityType: "key_result",
+        entityId: id,
+        objectiveId: objective.id,
+        reason: patch.reason ?? null,
+        before: changed.before,
+        after: changed.after,
+        at: now,
+      },
+    ]);
+  });
+}
+
+/** Soft-deletes a KR; its objective and the sum it fed are recomputed without it. */
+export async function deleteKeyResult(caller: Caller, id: string): Promise<void> {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  await inTransaction(ctx, async (trx) => {
+    const { keyResult, objective } = await loadKeyResultFor(caller, trx, id, { write: true, lock: true });
+    const cycle = await findCycle(trx, orgId, objective.cycle_id);
+    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "edit_plan");
+    const now = ctx.config.now().toISOString();
+    await updateKeyResultRow(trx, orgId, id, keyResult.version, { deleted_at: now, updated_at: now });
+    await applyRollup(ctx, trx, orgId, {
+      keyResultIds: keyResult.parent_key_result_id ? [keyResult.parent_key_result_id] : [],
+      objectiveIds: [objective.id],
+    });
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "key_result.delete",
+        entityType: "key_result",
+        entityId: id,
+        objectiveId: objective.id,
+        before: { title: keyResult.title },
+        at: now,
+      },
+    ]);
+  });
+}

@@ -1,0 +1,81 @@
+import {
+  AppError,
+  checkInInputSchema,
+  idParamsSchema,
+  keyResultInputSchema,
+  keyResultPatchSchema,
+} from "@luodi/core";
+import { findCheckIn, listCheckIns } from "@luodi/db";
+import type { AppContext, Caller } from "../context.ts";
+import { callerOf, expectedVersion } from "../http/caller.ts";
+import type { ZodApp } from "../http/types.ts";
+import { presentObjectiveDetail } from "../objectives/objective-views.ts";
+import { presentCheckIn } from "../presenters/presenters.ts";
+import { checkIn } from "./check-in.ts";
+import { loadKeyResultFor } from "./key-result-access.ts";
+import { createKeyResult, deleteKeyResult, updateKeyResult } from "./key-result-writes.ts";
+
+/** A KR as its objective's answer shows it. */
+async function presentKeyResultById(caller: Caller, id: string) {
+  const { objective } = await loadKeyResultFor(caller, caller.ctx.db, id);
+  const detail = await presentObjectiveDetail(caller, caller.ctx.db, objective);
+  const keyResult = detail.keyResults.find((kr) => kr.id === id);
+  if (!keyResult) throw new AppError("key_result.not_found");
+  return { keyResult, objective: detail };
+}
+
+export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  const tags = ["key results"];
+
+  app.post(
+    "/objectives/:id/key-results",
+    { schema: { tags, params: idParamsSchema, body: keyResultInputSchema } },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const id = await createKeyResult(caller, request.params.id, request.body);
+      return reply.status(201).send((await presentKeyResultById(caller, id)).keyResult);
+    },
+  );
+
+  app.get(
+    "/key-results/:id",
+    { schema: { tags, params: idParamsSchema } },
+    async (request) => (await presentKeyResultById(callerOf(ctx, request), request.params.id)).keyResult,
+  );
+
+  app.patch(
+    "/key-results/:id",
+    { schema: { tags, params: idParamsSchema, body: keyResultPatchSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { version, ...patch } = request.body;
+      await updateKeyResult(caller, request.params.id, patch, expectedVersion(request, version));
+      return (await presentKeyResultById(caller, request.params.id)).keyResult;
+    },
+  );
+
+  app.delete("/key-results/:id", { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+    await deleteKeyResult(callerOf(ctx, request), request.params.id);
+    return reply.status(204).send();
+  });
+
+  app.post(
+    "/key-results/:id/check-ins",
+    { schema: { tags, params: idParamsSchema, body: checkInInputSchema } },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const { checkInId } = await checkIn(caller, request.params.id, request.body);
+      const { keyResult, objective } = await presentKeyResultById(caller, request.params.id);
+      const created = await findCheckIn(ctx.db, caller.auth.org.id, checkInId);
+      return reply
+        .status(201)
+        .send({ checkIn: created ? presentCheckIn(created) : null, keyResult, objective });
+    },
+  );
+
+  app.get("/key-results/:id/check-ins", { schema: { tags, params: idParamsSchema } }, async (request) => {
+    const caller = callerOf(ctx, request);
+    await loadKeyResultFor(caller, ctx.db, request.params.id);
+    return (await listCheckIns(ctx.db, caller.auth.org.id, request.params.id)).map(presentCheckIn);
+  });
+}

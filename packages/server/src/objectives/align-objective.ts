@@ -1,0 +1,158 @@
+import {
+  type AlignmentEnd,
+  AppError,
+  canViewObjective,
+  checkAlignment,
+  type ObjectiveLevel,
+} from "@luodi/core";
+import {
+  type CycleRow,
+  type Executor,
+  findCycles,
+  findKeyResult,
+  findKeyResults,
+  findObjective,
+  findObjectives,
+  listSupports,
+  type ObjectiveRow,
+  replaceSupports,
+  updateObjective,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { recordAudit } from "../services/audit.ts";
+import { applyRollup } from "../services/rollup.ts";
+import { inTransaction } from "../services/transaction.ts";
+import { loadObjectiveFor, policyObjectiveOf } from "./objective-access.ts";
+
+export type AlignmentInput = {
+  parentObjectiveId?: string | null | undefined;
+  parentKeyResultId?: string | null | undefined;
+  supports?: string[] | undefined;
+};
+
+function endOf(row: ObjectiveRow, cycle: CycleRow): AlignmentEnd {
+  return {
+    id: row.id,
+    level: row.level as ObjectiveLevel,
+    cycle: { id: cycle.id, startDate: cycle.start_date, endDate: cycle.end_date },
+    ownerDepartmentId: row.owner_department_id,
+    ownerUserId: row.owner_user_id,
+  };
+}
+
+/** The upward links above an objective, read one level per query (alignment chains are short). */
+async function upwardLinks(db: Executor, orgId: string, fromId: string): Promise<Map<string, string | null>> {
+  const links = new Map<string, string | null>();
+  let frontier: string | null = fromId;
+  for (let depth = 0; frontier && depth < 64 && !links.has(frontier); depth++) {
+    const row = await findObjective(db, orgId, frontier);
+    if (!row) break;
+    let parent = row.parent_objective_id;
+    if (!parent && row.parent_key_result_id)
+      parent = (await findKeyResult(db, orgId, row.parent_key_result_id))?.objective_id ?? null;
+    links.set(frontier, parent);
+    frontier = parent;
+  }
+  return links;
+}
+
+/**
+ * Sets an objective's one upward parent (an objective or a KR above it) and its cross-team `supports`.
+ * Moving it under a progress rollup moves numbers, so both the old and the new parent are recomputed.
+ */
+export async function alignObjective(caller: Caller, id: string, input: AlignmentInput): Promise<void> {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  if (input.parentObjectiveId && input.parentKeyResultId) throw new AppError("alignment.one_parent");
+  await inTransaction(ctx, async (trx) => {
+    const { objective, graph } = await loadObjectiveFor(caller, trx, id, { write: true, lock: true });
+    const visible = (row: ObjectiveRow | undefined) =>
+      row !== undefined && canViewObjective(auth.actor, policyObjectiveOf(row), graph);
+
+    let parentObjective: ObjectiveRow | undefined;
+    let parentKeyResultId: string | null = null;
+    if (input.parentKeyResultId) {
+      const kr = await findKeyResult(trx, orgId, input.parentKeyResultId);
+      parentObjective = kr ? await findObjective(trx, orgId, kr.objective_id) : undefined;
+      if (!kr || !visible(parentObjective)) {
+        throw new AppError("key_result.not_found", {}, [
+          { path: "parentKeyResultId", message: "No such key result" },
+        ]);
+      }
+      parentKeyResultId = kr.id;
+    } else if (input.parentObjectiveId) {
+      parentObjective = await findObjective(trx, orgId, input.parentObjectiveId);
+      if (!visible(parentObjective)) {
+        throw new AppError("objective.not_found", {}, [
+          { path: "parentObjectiveId", message: "No such objective" },
+        ]);
+      }
+    }
+
+    if (parentObjective) {
+      const cycles = new Map(
+        (await findCycles(trx, orgId, [objective.cycle_id, parentObjective.cycle_id])).map((c) => [c.id, c]),
+      );
+      const childCycle = cycles.get(objective.cycle_id);
+      const parentCycle = cycles.get(parentObjective.cycle_id);
+      if (!childCycle || !parentCycle) throw new AppError("cycle.not_found");
+      const links = await upwardLinks(trx, orgId, parentObjective.id);
+      const refused = checkAlignment({
+        child: endOf(objective, childCycle),
+        parent: endOf(parentObjective, parentCycle),
+        graph,
+        parentOfObjective: (oid) => (oid === objective.id ? null : (links.get(oid) ?? null)),
+      });
+      if (refused) {
+        const path = input.parentKeyResultId ? "parentKeyResultId" : "parentObjectiveId";
+        throw new AppError(refused, {}, [{ path, message: refused }]);
+      }
+    }
+
+    const supports = [...new Set(input.supports ?? [])];
+    if (input.supports !== undefined) {
+      const found = await findObjectives(trx, orgId, supports);
+      const ok = new Set(found.filter((row) => visible(row)).map((row) => row.id));
+      const bad = supports.findIndex((sid) => sid === id || !ok.has(sid));
+      if (bad >= 0)
+        throw new AppError("objective.not_found", {}, [
+          { path: `supports.${bad}`, message: "No such objective" },
+        ]);
+    }
+
+    const now = ctx.config.now().toISOString();
+    const next = {
+      parent_objective_id: parentKeyResultId ? null : (parentObjective?.id ?? null),
+      parent_key_result_id: parentKeyResultId,
+    };
+    const before = {
+      parentObjectiveId: objective.parent_objective_id,
+      parentKeyResultId: objective.parent_key_result_id,
+      supports: (await listSupports(trx, orgId, [id])).map((s) => s.supported_objective_id),
+    };
+    if (!(await updateObjective(trx, orgId, id, objective.version, { ...next, updated_at: now }))) {
+      throw new AppError("version.conflict", { current: objective.version + 1 });
+    }
+    if (input.supports !== undefined) await replaceSupports(trx, orgId, id, supports, now);
+    const oldParentKr = objective.parent_key_result_id;
+    const stillThere = oldParentKr ? await findKeyResults(trx, orgId, [oldParentKr]) : [];
+    await applyRollup(ctx, trx, orgId, { objectiveIds: [id], keyResultIds: stillThere.map((kr) => kr.id) });
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "objective.align",
+        entityType: "objective",
+        entityId: id,
+        objectiveId: id,
+        before,
+        after: {
+          parentObjectiveId: next.parent_objective_id,
+          parentKeyResultId: next.parent_key_result_id,
+          supports: input.supports ?? before.supports,
+        },
+        at: now,
+      },
+    ]);
+  });
+}

@@ -1,0 +1,142 @@
+import {
+  AppError,
+  assertPhaseAllows,
+  type CyclePhase,
+  canWriteObjective,
+  type ObjectiveInput,
+} from "@luodi/core";
+import {
+  countOwnerObjectives,
+  findCycle,
+  findDepartment,
+  findMember,
+  insertKeyResults,
+  insertMilestones,
+  insertObjectives,
+  type ObjectiveRow,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { buildKeyResultRows } from "../key-results/build-key-results.ts";
+import { recordAudit } from "../services/audit.ts";
+import { newId } from "../services/ids.ts";
+import { applyRollup } from "../services/rollup.ts";
+import { inTransaction } from "../services/transaction.ts";
+import { graphOf, policyObjectiveOf } from "./objective-access.ts";
+
+/**
+ * Writes a new objective (a draft) with its KRs. The owner follows the level: the company's root
+ * department, a department, or a person (the caller by default).
+ */
+export async function createObjective(
+  caller: Caller,
+  data: ObjectiveInput,
+): Promise<{ id: string; ownerObjectiveCount: number }> {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  const graph = await graphOf(caller);
+  return inTransaction(ctx, async (trx) => {
+    const cycle = await findCycle(trx, orgId, data.cycleId);
+    if (!cycle) throw new AppError("cycle.not_found", {}, [{ path: "cycleId", message: "No such cycle" }]);
+    assertPhaseAllows(cycle.phase as CyclePhase, "edit_plan");
+
+    let ownerDepartmentId: string | null = null;
+    let ownerUserId: string | null = null;
+    if (data.level === "company") {
+      if (data.ownerUserId || (data.ownerDepartmentId && data.ownerDepartmentId !== graph.rootDepartmentId)) {
+        throw new AppError("objective.owner_mismatch", { level: data.level, owner: "the company" }, [
+          { path: "ownerDepartmentId", message: "Company objectives belong to the root department" },
+        ]);
+      }
+      ownerDepartmentId = graph.rootDepartmentId;
+    } else if (data.level === "department") {
+      if (!data.ownerDepartmentId || data.ownerUserId) {
+        throw new AppError("objective.owner_mismatch", { level: data.level, owner: "ownerDepartmentId" }, [
+          { path: "ownerDepartmentId", message: "Required for department objectives" },
+        ]);
+      }
+      if (!(await findDepartment(trx, orgId, data.ownerDepartmentId))) {
+        throw new AppError("department.not_found", {}, [
+          { path: "ownerDepartmentId", message: "No such department" },
+        ]);
+      }
+      ownerDepartmentId = data.ownerDepartmentId;
+    } else {
+      if (data.ownerDepartmentId) {
+        throw new AppError("objective.owner_mismatch", { level: data.level, owner: "ownerUserId" }, [
+          { path: "ownerDepartmentId", message: "Personal objectives belong to a person" },
+        ]);
+      }
+      ownerUserId = data.ownerUserId ?? auth.user.id;
+      const owner = await findMember(trx, orgId, ownerUserId);
+      if (owner?.status !== "active")
+        throw new AppError("member.not_found", {}, [
+          { path: "ownerUserId", message: "Not an active member" },
+        ]);
+    }
+
+    const now = ctx.config.now().toISOString();
+    const row: ObjectiveRow = {
+      org_id: orgId,
+      id: newId(),
+      cycle_id: cycle.id,
+      level: data.level,
+      owner_department_id: ownerDepartmentId,
+      owner_user_id: ownerUserId,
+      title: data.title,
+      description: data.description ?? "",
+      weight: data.weight ?? 1,
+      visibility: data.visibility ?? "public",
+      status: "draft",
+      progress: 0,
+      health: "on_track",
+      score: null,
+      parent_objective_id: null,
+      parent_key_result_id: null,
+      review: null,
+      reject_reason: null,
+      created_by: auth.user.id,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    if (!canWriteObjective(auth.actor, policyObjectiveOf(row), graph))
+      throw new AppError("permission.denied");
+
+    const existing = await countOwnerObjectives(trx, orgId, cycle.id, {
+      userId: ownerUserId,
+      departmentId: ownerDepartmentId,
+      level: data.level,
+    });
+    if (existing >= auth.settings.maxObjectivesPerOwner)
+      throw new AppError("objective.limit", { max: auth.settings.maxObjectivesPerOwner });
+
+    const defaultOwnerId =
+      ownerUserId ?? graph.departments.get(ownerDepartmentId ?? "")?.leaderId ?? auth.user.id;
+    const { keyResults, milestones } = await buildKeyResultRows(caller, trx, row, data.keyResults ?? [], {
+      firstPosition: 0,
+      pathPrefix: "keyResults.",
+      defaultOwnerId,
+    });
+    await insertObjectives(trx, [row]);
+    await insertKeyResults(trx, keyResults);
+    await insertMilestones(trx, milestones);
+    await applyRollup(ctx, trx, orgId, {
+      keyResultIds: keyResults.map((kr) => kr.id),
+      objectiveIds: [row.id],
+    });
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "objective.create",
+        entityType: "objective",
+        entityId: row.id,
+        objectiveId: row.id,
+        after: { ...data },
+        at: now,
+      },
+    ]);
+    return { id: row.id, ownerObjectiveCount: existing + 1 };
+  });
+}

@@ -1,0 +1,48 @@
+import {
+  AppError,
+  canViewObjective,
+  canWriteObjective,
+  type ObjectiveLevel,
+  type OrgGraph,
+  type PolicyObjective,
+  type Visibility,
+} from "@luodi/core";
+import { type Executor, findObjective, type ObjectiveRow } from "@luodi/db";
+import type { Caller } from "../context.ts";
+
+export function policyObjectiveOf(row: ObjectiveRow): PolicyObjective {
+  return {
+    level: row.level as ObjectiveLevel,
+    visibility: row.visibility as Visibility,
+    ownerUserId: row.owner_user_id,
+    ownerDepartmentId: row.owner_department_id,
+  };
+}
+
+export async function graphOf(caller: Caller): Promise<OrgGraph> {
+  return caller.ctx.graphs.get(caller.ctx.db, caller.auth.org.id);
+}
+
+/**
+ * The objective as the caller may see it: 404 when it does not exist or is hidden from them (so hidden
+ * objectives cannot be probed), 403 when they may see but not change it and `write` is asked.
+ */
+export async function loadObjectiveFor(
+  caller: Caller,
+  db: Executor,
+  id: string,
+  options: { write?: boolean; includeDeleted?: boolean; lock?: boolean } = {},
+): Promise<{ objective: ObjectiveRow; graph: OrgGraph }> {
+  const objective = await findObjective(db, caller.auth.org.id, id, {
+    includeDeleted: options.includeDeleted ?? false,
+    forUpdate: (options.lock ?? false) && caller.ctx.dialect === "postgres",
+  });
+  const graph = await graphOf(caller);
+  if (!objective || !canViewObjective(caller.auth.actor, policyObjectiveOf(objective), graph)) {
+    throw new AppError("objective.not_found");
+  }
+  if (options.write && !canWriteObjective(caller.auth.actor, policyObjectiveOf(objective), graph)) {
+    throw new AppError("permission.denied");
+  }
+  return { objective, graph };
+}

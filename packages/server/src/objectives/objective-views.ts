@@ -1,0 +1,107 @@
+import { type CoachFinding, elapsedFraction, reviewOkr } from "@luodi/core";
+import {
+  type Executor,
+  findCycles,
+  listChildObjectiveIds,
+  listKeyResultsOfObjectives,
+  listMilestones,
+  listSupports,
+  type ObjectiveRow,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
+import { groupBy } from "../services/group-by.ts";
+
+/** Elapsed share of each cycle at the caller's now, in the organization's time zone. */
+export async function elapsedByCycle(
+  caller: Caller,
+  db: Executor,
+  cycleIds: readonly string[],
+): Promise<Map<string, number>> {
+  const cycles = await findCycles(db, caller.auth.org.id, [...new Set(cycleIds)]);
+  const now = caller.ctx.config.now();
+  return new Map(
+    cycles.map((c) => [
+      c.id,
+      elapsedFraction({ startDate: c.start_date, endDate: c.end_date }, now, caller.auth.org.timezone),
+    ]),
+  );
+}
+
+/** Objectives with their KRs (and milestones), in a fixed number of queries whatever their count. */
+export async function presentObjectives(caller: Caller, db: Executor, rows: readonly ObjectiveRow[]) {
+  const orgId = caller.auth.org.id;
+  const ids = rows.map((r) => r.id);
+  const [krs, elapsed, supports] = await Promise.all([
+    listKeyResultsOfObjectives(db, orgId, ids),
+    elapsedByCycle(
+      caller,
+      db,
+      rows.map((r) => r.cycle_id),
+    ),
+    listSupports(db, orgId, ids),
+  ]);
+  const milestones = await listMilestones(
+    db,
+    orgId,
+    krs.filter((kr) => kr.type === "milestone").map((kr) => kr.id),
+  );
+  const milestonesByKr = groupBy(milestones, (m) => m.key_result_id);
+  const krsByObjective = groupBy(krs, (kr) => kr.objective_id);
+  const supportsByObjective = groupBy(supports, (s) => s.objective_id);
+  return rows.map((row) => {
+    const keyResults = (krsByObjective.get(row.id) ?? []).map((kr) =>
+      presentKeyResult(
+        kr,
+        elapsed.get(row.cycle_id) ?? 0,
+        kr.type === "milestone" ? (milestonesByKr.get(kr.id) ?? []) : [],
+      ),
+    );
+    return {
+      ...presentObjectiveSummary(row, keyResults),
+      keyResults,
+      alignment: {
+        parentObjectiveId: row.parent_objective_id,
+        parentKeyResultId: row.parent_key_result_id,
+        supports: (supportsByObjective.get(row.id) ?? []).map((s) => s.supported_objective_id),
+      },
+    };
+  });
+}
+export type ObjectiveView = Awaited<ReturnType<typeof presentObjectives>>[number];
+
+/** One objective as its own page shows it: with KRs, alignment and the ids of its children. */
+export async function presentObjectiveDetail(
+  caller: Caller,
+  db: Executor,
+  row: ObjectiveRow,
+  coach?: CoachFinding[],
+) {
+  const [view] = await presentObjectives(caller, db, [row]);
+  if (!view) throw new Error("presentObjectives dropped a row");
+  const children = await listChildObjectiveIds(
+    db,
+    caller.auth.org.id,
+    row.id,
+    view.keyResults.map((kr) => kr.id),
+  );
+  return { ...view, children, ...(coach ? { coach } : {}) };
+}
+
+/** The coach's findings on an objective as written, in the caller's language. */
+export function coachFindings(
+  caller: Caller,
+  objective: { title: string; description?: string | null },
+  keyResults: ReadonlyArray<{
+    title: string;
+    type?: string | null;
+    startValue?: string | number | null;
+    targetValue?: string | number | null;
+  }>,
+  ownerObjectiveCount?: number,
+): CoachFinding[] {
+  return reviewOkr(
+    { objective, keyResults: [...keyResults], ownerObjectiveCount: ownerObjectiveCount ?? null },
+    { locale: caller.locale },
+  ).findings;
+}

@@ -1,0 +1,141 @@
+import {
+  alignmentInputSchema,
+  idParamsSchema,
+  objectiveInputSchema,
+  objectiveListQuerySchema,
+  objectivePatchSchema,
+  rejectInputSchema,
+  reviewInputSchema,
+  scoreInputSchema,
+} from "@luodi/core";
+import type { AppContext, Caller } from "../context.ts";
+import { callerOf, expectedVersion } from "../http/caller.ts";
+import type { ZodApp } from "../http/types.ts";
+import { alignObjective } from "./align-objective.ts";
+import { createObjective } from "./create-objective.ts";
+import { deleteObjective, restoreObjective } from "./delete-objective.ts";
+import { listVisibleObjectives } from "./list-objectives.ts";
+import { loadObjectiveFor } from "./objective-access.ts";
+import { objectiveHistory } from "./objective-history.ts";
+import { coachFindings, presentObjectiveDetail } from "./objective-views.ts";
+import { changeObjectiveStatus, type WorkflowAction } from "./objective-workflow.ts";
+import { reviewObjective } from "./review-objective.ts";
+import { scoreObjective } from "./score-objective.ts";
+import { updateObjective } from "./update-objective.ts";
+
+/** The objective as the caller now sees it (after a write), with the coach's findings when asked. */
+async function answer(caller: Caller, id: string, withCoach = false, ownerObjectiveCount?: number) {
+  const { objective } = await loadObjectiveFor(caller, caller.ctx.db, id, { includeDeleted: true });
+  const detail = await presentObjectiveDetail(caller, caller.ctx.db, objective);
+  if (!withCoach) return detail;
+  return {
+    ...detail,
+    coach: coachFindings(
+      caller,
+      { title: detail.title, description: detail.description },
+      detail.keyResults.map((kr) => ({
+        title: kr.title,
+        type: kr.type,
+        startValue: kr.startValue,
+        targetValue: kr.targetValue,
+      })),
+      ownerObjectiveCount,
+    ),
+  };
+}
+
+export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  const tags = ["objectives"];
+
+  app.get("/objectives", { schema: { tags, querystring: objectiveListQuerySchema } }, async (request) => {
+    const { includeDeleted, ...filter } = request.query;
+    return listVisibleObjectives(callerOf(ctx, request), {
+      ...filter,
+      includeDeleted: includeDeleted === "true",
+    });
+  });
+
+  app.post("/objectives", { schema: { tags, body: objectiveInputSchema } }, async (request, reply) => {
+    const caller = callerOf(ctx, request);
+    const { id, ownerObjectiveCount } = await createObjective(caller, request.body);
+    return reply.status(201).send(await answer(caller, id, true, ownerObjectiveCount));
+  });
+
+  app.get("/objectives/:id", { schema: { tags, params: idParamsSchema } }, async (request) =>
+    answer(callerOf(ctx, request), request.params.id),
+  );
+
+  app.patch(
+    "/objectives/:id",
+    { schema: { tags, params: idParamsSchema, body: objectivePatchSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { version, ...patch } = request.body;
+      await updateObjective(caller, request.params.id, patch, expectedVersion(request, version));
+      return answer(caller, request.params.id, true);
+    },
+  );
+
+  app.delete("/objectives/:id", { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+    await deleteObjective(callerOf(ctx, request), request.params.id);
+    return reply.status(204).send();
+  });
+
+  app.post("/objectives/:id/restore", { schema: { tags, params: idParamsSchema } }, async (request) => {
+    const caller = callerOf(ctx, request);
+    await restoreObjective(caller, request.params.id);
+    return answer(caller, request.params.id);
+  });
+
+  for (const action of ["submit", "approve", "publish"] as const satisfies WorkflowAction[]) {
+    app.post(`/objectives/:id/${action}`, { schema: { tags, params: idParamsSchema } }, async (request) => {
+      const caller = callerOf(ctx, request);
+      await changeObjectiveStatus(caller, request.params.id, action);
+      return answer(caller, request.params.id);
+    });
+  }
+
+  app.post(
+    "/objectives/:id/reject",
+    { schema: { tags, params: idParamsSchema, body: rejectInputSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await changeObjectiveStatus(caller, request.params.id, "reject", request.body.reason);
+      return answer(caller, request.params.id);
+    },
+  );
+
+  app.put(
+    "/objectives/:id/alignment",
+    { schema: { tags, params: idParamsSchema, body: alignmentInputSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await alignObjective(caller, request.params.id, request.body);
+      return answer(caller, request.params.id);
+    },
+  );
+
+  app.post(
+    "/objectives/:id/score",
+    { schema: { tags, params: idParamsSchema, body: scoreInputSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await scoreObjective(caller, request.params.id, request.body);
+      return answer(caller, request.params.id);
+    },
+  );
+
+  app.put(
+    "/objectives/:id/review",
+    { schema: { tags, params: idParamsSchema, body: reviewInputSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await reviewObjective(caller, request.params.id, request.body);
+      return answer(caller, request.params.id);
+    },
+  );
+
+  app.get("/objectives/:id/history", { schema: { tags, params: idParamsSchema } }, async (request) => ({
+    entries: await objectiveHistory(callerOf(ctx, request), request.params.id),
+  }));
+}

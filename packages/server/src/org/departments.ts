@@ -1,0 +1,151 @@
+import { AppError, canManageOrg, wouldCreateDepartmentLoop } from "@luodi/core";
+import {
+  type DepartmentRow,
+  departmentDependents,
+  findDepartment,
+  findMember,
+  insertDepartments,
+  updateDepartment as updateDepartmentRow,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { diffFields, recordAudit } from "../services/audit.ts";
+import { newId } from "../services/ids.ts";
+import { loadOrgGraph } from "../services/org-graph-cache.ts";
+import { inTransaction } from "../services/transaction.ts";
+
+function assertAdmin(caller: Caller): void {
+  if (!canManageOrg(caller.auth.actor)) throw new AppError("permission.denied");
+}
+
+async function assertLeaderIsMember(caller: Caller, leaderId: string | null | undefined): Promise<void> {
+  if (!leaderId) return;
+  const member = await findMember(caller.ctx.db, caller.auth.org.id, leaderId);
+  if (member?.status !== "active") {
+    throw new AppError("member.not_found", {}, [{ path: "leaderId", message: "Not an active member" }]);
+  }
+}
+
+/** Adds a department under an existing one. */
+export async function createDepartment(
+  caller: Caller,
+  input: { name: string; parentId: string; leaderId?: string | null | undefined },
+): Promise<string> {
+  assertAdmin(caller);
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  if (!(await findDepartment(ctx.db, orgId, input.parentId))) {
+    throw new AppError("department.not_found", {}, [{ path: "parentId", message: "No such department" }]);
+  }
+  await assertLeaderIsMember(caller, input.leaderId);
+  const id = newId();
+  const now = ctx.config.now().toISOString();
+  await inTransaction(ctx, async (trx) => {
+    await insertDepartments(trx, [
+      {
+        org_id: orgId,
+        id,
+        parent_id: input.parentId,
+        name: input.name,
+        leader_id: input.leaderId ?? null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      },
+    ]);
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "department.create",
+        entityType: "department",
+        entityId: id,
+        after: input,
+        at: now,
+      },
+    ]);
+  });
+  ctx.graphs.invalidate(orgId);
+  return id;
+}
+
+/** Renames, moves (never under itself, never the root) or changes the leader of a department. */
+export async function updateDepartment(
+  caller: Caller,
+  id: string,
+  patch: { name?: string | undefined; parentId?: string | undefined; leaderId?: string | null | undefined },
+  version: number | undefined,
+): Promise<void> {
+  assertAdmin(caller);
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  await assertLeaderIsMember(caller, patch.leaderId);
+  await inTransaction(ctx, async (trx) => {
+    const department = await findDepartment(trx, orgId, id);
+    if (!department) throw new AppError("department.not_found");
+    if (version !== undefined && version !== department.version)
+      throw new AppError("version.conflict", { current: department.version });
+    if (patch.parentId !== undefined && patch.parentId !== department.parent_id) {
+      if (department.parent_id === null) throw new AppError("department.root");
+      if (!(await findDepartment(trx, orgId, patch.parentId))) {
+        throw new AppError("department.not_found", {}, [{ path: "parentId", message: "No such department" }]);
+      }
+      if (wouldCreateDepartmentLoop(await loadOrgGraph(trx, orgId), id, patch.parentId))
+        throw new AppError("department.loop");
+    }
+    const changed = diffFields<DepartmentRow>(department, {
+      name: patch.name,
+      parent_id: patch.parentId,
+      leader_id: patch.leaderId,
+    });
+    if (!changed) return;
+    const now = ctx.config.now().toISOString();
+    if (
+      !(await updateDepartmentRow(trx, orgId, id, department.version, { ...changed.after, updated_at: now }))
+    ) {
+      throw new AppError("version.conflict", { current: department.version + 1 });
+    }
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "department.update",
+        entityType: "department",
+        entityId: id,
+        before: changed.before,
+        after: changed.after,
+        at: now,
+      },
+    ]);
+  });
+  ctx.graphs.invalidate(orgId);
+}
+
+/** Soft-deletes an empty department; refuses while members, sub-departments or OKRs remain. */
+export async function deleteDepartment(caller: Caller, id: string): Promise<void> {
+  assertAdmin(caller);
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  await inTransaction(ctx, async (trx) => {
+    const department = await findDepartment(trx, orgId, id);
+    if (!department) throw new AppError("department.not_found");
+    if (department.parent_id === null) throw new AppError("department.root");
+    const dependents = await departmentDependents(trx, orgId, id);
+    if (dependents.children + dependents.members + dependents.objectives > 0)
+      throw new AppError("department.not_empty", dependents);
+    const now = ctx.config.now().toISOString();
+    await updateDepartmentRow(trx, orgId, id, department.version, { deleted_at: now, updated_at: now });
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "department.delete",
+        entityType: "department",
+        entityId: id,
+        before: { name: department.name },
+        at: now,
+      },
+    ]);
+  });
+  ctx.graphs.invalidate(orgId);
+}

@@ -1,0 +1,102 @@
+import {
+  AppError,
+  departmentInputSchema,
+  departmentPatchSchema,
+  idParamsSchema,
+  memberInputSchema,
+  memberPatchSchema,
+  orgPatchSchema,
+  userIdParamsSchema,
+} from "@luodi/core";
+import { findDepartment, findMember, findOrganization, listDepartments, listMembers } from "@luodi/db";
+import { parseSettings } from "../auth/resolve-auth.ts";
+import type { AppContext } from "../context.ts";
+import { callerOf, expectedVersion } from "../http/caller.ts";
+import type { ZodApp } from "../http/types.ts";
+import { presentDepartment, presentMember, presentOrganization } from "../presenters/presenters.ts";
+import { createDepartment, deleteDepartment, updateDepartment } from "./departments.ts";
+import { createMember, updateMember } from "./members.ts";
+import { updateOrganization } from "./update-organization.ts";
+
+export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.get("/org", { schema: { tags: ["organization"] } }, async (request) => {
+    const { auth } = callerOf(ctx, request);
+    return presentOrganization(auth.org, auth.settings);
+  });
+
+  app.patch("/org", { schema: { tags: ["organization"], body: orgPatchSchema } }, async (request) => {
+    const caller = callerOf(ctx, request);
+    const { version, ...patch } = request.body;
+    await updateOrganization(caller, patch, expectedVersion(request, version));
+    const org = await findOrganization(ctx.db, caller.auth.org.id);
+    if (!org) throw new AppError("organization.not_found");
+    return presentOrganization(org, parseSettings(org));
+  });
+
+  app.get("/departments", { schema: { tags: ["organization"] } }, async (request) => {
+    const { auth } = callerOf(ctx, request);
+    return (await listDepartments(ctx.db, auth.org.id)).map(presentDepartment);
+  });
+
+  app.post(
+    "/departments",
+    { schema: { tags: ["organization"], body: departmentInputSchema } },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const id = await createDepartment(caller, request.body);
+      const department = await findDepartment(ctx.db, caller.auth.org.id, id);
+      return reply.status(201).send(department ? presentDepartment(department) : null);
+    },
+  );
+
+  app.patch(
+    "/departments/:id",
+    { schema: { tags: ["organization"], params: idParamsSchema, body: departmentPatchSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { version, ...patch } = request.body;
+      await updateDepartment(caller, request.params.id, patch, expectedVersion(request, version));
+      const department = await findDepartment(ctx.db, caller.auth.org.id, request.params.id);
+      if (!department) throw new AppError("department.not_found");
+      return presentDepartment(department);
+    },
+  );
+
+  app.delete(
+    "/departments/:id",
+    { schema: { tags: ["organization"], params: idParamsSchema } },
+    async (request, reply) => {
+      await deleteDepartment(callerOf(ctx, request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get("/members", { schema: { tags: ["organization"] } }, async (request) => {
+    const { auth } = callerOf(ctx, request);
+    return (await listMembers(ctx.db, auth.org.id)).map(presentMember);
+  });
+
+  app.post(
+    "/members",
+    { schema: { tags: ["organization"], body: memberInputSchema } },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const userId = await createMember(caller, request.body);
+      const member = await findMember(ctx.db, caller.auth.org.id, userId);
+      return reply.status(201).send(member ? presentMember(member) : null);
+    },
+  );
+
+  app.patch(
+    "/members/:userId",
+    { schema: { tags: ["organization"], params: userIdParamsSchema, body: memberPatchSchema } },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { version, ...patch } = request.body;
+      await updateMember(caller, request.params.userId, patch, expectedVersion(request, version));
+      const member = await findMember(ctx.db, caller.auth.org.id, request.params.userId);
+      if (!member) throw new AppError("member.not_found");
+      return presentMember(member);
+    },
+  );
+}

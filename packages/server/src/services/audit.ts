@@ -1,0 +1,62 @@
+import { type Executor, insertAuditEntries } from "@luodi/db";
+import { newId } from "./ids.ts";
+
+export type AuditEntry = {
+  orgId: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  objectiveId?: string | null;
+  reason?: string | null;
+  before?: unknown;
+  after?: unknown;
+  at: string;
+};
+
+/** Appends entries to the audit log (in the caller's transaction, so they land with the write). */
+export async function recordAudit(db: Executor, entries: AuditEntry[]): Promise<void> {
+  await insertAuditEntries(
+    db,
+    entries.map((e) => ({
+      org_id: e.orgId,
+      id: newId(),
+      actor_id: e.actorId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      objective_id: e.objectiveId ?? null,
+      reason: e.reason ?? null,
+      before: e.before === undefined ? null : JSON.stringify(camelKeys(e.before)),
+      after: e.after === undefined ? null : JSON.stringify(camelKeys(e.after)),
+      created_at: e.at,
+    })),
+  );
+}
+
+/** The fields whose values differ, as before/after objects for the change log. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } | null {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as Array<keyof T>) {
+    if (after[key] !== undefined && after[key] !== before[key]) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return Object.keys(a).length ? { before: b, after: a } : null;
+}
+
+// Diffs come from stored rows; the log speaks the API's camelCase so clients read one vocabulary.
+function camelKeys(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, v]) => [
+      key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+      v,
+    ]),
+  );
+}

@@ -1,0 +1,48 @@
+import type { MemberStatus, OrgGraph, Role } from "@luodi/core";
+import { type Executor, listDepartments, listMembers } from "@luodi/db";
+
+/**
+ * Keeps each organization's department tree and reporting lines in memory, because every permission
+ * check reads them. Writes to departments and members invalidate it; the short lifetime bounds how stale
+ * another server instance may be.
+ */
+export class OrgGraphCache {
+  private readonly entries = new Map<string, { graph: OrgGraph; loadedAt: number }>();
+  constructor(private readonly maxAgeMs = 10_000) {}
+
+  async get(db: Executor, orgId: string): Promise<OrgGraph> {
+    const entry = this.entries.get(orgId);
+    if (entry && Date.now() - entry.loadedAt < this.maxAgeMs) return entry.graph;
+    const graph = await loadOrgGraph(db, orgId);
+    this.entries.set(orgId, { graph, loadedAt: Date.now() });
+    return graph;
+  }
+
+  invalidate(orgId: string): void {
+    this.entries.delete(orgId);
+  }
+}
+
+/** Reads an organization's structure in two queries. */
+export async function loadOrgGraph(db: Executor, orgId: string): Promise<OrgGraph> {
+  const [departments, members] = await Promise.all([listDepartments(db, orgId), listMembers(db, orgId)]);
+  const root = departments.find((d) => d.parent_id === null);
+  return {
+    rootDepartmentId: root?.id ?? "",
+    departments: new Map(
+      departments.map((d) => [d.id, { id: d.id, parentId: d.parent_id, leaderId: d.leader_id }]),
+    ),
+    members: new Map(
+      members.map((m) => [
+        m.user_id,
+        {
+          userId: m.user_id,
+          role: m.role as Role,
+          departmentId: m.department_id,
+          managerId: m.manager_id,
+          status: m.status as MemberStatus,
+        },
+      ]),
+    ),
+  };
+}

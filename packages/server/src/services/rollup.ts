@@ -1,0 +1,177 @@
+import {
+  type Aggregation,
+  type DecimalString,
+  type Direction,
+  elapsedFraction,
+  type KeyResultType,
+  keyResultHealth,
+  objectiveHealth,
+  propagateFrom,
+  type RollupKr,
+  type RollupObjective,
+  type RollupSnapshot,
+  type RollupState,
+} from "@luodi/core";
+import {
+  type Executor,
+  findCycles,
+  findKeyResults,
+  findObjectives,
+  type KeyResultRow,
+  listKeyResultsContributingTo,
+  listKeyResultsOfObjectives,
+  listMilestones,
+  listObjectivesAlignedToKeyResults,
+  type MilestoneRow,
+  type ObjectiveRow,
+  setKeyResultValues,
+  setObjectiveDerived,
+} from "@luodi/db";
+import type { AppContext } from "../context.ts";
+
+const MAX_DEPTH = 32;
+
+export function toRollupKr(row: KeyResultRow, milestones: readonly MilestoneRow[] = []): RollupKr {
+  return {
+    id: row.id,
+    objectiveId: row.objective_id,
+    type: row.type as KeyResultType,
+    aggregation: row.aggregation as Aggregation | null,
+    startValue: row.start_value,
+    targetValue: row.target_value,
+    currentValue: row.current_value,
+    direction: row.direction as Direction | null,
+    weight: row.weight,
+    milestones: milestones.map((m) => ({ weight: m.weight, done: m.done === 1 })),
+    parentKeyResultId: row.parent_key_result_id,
+  };
+}
+
+export function toRollupObjective(row: ObjectiveRow): RollupObjective {
+  return { id: row.id, weight: row.weight, parentKeyResultId: row.parent_key_result_id };
+}
+
+/**
+ * After a write, recomputes the progress of the changed KRs and objectives and of every roll-up above
+ * them, in the caller's transaction. It loads only the chain above the change (level by level, one query
+ * per relation and level) with the siblings each step reads, and locks the chain on PostgreSQL so that
+ * concurrent check-ins below one roll-up serialize on it instead of overwriting each other's sums.
+ */
+export async function applyRollup(
+  ctx: AppContext,
+  trx: Executor,
+  orgId: string,
+  start: { keyResultIds?: readonly string[]; objectiveIds?: readonly string[] },
+): Promise<{ keyResults: string[]; objectives: string[] }> {
+  const lock = ctx.dialect === "postgres";
+  const krs = new Map<string, KeyResultRow>();
+  const objectives = new Map<string, ObjectiveRow>();
+  const milestonesByKr = new Map<string, MilestoneRow[]>();
+  const startKrIds = [...new Set(start.keyResultIds ?? [])];
+  const startObjectiveIds = [...new Set(start.objectiveIds ?? [])];
+
+  for (const row of await findKeyResults(trx, orgId, startKrIds, { forUpdate: lock })) krs.set(row.id, row);
+  for (const m of await listMilestones(trx, orgId, startKrIds)) {
+    const list = milestonesByKr.get(m.key_result_id);
+    if (list) list.push(m);
+    else milestonesByKr.set(m.key_result_id, [m]);
+  }
+
+  // Walk upward: chain KRs lead to their objectives and sum parents; chain objectives to their rollup parents.
+  let chainKrIds = startKrIds.filter((id) => krs.has(id));
+  let chainObjectiveIds = startObjectiveIds;
+  const expanded = new Set<string>();
+  const chainObjectives = new Set<string>();
+  for (let depth = 0; depth < MAX_DEPTH && (chainKrIds.length || chainObjectiveIds.length); depth++) {
+    const objectiveIds = new Set(chainObjectiveIds);
+    const parentKrIds = new Set<string>();
+    for (const id of chainKrIds) {
+      const kr = krs.get(id);
+      if (!kr) continue;
+      objectiveIds.add(kr.objective_id);
+      if (kr.parent_key_result_id) parentKrIds.add(kr.parent_key_result_id);
+    }
+    const newObjectiveIds = [...objectiveIds].filter((id) => !chainObjectives.has(id));
+    for (const id of newObjectiveIds) chainObjectives.add(id);
+    for (const row of await findObjectives(trx, orgId, newObjectiveIds, { forUpdate: lock }))
+      objectives.set(row.id, row);
+    // Every KR of a chain objective, since its progress is their weighted mean.
+    for (const row of await listKeyResultsOfObjectives(trx, orgId, newObjectiveIds))
+      if (!krs.has(row.id)) krs.set(row.id, row);
+    for (const id of objectiveIds) {
+      const parent = objectives.get(id)?.parent_key_result_id;
+      if (parent) parentKrIds.add(parent);
+    }
+    // Parents are read afresh (and locked) before the inputs they sum, so the sum sees every committed input.
+    const toExpand = [...parentKrIds].filter((id) => !expanded.has(id));
+    const parents = await findKeyResults(trx, orgId, toExpand, { forUpdate: lock });
+    for (const row of parents) krs.set(row.id, row);
+    const rollups = parents.filter((kr) => kr.type === "rollup");
+    for (const kr of parents) expanded.add(kr.id);
+    const sums = rollups.filter((kr) => kr.aggregation === "sum").map((kr) => kr.id);
+    const progressRollups = rollups.filter((kr) => kr.aggregation === "progress").map((kr) => kr.id);
+    for (const row of await listKeyResultsContributingTo(trx, orgId, sums))
+      if (!krs.has(row.id)) krs.set(row.id, row);
+    for (const row of await listObjectivesAlignedToKeyResults(trx, orgId, progressRollups)) {
+      if (!objectives.has(row.id)) objectives.set(row.id, row);
+    }
+    chainKrIds = rollups.map((kr) => kr.id);
+    chainObjectiveIds = [];
+  }
+
+  const snapshot: RollupSnapshot = {
+    keyResults: new Map(
+      [...krs.values()].map((row) => [row.id, toRollupKr(row, milestonesByKr.get(row.id))]),
+    ),
+    objectives: new Map([...objectives.values()].map((row) => [row.id, toRollupObjective(row)])),
+  };
+  const state: RollupState = {
+    krProgress: new Map(
+      [...krs.values()].map((row) => [row.id, { raw: row.progress_raw, clamped: row.progress }]),
+    ),
+    krCurrent: new Map([...krs.values()].map((row) => [row.id, row.current_value as DecimalString | null])),
+    objectiveProgress: new Map([...objectives.values()].map((row) => [row.id, row.progress])),
+  };
+  const result = propagateFrom(snapshot, state, {
+    keyResultIds: startKrIds,
+    objectiveIds: startObjectiveIds,
+  });
+
+  // Health is cached for queries; answers recompute it with the clock, as time alone moves it.
+  const now = ctx.config.now();
+  const cycleRows = await findCycles(trx, orgId, [
+    ...new Set([...objectives.values()].map((o) => o.cycle_id)),
+  ]);
+  const elapsedByCycle = new Map(
+    cycleRows.map((c) => [c.id, elapsedFraction({ startDate: c.start_date, endDate: c.end_date }, now)]),
+  );
+  const elapsedOf = (objectiveId: string) =>
+    elapsedByCycle.get(objectives.get(objectiveId)?.cycle_id ?? "") ?? 0;
+  const healthOfKr = (row: KeyResultRow, progress: number) =>
+    keyResultHealth({ progress, confidence: row.confidence, elapsed: elapsedOf(row.objective_id) });
+  const at = now.toISOString();
+  for (const id of result.changed.keyResults) {
+    const row = krs.get(id);
+    const progress = result.state.krProgress.get(id);
+    if (!row || !progress) continue;
+    row.progress = progress.clamped;
+    row.progress_raw = progress.raw;
+    row.current_value = result.state.krCurrent.get(id) ?? row.current_value;
+    await setKeyResultValues(trx, orgId, id, {
+      progress: progress.clamped,
+      progress_raw: progress.raw,
+      current_value: row.current_value,
+      health: healthOfKr(row, progress.clamped),
+      updated_at: at,
+    });
+  }
+  for (const id of result.changed.objectives) {
+    const progress = result.state.objectiveProgress.get(id);
+    if (progress === undefined) continue;
+    const healths = [...krs.values()]
+      .filter((kr) => kr.objective_id === id)
+      .map((kr) => healthOfKr(kr, kr.progress));
+    await setObjectiveDerived(trx, orgId, id, { progress, health: objectiveHealth(healths), updated_at: at });
+  }
+  return result.changed;
+}

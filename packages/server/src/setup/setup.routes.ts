@@ -1,0 +1,40 @@
+import { setupInputSchema } from "@luodi/core";
+import { findMember, findOrganization, findUser } from "@luodi/db";
+import { z } from "zod";
+import { openSession } from "../auth/login.ts";
+import { parseSettings } from "../auth/resolve-auth.ts";
+import { setSessionCookie } from "../auth/session-cookie.ts";
+import type { AppContext } from "../context.ts";
+import type { ZodApp } from "../http/types.ts";
+import { presentMember, presentOrganization, presentUser } from "../presenters/presenters.ts";
+import { isSetupNeeded, setupOrganization } from "./setup-organization.ts";
+
+export async function setupRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.get(
+    "/setup",
+    {
+      config: { public: true },
+      schema: { tags: ["setup"], response: { 200: z.object({ needed: z.boolean() }) } },
+    },
+    async () => ({ needed: await isSetupNeeded(ctx) }),
+  );
+
+  app.post(
+    "/setup",
+    { config: { public: true }, schema: { tags: ["setup"], body: setupInputSchema } },
+    async (request, reply) => {
+      const { orgId, userId } = await setupOrganization(ctx, request.body);
+      const [org, user, member] = await Promise.all([
+        findOrganization(ctx.db, orgId),
+        findUser(ctx.db, userId),
+        findMember(ctx.db, orgId, userId),
+      ]);
+      setSessionCookie(reply, ctx, await openSession(ctx, userId));
+      return reply.status(201).send({
+        organization: org ? presentOrganization(org, parseSettings(org)) : null,
+        user: user ? presentUser(user) : null,
+        membership: member ? presentMember(member) : null,
+      });
+    },
+  );
+}
