@@ -197,6 +197,22 @@ export type LoginAttemptTable = {
   locked_until: Timestamp | null;
 };
 
+export type AdjustmentTable = {
+  org_id: string;
+  id: string;
+  objective_id: string;
+  key_result_id: string | null;
+  requested_by: string;
+  reason: string;
+  /** The requested patch, in the API's field names. */
+  changes: Json;
+  status: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+};
+
 /** The whole database, as Kysely sees it. */
 export type Database = {
   organization: OrganizationTable;
@@ -213,4 +229,5 @@ export type Database = {
   session: SessionTable;
   api_token: ApiTokenTable;
   login_attempt: LoginAttemptTable;
+  adjustment: AdjustmentTable;
 };

@@ -5,6 +5,7 @@ import { AppError } from "@luodi/core";
 import { connect, type DatabaseHandle, migrateToLatest } from "@luodi/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { adjustmentRoutes } from "./adjustments/adjustment.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { resolveAuth, SESSION_COOKIE } from "./auth/resolve-auth.ts";
 import { coachRoutes } from "./coach/coach.routes.ts";
@@ -112,6 +113,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       await cycleRoutes(zapi, ctx);
       await objectiveRoutes(zapi, ctx);
       await keyResultRoutes(zapi, ctx);
+      await adjustmentRoutes(zapi, ctx);
       await coachRoutes(zapi, ctx);
       zapi.setNotFoundHandler({}, (request, reply) => {
         reply.status(404).send(new AppError("route.not_found").toBody(request.locale));

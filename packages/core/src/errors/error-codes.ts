@@ -150,6 +150,14 @@ export const ERROR_CODES = {
     en: "An owner may have at most {max} objectives in a cycle.",
     "zh-CN": "每个负责人在一个周期内最多 {max} 个目标。",
   },
+  /** No pending or past adjustment with this id in the organization. */
+  "adjustment.not_found": { status: 404, en: "Adjustment not found.", "zh-CN": "调整申请不存在。" },
+  /** Approving or rejecting an adjustment that was already decided. */
+  "adjustment.decided": {
+    status: 422,
+    en: "This adjustment was already {status}.",
+    "zh-CN": "该调整申请已处理（{status}）。",
+  },
   /** Restoring an objective that is not deleted. */
   "objective.not_deleted": {
     status: 422,

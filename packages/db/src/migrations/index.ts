@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as initial from "./20261127120000-initial.ts";
+import * as addAdjustment from "./20261127130000-add-adjustment.ts";
 
 /** Every migration by its timestamped name; append only, never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   "20261127120000-initial": initial,
+  "20261127130000-add-adjustment": addAdjustment,
 };

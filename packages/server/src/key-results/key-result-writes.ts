@@ -1,15 +1,18 @@
 import {
+  type Aggregation,
   AppError,
   assertPhaseAllows,
   type CyclePhase,
   type Direction,
   type KeyResultInput,
   type KeyResultType,
+  NUMERIC_TYPES,
   needsAdjustmentReason,
   type ObjectiveStatus,
   validateKeyResultDefinition,
 } from "@luodi/core";
 import {
+  type Executor,
   findCycle,
   findKeyResult,
   findMember,
@@ -19,6 +22,7 @@ import {
   listKeyResultsOfObjectives,
   updateKeyResult as updateKeyResultRow,
 } from "@luodi/db";
+import { needsApproval, requestAdjustment, type UpdateOutcome } from "../adjustments/request-adjustment.ts";
 import type { Caller } from "../context.ts";
 import { loadObjectiveFor } from "../objectives/objective-access.ts";
 import { diffFields, recordAudit } from "../services/audit.ts";
@@ -89,113 +93,134 @@ export type KeyResultPatch = {
 /** What makes a KR edit an adjustment past aligning: what it promises and how much it counts. */
 const ADJUSTED_FIELDS = ["title", "start_value", "target_value", "direction", "weight"] as const;
 
-/** Edits a KR; past aligning, changing a published objective's KR title, target or weight needs a reason. */
+/**
+ * Edits a KR. Past aligning, changing a published objective's KR title, target or weight is an adjustment:
+ * it needs a reason and, where the organization requires approval, waits for the manager.
+ */
 export async function updateKeyResult(
   caller: Caller,
   id: string,
   patch: KeyResultPatch,
   version: number | undefined,
-): Promise<void> {
+): Promise<UpdateOutcome> {
+  return inTransaction(caller.ctx, (trx) => applyKeyResultUpdate(caller, trx, id, patch, version));
+}
+
+/** The KR update inside the caller's transaction (an approved adjustment applies through it too). */
+export async function applyKeyResultUpdate(
+  caller: Caller,
+  trx: Executor,
+  id: string,
+  patch: KeyResultPatch,
+  version: number | undefined,
+): Promise<UpdateOutcome> {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
-  await inTransaction(ctx, async (trx) => {
-    const { keyResult, objective } = await loadKeyResultFor(caller, trx, id, { write: true, lock: true });
-    if (version !== undefined && version !== keyResult.version)
-      throw new AppError("version.conflict", { current: keyResult.version });
-    const cycle = await findCycle(trx, orgId, objective.cycle_id);
-    const phase = (cycle?.phase ?? "planning") as CyclePhase;
-    assertPhaseAllows(phase, "edit_plan");
-    const type = keyResult.type as KeyResultType;
-    const touchesMeasure =
-      patch.startValue !== undefined || patch.targetValue !== undefined || patch.direction !== undefined;
-    let measure: Partial<KeyResultRow> = {};
-    if (touchesMeasure) {
-      if (type !== "rollup" && !["number", "percentage", "currency"].includes(type)) {
-        throw new AppError("kr.fields", { type, fields: "no start or target" }, [
-          { path: "targetValue", message: "Not a numeric key result" },
-        ]);
-      }
-      const definition = atPath("targetValue", () =>
-        validateKeyResultDefinition({
-          type,
-          aggregation: keyResult.aggregation as "progress" | "sum" | null,
-          startValue: patch.startValue ?? keyResult.start_value,
-          targetValue: patch.targetValue ?? keyResult.target_value,
-          direction:
-            patch.direction ??
-            (patch.startValue !== undefined || patch.targetValue !== undefined
-              ? undefined
-              : (keyResult.direction as Direction | null)),
-        }),
-      );
-      measure = {
-        start_value: definition.startValue,
-        target_value: definition.targetValue,
-        direction: definition.direction,
-      };
-    }
-    if (patch.ownerUserId) {
-      const owner = await findMember(trx, orgId, patch.ownerUserId);
-      if (owner?.status !== "active")
-        throw new AppError("member.not_found", {}, [
-          { path: "ownerUserId", message: "Not an active member" },
-        ]);
-    }
-    if (patch.parentKeyResultId) {
-      const parent = await findKeyResult(trx, orgId, patch.parentKeyResultId);
-      if (!parent)
-        throw new AppError("key_result.not_found", {}, [
-          { path: "parentKeyResultId", message: "No such key result" },
-        ]);
-      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objective_id === objective.id) {
-        throw new AppError("kr.parent_not_sum", {}, [
-          { path: "parentKeyResultId", message: "Not a sum rollup" },
-        ]);
-      }
-    }
-    const changed = diffFields<KeyResultRow>(keyResult, {
-      title: patch.title,
-      unit: patch.unit,
-      weight: patch.weight,
-      owner_user_id: patch.ownerUserId,
-      parent_key_result_id: patch.parentKeyResultId,
-      ...measure,
-    });
-    if (!changed) return;
-    const isAdjustment =
-      needsAdjustmentReason(phase, objective.status as ObjectiveStatus) &&
-      ADJUSTED_FIELDS.some((f) => f in changed.after);
-    if (isAdjustment && !patch.reason) {
-      throw new AppError("objective.reason_required", {}, [
-        { path: "reason", message: "Required for an adjustment" },
+  const { keyResult, objective, graph } = await loadKeyResultFor(caller, trx, id, {
+    write: true,
+    lock: true,
+  });
+  if (version !== undefined && version !== keyResult.version) {
+    throw new AppError("version.conflict", { current: keyResult.version });
+  }
+  const cycle = await findCycle(trx, orgId, objective.cycle_id);
+  const phase = (cycle?.phase ?? "planning") as CyclePhase;
+  assertPhaseAllows(phase, "edit_plan");
+  const type = keyResult.type as KeyResultType;
+  const touchesMeasure =
+    patch.startValue !== undefined || patch.targetValue !== undefined || patch.direction !== undefined;
+  let measure: Partial<KeyResultRow> = {};
+  if (touchesMeasure) {
+    if (type !== "rollup" && !NUMERIC_TYPES.has(type)) {
+      throw new AppError("kr.fields", { type, fields: "startValue/targetValue" }, [
+        { path: "targetValue", message: "Not a numeric key result" },
       ]);
     }
-    const now = ctx.config.now().toISOString();
-    if (
-      !(await updateKeyResultRow(trx, orgId, id, keyResult.version, { ...changed.after, updated_at: now }))
-    ) {
-      throw new AppError("version.conflict", { current: keyResult.version + 1 });
+    const movesNumbers = patch.startValue !== undefined || patch.targetValue !== undefined;
+    const definition = atPath("targetValue", () =>
+      validateKeyResultDefinition({
+        type,
+        aggregation: keyResult.aggregation as Aggregation | null,
+        startValue: patch.startValue ?? keyResult.start_value,
+        targetValue: patch.targetValue ?? keyResult.target_value,
+        // New numbers without a direction let the numbers say it, as on create.
+        direction: patch.direction ?? (movesNumbers ? undefined : (keyResult.direction as Direction | null)),
+      }),
+    );
+    measure = {
+      start_value: definition.startValue,
+      target_value: definition.targetValue,
+      direction: definition.direction,
+    };
+  }
+  if (patch.ownerUserId) {
+    const owner = await findMember(trx, orgId, patch.ownerUserId);
+    if (owner?.status !== "active") {
+      throw new AppError("member.not_found", {}, [{ path: "ownerUserId", message: "Not an active member" }]);
     }
-    const oldSumParent = "parent_key_result_id" in changed.after ? keyResult.parent_key_result_id : null;
-    await applyRollup(ctx, trx, orgId, {
-      keyResultIds: [id, ...(oldSumParent ? [oldSumParent] : [])],
-      objectiveIds: [objective.id],
-    });
-    await recordAudit(trx, [
-      {
-        orgId,
-        actorId: auth.user.id,
-        action: isAdjustment ? "key_result.adjust" : "key_result.update",
-        entityType: "key_result",
-        entityId: id,
-        objectiveId: objective.id,
-        reason: patch.reason ?? null,
-        before: changed.before,
-        after: changed.after,
-        at: now,
-      },
-    ]);
+  }
+  if (patch.parentKeyResultId) {
+    const parent = await findKeyResult(trx, orgId, patch.parentKeyResultId);
+    if (!parent) {
+      throw new AppError("key_result.not_found", {}, [
+        { path: "parentKeyResultId", message: "No such key result" },
+      ]);
+    }
+    if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objective_id === objective.id) {
+      throw new AppError("kr.parent_not_sum", {}, [
+        { path: "parentKeyResultId", message: "Not a sum rollup" },
+      ]);
+    }
+  }
+  const changed = diffFields<KeyResultRow>(keyResult, {
+    title: patch.title,
+    unit: patch.unit,
+    weight: patch.weight,
+    owner_user_id: patch.ownerUserId,
+    parent_key_result_id: patch.parentKeyResultId,
+    ...measure,
   });
+  if (!changed) return { applied: true };
+  const isAdjustment =
+    needsAdjustmentReason(phase, objective.status as ObjectiveStatus) &&
+    ADJUSTED_FIELDS.some((f) => f in changed.after);
+  if (isAdjustment && !patch.reason) {
+    throw new AppError("objective.reason_required", {}, [
+      { path: "reason", message: "Required for an adjustment" },
+    ]);
+  }
+  if (isAdjustment && needsApproval(caller, objective, graph)) {
+    return requestAdjustment(caller, trx, {
+      objectiveId: objective.id,
+      keyResultId: id,
+      reason: patch.reason ?? "",
+      changes: changed,
+    });
+  }
+  const now = ctx.config.now().toISOString();
+  if (!(await updateKeyResultRow(trx, orgId, id, keyResult.version, { ...changed.after, updated_at: now }))) {
+    throw new AppError("version.conflict", { current: keyResult.version + 1 });
+  }
+  const oldSumParent = "parent_key_result_id" in changed.after ? keyResult.parent_key_result_id : null;
+  await applyRollup(ctx, trx, orgId, {
+    keyResultIds: [id, ...(oldSumParent ? [oldSumParent] : [])],
+    objectiveIds: [objective.id],
+  });
+  await recordAudit(trx, [
+    {
+      orgId,
+      actorId: auth.user.id,
+      action: isAdjustment ? "key_result.adjust" : "key_result.update",
+      entityType: "key_result",
+      entityId: id,
+      objectiveId: objective.id,
+      reason: patch.reason ?? null,
+      before: changed.before,
+      after: changed.after,
+      at: now,
+    },
+  ]);
+  return { applied: true };
 }
 
 /** Soft-deletes a KR; its objective and the sum it fed are recomputed without it. */

@@ -46,11 +46,20 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
   app.patch(
     "/key-results/:id",
     { schema: { tags, params: idParamsSchema, body: keyResultPatchSchema } },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { version, ...patch } = request.body;
-      await updateKeyResult(caller, request.params.id, patch, expectedVersion(request, version));
-      return (await presentKeyResultById(caller, request.params.id)).keyResult;
+      const outcome = await updateKeyResult(
+        caller,
+        request.params.id,
+        patch,
+        expectedVersion(request, version),
+      );
+      const { keyResult, objective } = await presentKeyResultById(caller, request.params.id);
+      if (outcome.applied) return keyResult;
+      // 202: the adjustment waits for the manager's approval; the KR is unchanged until then.
+      const pending = objective.pendingAdjustments.find((a) => a.id === outcome.adjustmentId);
+      return reply.status(202).send({ ...keyResult, pendingAdjustment: pending ?? null });
     },
   );
 

@@ -2,6 +2,7 @@ import { type CoachFinding, elapsedFraction, reviewOkr } from "@luodi/core";
 import {
   type Executor,
   findCycles,
+  listAdjustments,
   listChildObjectiveIds,
   listKeyResultsOfObjectives,
   listMilestones,
@@ -9,7 +10,7 @@ import {
   type ObjectiveRow,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
-import { presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
+import { presentAdjustment, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
 import { groupBy } from "../services/group-by.ts";
 
 /** Elapsed share of each cycle at the caller's now, in the organization's time zone. */
@@ -79,13 +80,21 @@ export async function presentObjectiveDetail(
 ) {
   const [view] = await presentObjectives(caller, db, [row]);
   if (!view) throw new Error("presentObjectives dropped a row");
-  const children = await listChildObjectiveIds(
-    db,
-    caller.auth.org.id,
-    row.id,
-    view.keyResults.map((kr) => kr.id),
-  );
-  return { ...view, children, ...(coach ? { coach } : {}) };
+  const [children, pending] = await Promise.all([
+    listChildObjectiveIds(
+      db,
+      caller.auth.org.id,
+      row.id,
+      view.keyResults.map((kr) => kr.id),
+    ),
+    listAdjustments(db, caller.auth.org.id, [row.id], { pendingOnly: true }),
+  ]);
+  return {
+    ...view,
+    children,
+    pendingAdjustments: pending.map(presentAdjustment),
+    ...(coach ? { coach } : {}),
+  };
 }
 
 /** The coach's findings on an objective as written, in the caller's language. */

@@ -25,7 +25,7 @@ import { updateObjective } from "./update-objective.ts";
 
 /** The objective as the caller now sees it (after a write), with the coach's findings when asked. */
 async function answer(caller: Caller, id: string, withCoach = false, ownerObjectiveCount?: number) {
-  const { objective } = await loadObjectiveFor(caller, caller.ctx.db, id, { includeDeleted: true });
+  const { objective } = await loadObjectiveFor(caller, caller.ctx.db, id);
   const detail = await presentObjectiveDetail(caller, caller.ctx.db, objective);
   if (!withCoach) return detail;
   return {
@@ -68,11 +68,17 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
   app.patch(
     "/objectives/:id",
     { schema: { tags, params: idParamsSchema, body: objectivePatchSchema } },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { version, ...patch } = request.body;
-      await updateObjective(caller, request.params.id, patch, expectedVersion(request, version));
-      return answer(caller, request.params.id, true);
+      const outcome = await updateObjective(
+        caller,
+        request.params.id,
+        patch,
+        expectedVersion(request, version),
+      );
+      // 202: the adjustment waits for the manager; the answer lists it under pendingAdjustments.
+      return reply.status(outcome.applied ? 200 : 202).send(await answer(caller, request.params.id, true));
     },
   );
 

@@ -1,5 +1,6 @@
 import { type Health, keyResultHealth, type OrgSettings, objectiveHealth } from "@luodi/core";
 import type {
+  AdjustmentRow,
   CheckInRow,
   CycleRow,
   DepartmentRow,
@@ -157,5 +158,27 @@ export function presentCheckIn(checkIn: CheckInRow) {
     note: checkIn.note,
     progress: checkIn.progress,
     createdAt: checkIn.created_at,
+  };
+}
+
+/** An adjustment (调整) as its objective's page lists it. */
+export function presentAdjustment(row: AdjustmentRow) {
+  const changes = JSON.parse(row.changes) as {
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  };
+  return {
+    id: row.id,
+    objectiveId: row.objective_id,
+    keyResultId: row.key_result_id,
+    requestedBy: { id: row.requested_by, name: row.requested_by_name },
+    reason: row.reason,
+    before: changes.before,
+    after: changes.after,
+    status: row.status,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    decisionReason: row.decision_reason,
+    createdAt: row.created_at,
   };
 }

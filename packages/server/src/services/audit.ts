@@ -50,8 +50,8 @@ export function diffFields<T extends Record<string, unknown>>(
   return Object.keys(a).length ? { before: b, after: a } : null;
 }
 
-// Diffs come from stored rows; the log speaks the API's camelCase so clients read one vocabulary.
-function camelKeys(value: unknown): unknown {
+/** Row field names in the API's camelCase (diffs come from stored rows; clients read one vocabulary). */
+export function camelKeys(value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([key, v]) => [

@@ -1,0 +1,188 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+
+/** A Node child process running a TypeScript entry point through tsx, with its output kept for errors. */
+export type NodeChild = {
+  pid: number;
+  child: ChildProcess;
+  /** The last few kilobytes of its stdout and stderr. */
+  output: () => string;
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
+  stop: (graceMs?: number) => Promise<number | null>;
+};
+
+const KEEP_OUTPUT = 16_384;
+
+/**
+ * Starts `node --import tsx script …args` (one process, so its pid is the one whose memory counts) with the
+ * extra environment.
+ */
+export function startNode(script: string, args: readonly string[], env: Record<string, string>): NodeChild {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-KEEP_OUTPUT);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  if (child.pid === undefined) throw new Error(`could not start ${script}`);
+  return {
+    pid: child.pid,
+    child,
+    output: () => output,
+    stop: async (graceMs = 5000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** Runs a TypeScript entry point to completion, passing its output through; rejects on a non-zero exit. */
+export async function runNode(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  if (code !== 0) throw new Error(`${script} ${args.join(" ")} exited with ${code}`);
+  return (performance.now() - started) / 1000;
+}
+
+/** Runs a TypeScript entry point and returns its exit code and output (for the colleagues' benchmarks). */
+export async function captureNode(
+  script: string,
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (c: Buffer) => {
+    stdout += c.toString("utf8");
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    stderr += c.toString("utf8");
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, stdout, stderr, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls a URL until it answers 200, the child dies, or the time is up. */
+export async function waitForHttp(url: string, child: NodeChild, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.child.exitCode !== null)
+      throw new Error(`${url}: the process exited early:\n${child.output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output()}`);
+}
+
+function readRssKb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (text) children.push(...text.split(/\s+/).map(Number));
+    }
+  } catch {
+    // The process is gone, or /proc is not Linux's.
+  }
+  return children;
+}
+
+/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
+export function treeRssBytes(pid: number): number {
+  let kb = readRssKb(pid);
+  for (const child of childrenOf(pid)) kb += treeRssBytes(child) / 1024;
+  return kb * 1024;
+}
+
+/** Samples a process tree's resident memory in the background and keeps peaks, overall and per window. */
+export class RssSampler {
+  private timer: NodeJS.Timeout | undefined;
+  private peak = 0;
+  private windowPeak = 0;
+
+  constructor(
+    private readonly pid: number,
+    private readonly intervalMs = 50,
+  ) {}
+
+  start(): this {
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    this.timer.unref();
+    return this;
+  }
+
+  /** Takes one sample now and returns it. */
+  sample(): number {
+    const rss = treeRssBytes(this.pid);
+    this.peak = Math.max(this.peak, rss);
+    this.windowPeak = Math.max(this.windowPeak, rss);
+    return rss;
+  }
+
+  /** The peak since the last call (or since start), and a new window begins. */
+  takeWindowPeak(): number {
+    this.sample();
+    const peak = this.windowPeak;
+    this.windowPeak = 0;
+    return peak;
+  }
+
+  overallPeak(): number {
+    return this.peak;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,65 @@
+import { canApprove, type OrgGraph } from "@luodi/core";
+import { type Executor, insertAdjustment, type ObjectiveRow } from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { policyObjectiveOf } from "../objectives/objective-access.ts";
+import { camelKeys, recordAudit } from "../services/audit.ts";
+import { newId } from "../services/ids.ts";
+
+/** What an edit did: applied at once, or waiting for the manager's approval as an adjustment. */
+export type UpdateOutcome = { applied: true } | { applied: false; adjustmentId: string };
+
+/** An adjustment waits when the organization requires approval and the one adjusting cannot approve it. */
+export function needsApproval(caller: Caller, objective: ObjectiveRow, graph: OrgGraph): boolean {
+  return (
+    caller.auth.settings.approvalRequired &&
+    !canApprove(caller.auth.actor, policyObjectiveOf(objective), graph)
+  );
+}
+
+/** Records an adjustment to approve later; the objective stays as it was until then. */
+export async function requestAdjustment(
+  caller: Caller,
+  trx: Executor,
+  request: {
+    objectiveId: string;
+    keyResultId: string | null;
+    reason: string;
+    changes: { before: Record<string, unknown>; after: Record<string, unknown> };
+  },
+): Promise<UpdateOutcome> {
+  const { ctx, auth } = caller;
+  const id = newId();
+  const now = ctx.config.now().toISOString();
+  await insertAdjustment(trx, {
+    org_id: auth.org.id,
+    id,
+    objective_id: request.objectiveId,
+    key_result_id: request.keyResultId,
+    requested_by: auth.user.id,
+    reason: request.reason,
+    changes: JSON.stringify({
+      before: camelKeys(request.changes.before),
+      after: camelKeys(request.changes.after),
+    }),
+    status: "pending",
+    decided_by: null,
+    decided_at: null,
+    decision_reason: null,
+    created_at: now,
+  });
+  await recordAudit(trx, [
+    {
+      orgId: auth.org.id,
+      actorId: auth.user.id,
+      action: "adjustment.request",
+      entityType: request.keyResultId ? "key_result" : "objective",
+      entityId: request.keyResultId ?? request.objectiveId,
+      objectiveId: request.objectiveId,
+      reason: request.reason,
+      before: request.changes.before,
+      after: request.changes.after,
+      at: now,
+    },
+  ]);
+  return { applied: false, adjustmentId: id };
+}
