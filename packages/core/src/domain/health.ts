@@ -64,8 +64,23 @@ function zoneOffsetMs(instantMs: number, timeZone: string): number {
   return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
+// Cycle boundaries repeat on every read (health is recomputed with the clock), so remember them; the
+// answer for a day and a zone never changes. Bounded so a flood of distinct dates cannot grow it forever.
+const dayStarts = new Map<string, number>();
+const MAX_REMEMBERED_DAYS = 10_000;
+
 /** The instant a calendar day starts in a zone: the first instant whose local date is that day. */
 function startOfDayMs(date: { year: number; month: number; day: number }, timeZone: string): number {
+  const key = `${date.year}-${date.month}-${date.day}@${timeZone}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
+  const computed = computeStartOfDayMs(date, timeZone);
+  if (dayStarts.size >= MAX_REMEMBERED_DAYS) dayStarts.clear();
+  dayStarts.set(key, computed);
+  return computed;
+}
+
+function computeStartOfDayMs(date: { year: number; month: number; day: number }, timeZone: string): number {
   const wallMidnight = Date.UTC(date.year, date.month - 1, date.day);
   // The offsets in force around that day (one, or two across a DST change) give the candidate instants.
   const offsets = new Set(

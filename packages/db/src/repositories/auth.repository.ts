@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from "kysely";
-import type { ApiTokenTable, LoginAttemptTable, SessionTable } from "../schema.ts";
+import type { ApiTokenTable, LoginAttemptTable, SessionTable, UserTable } from "../schema.ts";
 import type { Executor } from "./executor.ts";
 
 export async function insertSession(db: Executor, row: Insertable<SessionTable>): Promise<void> {
@@ -53,4 +53,33 @@ export async function saveLoginAttempt(db: Executor, row: Selectable<LoginAttemp
 
 export async function clearLoginAttempt(db: Executor, key: string): Promise<void> {
   await db.deleteFrom("login_attempt").where("key", "=", key).execute();
+}
+
+/** The user behind a live session, in one query. */
+export async function findUserBySession(
+  db: Executor,
+  sessionId: string,
+  now: string,
+): Promise<Selectable<UserTable> | undefined> {
+  return db
+    .selectFrom("session")
+    .innerJoin("user", "user.id", "session.user_id")
+    .selectAll("user")
+    .where("session.id", "=", sessionId)
+    .where("session.expires_at", ">", now)
+    .executeTakeFirst();
+}
+
+/** The user behind an API token that is not revoked, in one query. */
+export async function findUserByTokenHash(
+  db: Executor,
+  hash: string,
+): Promise<Selectable<UserTable> | undefined> {
+  return db
+    .selectFrom("api_token")
+    .innerJoin("user", "user.id", "api_token.user_id")
+    .selectAll("user")
+    .where("api_token.token_hash", "=", hash)
+    .where("api_token.revoked_at", "is", null)
+    .executeTakeFirst();
 }

@@ -1,11 +1,10 @@
 import { AppError, DEFAULT_ORG_SETTINGS, type OrgSettings, type Role } from "@luodi/core";
 import {
-  findApiTokenByHash,
-  findOrganization,
-  findSession,
-  findUser,
-  listMembershipsOfUser,
+  findUserBySession,
+  findUserByTokenHash,
+  listMembershipsWithOrganization,
   type OrganizationRow,
+  type UserRow,
 } from "@luodi/db";
 import type { AppContext, RequestAuth } from "../context.ts";
 import { hashSecret } from "./tokens.ts";
@@ -29,37 +28,30 @@ export async function resolveAuth(
   ctx: AppContext,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined; orgId?: string | undefined },
 ): Promise<RequestAuth | null> {
-  let userId: string | undefined;
+  let user: UserRow | undefined;
   let sessionId: string | null = null;
-  const now = ctx.config.now().toISOString();
   if (credentials.bearer) {
-    const token = await findApiTokenByHash(ctx.db, hashSecret(credentials.bearer));
-    userId = token?.user_id;
+    user = await findUserByTokenHash(ctx.db, hashSecret(credentials.bearer));
   } else if (credentials.sessionToken) {
     const id = hashSecret(credentials.sessionToken);
-    const session = await findSession(ctx.db, id);
-    if (session && session.expires_at > now) {
-      userId = session.user_id;
-      sessionId = id;
-    }
+    user = await findUserBySession(ctx.db, id, ctx.config.now().toISOString());
+    if (user) sessionId = id;
   }
-  if (!userId) return null;
-  const [user, memberships] = await Promise.all([
-    findUser(ctx.db, userId),
-    listMembershipsOfUser(ctx.db, userId),
-  ]);
-  if (!user || memberships.length === 0) return null;
-  const chosen = credentials.orgId ? memberships.find((m) => m.org_id === credentials.orgId) : memberships[0];
+  if (!user) return null;
+  const memberships = await listMembershipsWithOrganization(ctx.db, user.id);
+  if (memberships.length === 0) return null;
+  const chosen = credentials.orgId
+    ? memberships.find((m) => m.membership.org_id === credentials.orgId)
+    : memberships[0];
   if (!chosen) throw new AppError("organization.not_found");
-  if (chosen.status !== "active") throw new AppError("auth.deactivated");
-  const org = await findOrganization(ctx.db, chosen.org_id);
-  if (!org) return null;
+  if (chosen.membership.status !== "active") throw new AppError("auth.deactivated");
+  const org = chosen.organization;
   return {
     user,
     org,
     settings: parseSettings(org),
-    membership: { ...chosen, email: user.email, name: user.name },
-    actor: { userId: user.id, role: chosen.role as Role },
+    membership: { ...chosen.membership, email: user.email, name: user.name },
+    actor: { userId: user.id, role: chosen.membership.role as Role },
     sessionId,
   };
 }

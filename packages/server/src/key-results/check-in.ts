@@ -1,9 +1,13 @@
 import { AppError, assertPhaseAllows, type CheckInInput, type CyclePhase, canCheckIn } from "@luodi/core";
 import {
+  type CheckInRow,
+  type CycleRow,
   findCycle,
-  findKeyResult,
   insertCheckIns,
+  type KeyResultRow,
   listMilestones,
+  type MilestoneRow,
+  type ObjectiveRow,
   setKeyResultValues,
   setMilestonesDone,
 } from "@luodi/db";
@@ -14,6 +18,15 @@ import { newId } from "../services/ids.ts";
 import { applyRollup } from "../services/rollup.ts";
 import { inTransaction } from "../services/transaction.ts";
 import { loadKeyResultFor } from "./key-result-access.ts";
+
+/** A check-in, and its objective and KRs as they stand after it. */
+export type CheckInOutcome = {
+  checkIn: CheckInRow;
+  objective: ObjectiveRow;
+  keyResults: KeyResultRow[];
+  milestones: Map<string, MilestoneRow[]>;
+  cycle: CycleRow | undefined;
+};
 
 function invalid(reason: string, path: string): AppError {
   return new AppError("check_in.invalid", { reason }, [{ path, message: reason }]);
@@ -27,7 +40,7 @@ export async function checkIn(
   caller: Caller,
   keyResultId: string,
   input: CheckInInput,
-): Promise<{ checkInId: string; objectiveId: string }> {
+): Promise<CheckInOutcome> {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
   return inTransaction(ctx, async (trx) => {
@@ -80,25 +93,25 @@ export async function checkIn(
       confidence: input.confidence,
       updated_at: now,
     });
-    await applyRollup(ctx, trx, orgId, { keyResultIds: [keyResultId] });
-    const after = await findKeyResult(trx, orgId, keyResultId);
-    const checkInId = newId();
-    await insertCheckIns(trx, [
-      {
-        org_id: orgId,
-        id: checkInId,
-        key_result_id: keyResultId,
-        objective_id: objective.id,
-        author_id: auth.user.id,
-        value: keyResult.type === "milestone" || keyResult.type === "rollup" ? null : value,
-        previous_value: keyResult.current_value,
-        milestones_done: milestonesDone ? JSON.stringify(milestonesDone) : null,
-        confidence: input.confidence,
-        note: input.note ?? "",
-        progress: after?.progress ?? keyResult.progress,
-        created_at: now,
-      },
-    ]);
+    const rollup = await applyRollup(ctx, trx, orgId, { keyResultIds: [keyResultId] });
+    const after = rollup.rows.keyResults.get(keyResultId) ?? keyResult;
+    const row: CheckInRow = {
+      org_id: orgId,
+      id: newId(),
+      key_result_id: keyResultId,
+      objective_id: objective.id,
+      author_id: auth.user.id,
+      value: keyResult.type === "milestone" || keyResult.type === "rollup" ? null : value,
+      previous_value: keyResult.current_value,
+      milestones_done: milestonesDone ? JSON.stringify(milestonesDone) : null,
+      confidence: input.confidence,
+      note: input.note ?? "",
+      progress: after.progress,
+      created_at: now,
+      author_name: auth.user.name,
+    };
+    const { author_name: _name, ...stored } = row;
+    await insertCheckIns(trx, [stored]);
     await recordAudit(trx, [
       {
         orgId,
@@ -112,10 +125,29 @@ export async function checkIn(
           confidence: keyResult.confidence,
           progress: keyResult.progress,
         },
-        after: { value, confidence: input.confidence, progress: after?.progress, milestonesDone },
+        after: { value, confidence: input.confidence, progress: after.progress, milestonesDone },
         at: now,
       },
     ]);
-    return { checkInId, objectiveId: objective.id };
+    // The answer is made of the rows the roll-up already holds, so a check-in costs no extra reads.
+    const keyResults = [...rollup.rows.keyResults.values()]
+      .filter((kr) => kr.objective_id === objective.id)
+      .sort((a, b) => a.position - b.position);
+    const missing = keyResults.filter((kr) => kr.type === "milestone" && !rollup.rows.milestones.has(kr.id));
+    const milestones = new Map(rollup.rows.milestones);
+    for (const m of await listMilestones(
+      trx,
+      orgId,
+      missing.map((kr) => kr.id),
+    )) {
+      milestones.set(m.key_result_id, [...(milestones.get(m.key_result_id) ?? []), m]);
+    }
+    return {
+      checkIn: row,
+      objective: rollup.rows.objectives.get(objective.id) ?? objective,
+      keyResults,
+      milestones,
+      cycle,
+    };
   });
 }

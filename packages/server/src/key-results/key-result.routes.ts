@@ -1,16 +1,17 @@
 import {
   AppError,
   checkInInputSchema,
+  elapsedFraction,
   idParamsSchema,
   keyResultInputSchema,
   keyResultPatchSchema,
 } from "@luodi/core";
-import { findCheckIn, listCheckIns } from "@luodi/db";
+import { listCheckIns } from "@luodi/db";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentObjectiveDetail } from "../objectives/objective-views.ts";
-import { presentCheckIn } from "../presenters/presenters.ts";
+import { presentCheckIn, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
 import { checkIn } from "./check-in.ts";
 import { loadKeyResultFor } from "./key-result-access.ts";
 import { createKeyResult, deleteKeyResult, updateKeyResult } from "./key-result-writes.ts";
@@ -73,12 +74,27 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     { schema: { tags, params: idParamsSchema, body: checkInInputSchema } },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const { checkInId } = await checkIn(caller, request.params.id, request.body);
-      const { keyResult, objective } = await presentKeyResultById(caller, request.params.id);
-      const created = await findCheckIn(ctx.db, caller.auth.org.id, checkInId);
-      return reply
-        .status(201)
-        .send({ checkIn: created ? presentCheckIn(created) : null, keyResult, objective });
+      const outcome = await checkIn(caller, request.params.id, request.body);
+      const elapsed = outcome.cycle
+        ? elapsedFraction(
+            { startDate: outcome.cycle.start_date, endDate: outcome.cycle.end_date },
+            ctx.config.now(),
+            caller.auth.org.timezone,
+          )
+        : 0;
+      const keyResults = outcome.keyResults.map((kr) =>
+        presentKeyResult(
+          kr,
+          elapsed,
+          kr.type === "milestone" ? (outcome.milestones.get(kr.id) ?? []) : undefined,
+        ),
+      );
+      const keyResult = keyResults.find((kr) => kr.id === request.params.id);
+      return reply.status(201).send({
+        checkIn: presentCheckIn(outcome.checkIn),
+        keyResult,
+        objective: { ...presentObjectiveSummary(outcome.objective, keyResults), keyResults },
+      });
     },
   );
 

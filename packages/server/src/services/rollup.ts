@@ -31,6 +31,17 @@ import type { AppContext } from "../context.ts";
 
 const MAX_DEPTH = 32;
 
+/** What changed, and the rows the roll-up read, with their derived values brought up to date. */
+export type RollupOutcome = {
+  keyResults: string[];
+  objectives: string[];
+  rows: {
+    keyResults: Map<string, KeyResultRow>;
+    objectives: Map<string, ObjectiveRow>;
+    milestones: Map<string, MilestoneRow[]>;
+  };
+};
+
 export function toRollupKr(row: KeyResultRow, milestones: readonly MilestoneRow[] = []): RollupKr {
   return {
     id: row.id,
@@ -62,7 +73,7 @@ export async function applyRollup(
   trx: Executor,
   orgId: string,
   start: { keyResultIds?: readonly string[]; objectiveIds?: readonly string[] },
-): Promise<{ keyResults: string[]; objectives: string[] }> {
+): Promise<RollupOutcome> {
   const lock = ctx.dialect === "postgres";
   const krs = new Map<string, KeyResultRow>();
   const objectives = new Map<string, ObjectiveRow>();
@@ -157,11 +168,13 @@ export async function applyRollup(
     row.progress = progress.clamped;
     row.progress_raw = progress.raw;
     row.current_value = result.state.krCurrent.get(id) ?? row.current_value;
+    row.health = healthOfKr(row, progress.clamped);
+    row.updated_at = at;
     await setKeyResultValues(trx, orgId, id, {
       progress: progress.clamped,
       progress_raw: progress.raw,
       current_value: row.current_value,
-      health: healthOfKr(row, progress.clamped),
+      health: row.health,
       updated_at: at,
     });
   }
@@ -171,7 +184,10 @@ export async function applyRollup(
     const healths = [...krs.values()]
       .filter((kr) => kr.objective_id === id)
       .map((kr) => healthOfKr(kr, kr.progress));
-    await setObjectiveDerived(trx, orgId, id, { progress, health: objectiveHealth(healths), updated_at: at });
+    const health = objectiveHealth(healths);
+    await setObjectiveDerived(trx, orgId, id, { progress, health, updated_at: at });
+    const row = objectives.get(id);
+    if (row) Object.assign(row, { progress, health, updated_at: at });
   }
-  return result.changed;
+  return { ...result.changed, rows: { keyResults: krs, objectives, milestones: milestonesByKr } };
 }
