@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { evaluateCorpus, isCorpusEntry } from "./evaluate.ts";
+
+// The labelled corpus lives outside the repository (shared/data next to it) and is read, never copied.
+const CORPUS_URL = new URL("../../../../../shared/data/coach-corpus.json", import.meta.url);
+
+function loadCorpus() {
+  const raw: unknown = JSON.parse(readFileSync(CORPUS_URL, "utf8"));
+  if (!Array.isArray(raw)) throw new Error("coach-corpus.json is not an array");
+  return raw.filter(isCorpusEntry);
+}
+
+describe("coach corpus", () => {
+  const entries = loadCorpus();
+
+  it("reads every entry", () => {
+    expect(entries.length).toBeGreaterThan(0);
+  });
+
+  it("reaches a micro F1 of at least 0.92 over target:code pairs", () => {
+    const { overall, mistakes } = evaluateCorpus(entries);
+    if (overall.f1 < 0.92) console.table(mistakes);
+    expect(overall.f1).toBeGreaterThanOrEqual(0.92);
+  });
+});

@@ -1,0 +1,74 @@
+import type { OkrContext, RawFinding } from "./context.ts";
+import { countHan } from "./segment.ts";
+import type { TextAnalysis } from "./text-analysis.ts";
+
+/** Longest objective, in Chinese characters, that is still easy to remember. */
+export const MAX_OBJECTIVE_HAN = 30;
+/** Longest objective, in English words. */
+export const MAX_OBJECTIVE_WORDS = 18;
+
+/** Checks the objective: numbers in it, a task instead of a state, and length. */
+export function checkObjective(context: OkrContext): RawFinding[] {
+  const objective = context.objective;
+  const findings: RawFinding[] = [];
+  const metric = objectiveMetric(objective);
+  if (metric !== null)
+    findings.push({
+      code: "objective.has_metric",
+      target: "objective",
+      params: { text: objective.original, metric },
+    });
+  if (isTaskObjective(objective)) {
+    findings.push({
+      code: "objective.is_task",
+      target: "objective",
+      params: { text: objective.original, verb: objective.predicate.verb, core: objective.predicate.core },
+    });
+  }
+  const length = objectiveLength(objective);
+  const limit = objective.language === "zh" ? MAX_OBJECTIVE_HAN : MAX_OBJECTIVE_WORDS;
+  if (length > limit)
+    findings.push({
+      code: "objective.too_long",
+      target: "objective",
+      params: { text: objective.original, count: length, limit },
+    });
+  return findings;
+}
+
+/**
+ * The figure that makes an objective a metric, or null. A time target counts ("3 分钟内开户", "within 24
+ * hours"); a time frame ("over the next two years", "半年内"), a population ("18-30 岁", "per 1,000 users")
+ * and a place in a ranking ("成为行业第一", "the #1 choice") — the language of aspiration — do not.
+ */
+export function objectiveMetric(objective: TextAnalysis): string | null {
+  const figure = objective.quantities.find(
+    (quantity) =>
+      quantity.role === "value" ||
+      (quantity.role === "qualifier" &&
+        quantity.kind === "duration" &&
+        !LONG_PERIOD.test(quantity.unit ?? "")),
+  );
+  return figure?.raw ?? null;
+}
+
+const LONG_PERIOD = /^(?:个?月|年|季度|quarters?|months?|years?|yrs?|mo)$/;
+
+/** An objective is a task when its governing verb produces an output or names an ongoing activity. */
+export function isTaskObjective(objective: TextAnalysis): boolean {
+  const kind = objective.predicate.kind;
+  return kind === "output" || kind === "activity";
+}
+
+/**
+ * Length as a reader feels it: Chinese characters plus Latin words for Chinese text ("让 K12 学员…" counts
+ * K12 as one), words for English.
+ */
+export function objectiveLength(objective: TextAnalysis): number {
+  if (objective.language === "zh") {
+    const latinWords =
+      objective.text.replace(/\p{Script=Han}/gu, " ").match(/[A-Za-z0-9][A-Za-z0-9.%'-]*/g)?.length ?? 0;
+    return countHan(objective.text) + latinWords;
+  }
+  return objective.text.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
+}

@@ -1,0 +1,126 @@
+import { EN_BASELINE_INTRO, EN_CURRENT_PATTERN, ZH_CURRENT_MARKERS } from "./lexicon.ts";
+import { findQuantities, type Quantity } from "./numbers.ts";
+import { findPredicate, type Predicate } from "./predicate.ts";
+import { type Language, normalizeText, segmentWords, type Token, textLanguage } from "./segment.ts";
+
+/** Everything the rules need to know about one text, computed once. */
+export type TextAnalysis = {
+  /** The text as written. */
+  original: string;
+  /** The normalised text all offsets refer to. */
+  text: string;
+  /** The language the rules read this text in. */
+  language: Language;
+  /** Words from the segmenter, segmented on first use (only the compound rule needs them). */
+  readonly tokens: Token[];
+  /** Every figure that counts as an amount. */
+  quantities: Quantity[];
+  /**
+   * Figures that state an amount to reach or hold: no populations or labels, ranks only when they close the
+   * sentence, and a time window only when nothing else is measured.
+   */
+  values: Quantity[];
+  /** Whether the text states where a measure starts (从 X 到 Y, from X to Y, X → Y, currently X). */
+  hasBaseline: boolean;
+  /** The governing verb of the first clause. */
+  predicate: Predicate;
+};
+
+/** Reads one objective or key result title. */
+export function analyzeText(original: string): TextAnalysis {
+  const text = normalizeText(original);
+  const language = textLanguage(text);
+  const quantities = findQuantities(text, language);
+  const stated = quantities.filter((quantity) => quantity.role === "value" || isRankTarget(text, quantity));
+  // A time window is what is measured when nothing else is: "工单 24 小时内响应", "Fix flaky tests within 1 day".
+  const values =
+    stated.length > 0
+      ? stated
+      : quantities.filter((quantity) => quantity.kind === "duration" && quantity.role === "qualifier");
+  let tokens: Token[] | undefined;
+  return {
+    original,
+    text,
+    language,
+    get tokens(): Token[] {
+      tokens ??= segmentWords(text, language);
+      return tokens;
+    },
+    quantities,
+    values,
+    hasBaseline: values.some((quantity) => isBaseline(text, quantity, values, language)),
+    predicate: findPredicate(text, language),
+  };
+}
+
+/**
+ * A rank is a target when it closes the clause ("进入行业前十", "finish in the top 3"); before a noun it
+ * names a population ("前 10 大客户", "top 10 accounts").
+ */
+function isRankTarget(text: string, quantity: Quantity): boolean {
+  if (quantity.role !== "rank") return false;
+  return /^\s?(?:名|位|强|行列)?\s?(?:$|[,.;:!?)。，；、]|(?:in|on|among|of|within|across)\b)/.test(
+    text.slice(quantity.end),
+  );
+}
+
+const ZH_CURRENT_BEFORE = new RegExp(`(?:${ZH_CURRENT_MARKERS.join("|")})[为是:：\\s]*$`);
+
+const ARROW = /^\s?(?:→|->|=>|⇒|➝|➔|—>|-->|~>)/;
+const ZH_CHANGE_TO =
+  /^\s?(?:提升|提高|增长|增加|降低|减少|缩短|下降|上升|压缩|缩减|降|减|增|升|提)\s?(?:到|至|为)/;
+
+/** Whether a figure is the starting point of a change stated in the text. */
+export function isBaseline(
+  text: string,
+  quantity: Quantity,
+  values: readonly Quantity[],
+  language: Language,
+): boolean {
+  const before = text.slice(0, quantity.start);
+  const after = text.slice(quantity.end);
+  const hasLaterValue = values.some((other) => other.start >= quantity.end);
+  if (hasLaterValue && ARROW.test(after)) return true;
+  if (language === "zh" || /\p{Script=Han}/u.test(before.slice(-3))) {
+    if (isChineseFromMarker(before)) return true;
+    if (ZH_CURRENT_BEFORE.test(before)) return true;
+    if (hasLaterValue && ZH_CHANGE_TO.test(after)) return true;
+  }
+  if (isEnglishFromMarker(before)) return true;
+  if (EN_CURRENT_PATTERN.test(before.toLowerCase())) return true;
+  // "8% to 12%": a percentage or amount followed by another one after "to" is a start and an end.
+  if (
+    hasLaterValue &&
+    /^\s(?:to|→)\s/.test(after) &&
+    (["percent", "currency", "duration"].includes(quantity.kind) || /(?::|\b[A-Z]{2,6})\s?$/.test(before)) &&
+    !/\b(?:by|up|down)\s$/i.test(before)
+  ) {
+    return true;
+  }
+  return false;
+}
+
+function isChineseFromMarker(before: string): boolean {
+  let rest = before.replace(/[\s±~约]+$/, "");
+  // "从每小时 80 件", "由每季度 9 起": a rate's period sits between 从 and the figure.
+  for (let i = 0; i < 3; i++) {
+    const next = rest.replace(/每[^\d从由到至，,。；;\s]{0,4}\s?$/, "").replace(/\s+$/, "");
+    if (next === rest) break;
+    rest = next;
+  }
+  return /(?:从|由|自)$/.test(rest);
+}
+
+function isEnglishFromMarker(before: string): boolean {
+  const words = before
+    .toLowerCase()
+    .replace(/[±~\s]+$/, "")
+    .split(/\s+/);
+  // Up to four words may sit between "from" and the figure ("from a baseline of 60%").
+  for (let i = words.length - 1, skipped = 0; i >= 0 && skipped <= 4; i--, skipped++) {
+    const word = words[i] ?? "";
+    if (word === "from") return true;
+    if (!EN_BASELINE_INTRO.has(word)) return false;
+  }
+  return false;
+}
