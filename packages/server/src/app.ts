@@ -1,8 +1,8 @@
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { AppError } from "@luodi/core";
-import { connect, type DatabaseHandle, migrateToLatest } from "@luodi/db";
+import { AppError, withOutputComponents } from "@luodi/core";
+import { connect, type DatabaseHandle, migrateToLatest, notifyChange } from "@luodi/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { adjustmentRoutes } from "./adjustments/adjustment.routes.ts";
@@ -10,15 +10,18 @@ import { authRoutes } from "./auth/auth.routes.ts";
 import { resolveAuth, SESSION_COOKIE } from "./auth/resolve-auth.ts";
 import { coachRoutes } from "./coach/coach.routes.ts";
 import { type ServerConfig, sqlitePathOf } from "./config.ts";
-import type { AppContext } from "./context.ts";
+import type { AppContext, CachedAuth } from "./context.ts";
 import { cycleRoutes } from "./cycles/cycle.routes.ts";
 import { handleError } from "./http/error-handler.ts";
 import { resolveLocale } from "./http/locale.ts";
+import { responseSerializerCompiler } from "./http/serializer.ts";
 import type { ZodApp } from "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
+import { LruCache } from "./services/lru-cache.ts";
+import { CHANNEL, OrgGenerations } from "./services/org-generations.ts";
 import { OrgGraphCache } from "./services/org-graph-cache.ts";
 import { setupRoutes } from "./setup/setup.routes.ts";
 
@@ -32,7 +35,20 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const handle =
     options.database ?? connect({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
   await migrateToLatest(handle.db);
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, graphs: new OrgGraphCache() };
+  const generations = new OrgGenerations();
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    graphs: new OrgGraphCache(),
+    generations,
+    authCache: new LruCache<CachedAuth>(10_000),
+    // Bytes of serialized answers: enough for a 10,000-person company's whole tree several times over.
+    readCache: new LruCache<string>(2_000, 96 * 1024 * 1024),
+  };
+  if (handle.dialect === "postgres" && config.databaseUrl) {
+    await generations.connectPostgres(config.databaseUrl, (scope) => notifyChange(handle.db, CHANNEL, scope));
+  }
 
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
@@ -43,7 +59,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   app.setValidatorCompiler(zodValidatorCompiler);
   // Presenters already list exactly the fields to send; validating every answer again would only cost time.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(responseSerializerCompiler(config));
   app.setErrorHandler(handleError);
   app.decorateRequest("auth", null);
   app.decorateRequest("locale", "en");
@@ -67,6 +83,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (input) =>
+      "openapiObject" in input ? withOutputComponents(input.openapiObject) : input.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
@@ -104,6 +122,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
           );
         if (!auth && !request.routeOptions.config.public) throw new AppError("auth.required");
       });
+      // Any write in an organization makes its cached reads stale, before the writer hears back; a refused
+      // write changed nothing, but telling apart which did is not worth the risk of a stale read.
+      zapi.addHook("onSend", async (request, _reply, payload) => {
+        if (request.auth && request.method !== "GET" && request.method !== "HEAD") {
+          await generations.bump(request.auth.org.id);
+        }
+        return payload;
+      });
       zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -123,6 +149,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   );
 
   app.addHook("onClose", async () => {
+    await generations.close();
     if (!options.database) await handle.destroy();
   });
   return app as unknown as FastifyInstance;

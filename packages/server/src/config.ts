@@ -18,6 +18,11 @@ export type ServerConfig = {
   passwordHashing: { memoryCost: number; timeCost: number };
   /** The clock, injectable so health and time windows can be tested. */
   now: () => Date;
+  /**
+   * LUODI_VALIDATE_RESPONSES=1: check every answer against its route's documented response schema and fail
+   * the request (500) on a mismatch. Off by default (it costs time); the tests turn it on.
+   */
+  validateResponses?: boolean;
 };
 
 /** Reads the configuration from the environment, with the documented defaults. */
@@ -32,6 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL ?? "info",
     passwordHashing: { memoryCost: 65536, timeCost: 3 },
     now: () => new Date(),
+    validateResponses: env.LUODI_VALIDATE_RESPONSES === "1",
   };
 }
 

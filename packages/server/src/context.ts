@@ -2,6 +2,8 @@ import type { Actor, Locale, OrgSettings } from "@luodi/core";
 import type { Database, DialectName, MemberRow, OrganizationRow, UserRow } from "@luodi/db";
 import type { Kysely } from "kysely";
 import type { ServerConfig } from "./config.ts";
+import type { LruCache } from "./services/lru-cache.ts";
+import type { OrgGenerations } from "./services/org-generations.ts";
 import type { OrgGraphCache } from "./services/org-graph-cache.ts";
 
 /** What every service may use: the database, the configuration and the shared caches. */
@@ -10,7 +12,15 @@ export type AppContext = {
   dialect: DialectName;
   config: ServerConfig;
   graphs: OrgGraphCache;
+  /** Moves on every write per organization; cached reads compare against it. */
+  generations: OrgGenerations;
+  /** Resolved callers by credential, valid while their organization's generation holds. */
+  authCache: LruCache<CachedAuth>;
+  /** Serialized answers of the heavy reads (tree, dashboard, lists), by what they depend on. */
+  readCache: LruCache<string>;
 };
+
+export type CachedAuth = { auth: RequestAuth; orgGeneration: number; authGeneration: number; until: number };
 
 /** The signed-in caller within one organization. */
 export type RequestAuth = {

@@ -47,6 +47,7 @@ export async function startTestServer(dialect: DialectName, clock = testClock())
     logLevel: "silent",
     passwordHashing: { memoryCost: 1024, timeCost: 1 },
     now: clock.now,
+    validateResponses: true,
   };
   const app = await buildApp(config, { database: db });
   const request: TestServer["request"] = async (method, url, options = {}) => {

@@ -1,3 +1,4 @@
 export * from "./common.ts";
 export * from "./objective.ts";
 export * from "./org.ts";
+export * from "./output.ts";

@@ -115,7 +115,7 @@ export const cycleInputSchema = z
     startDate: dateSchema,
     endDate: dateSchema,
     parentId: idSchema.nullable().optional(),
-    phaseDue: z.record(z.enum(CYCLE_PHASES), dateSchema).optional(),
+    phaseDue: z.partialRecord(z.enum(CYCLE_PHASES), dateSchema).optional(),
   })
   .strict();
 export const cyclePatchSchema = z
@@ -123,7 +123,7 @@ export const cyclePatchSchema = z
     name: titleSchema,
     startDate: dateSchema,
     endDate: dateSchema,
-    phaseDue: z.record(z.enum(CYCLE_PHASES), dateSchema),
+    phaseDue: z.partialRecord(z.enum(CYCLE_PHASES), dateSchema),
     version: versionSchema,
   })
   .partial()

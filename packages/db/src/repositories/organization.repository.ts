@@ -42,3 +42,8 @@ export async function lockOrganizationsForSetup(db: Executor, dialect: "sqlite" 
   // SQLite transactions are already serialized by the single connection.
   if (dialect === "postgres") await sql`LOCK TABLE organization IN EXCLUSIVE MODE`.execute(db);
 }
+
+/** Tells every server instance listening on PostgreSQL that something changed (no-op elsewhere). */
+export async function notifyChange(db: Executor, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+}

@@ -1,5 +1,13 @@
-import { idParamsSchema, rejectInputSchema } from "@luodi/core";
+import {
+  adjustmentSchema,
+  idParamsSchema,
+  objectiveDetailSchema,
+  readErrorResponses,
+  rejectInputSchema,
+  writeErrorResponses,
+} from "@luodi/core";
 import { listAdjustments } from "@luodi/db";
+import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
@@ -10,22 +18,49 @@ import { decideAdjustment } from "./decide-adjustment.ts";
 
 export async function adjustmentRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const tags = ["adjustments"];
-  app.get("/objectives/:id/adjustments", { schema: { tags, params: idParamsSchema } }, async (request) => {
-    const caller = callerOf(ctx, request);
-    await loadObjectiveFor(caller, ctx.db, request.params.id);
-    return (await listAdjustments(ctx.db, caller.auth.org.id, [request.params.id])).map(presentAdjustment);
-  });
+  app.get(
+    "/objectives/:id/adjustments",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        response: { 200: z.array(adjustmentSchema), ...readErrorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await loadObjectiveFor(caller, ctx.db, request.params.id);
+      return (await listAdjustments(ctx.db, caller.auth.org.id, [request.params.id])).map(presentAdjustment);
+    },
+  );
 
-  app.post("/adjustments/:id/approve", { schema: { tags, params: idParamsSchema } }, async (request) => {
-    const caller = callerOf(ctx, request);
-    const objectiveId = await decideAdjustment(caller, request.params.id, { approve: true });
-    const { objective } = await loadObjectiveFor(caller, ctx.db, objectiveId);
-    return presentObjectiveDetail(caller, ctx.db, objective);
-  });
+  app.post(
+    "/adjustments/:id/approve",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const objectiveId = await decideAdjustment(caller, request.params.id, { approve: true });
+      const { objective } = await loadObjectiveFor(caller, ctx.db, objectiveId);
+      return presentObjectiveDetail(caller, ctx.db, objective);
+    },
+  );
 
   app.post(
     "/adjustments/:id/reject",
-    { schema: { tags, params: idParamsSchema, body: rejectInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: rejectInputSchema,
+        response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       const objectiveId = await decideAdjustment(caller, request.params.id, {

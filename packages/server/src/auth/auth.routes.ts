@@ -1,4 +1,14 @@
-import { loginInputSchema, profilePatchSchema, tokenInputSchema } from "@luodi/core";
+import {
+  apiTokenSchema,
+  errorResponses,
+  loginAnswerSchema,
+  loginInputSchema,
+  meSchema,
+  noContentSchema,
+  profileAnswerSchema,
+  profilePatchSchema,
+  tokenInputSchema,
+} from "@luodi/core";
 import { findUser } from "@luodi/db";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
@@ -12,7 +22,14 @@ import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.post(
     "/auth/login",
-    { config: { public: true }, schema: { tags: ["auth"], body: loginInputSchema } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        body: loginInputSchema,
+        response: { 200: loginAnswerSchema, ...errorResponses(400, 401, 403, 404, 413, 429) },
+      },
+    },
     async (request, reply) => {
       const result = await login(ctx, {
         ...request.body,
@@ -25,7 +42,10 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
 
   app.post(
     "/auth/logout",
-    { config: { public: true }, schema: { tags: ["auth"] } },
+    {
+      config: { public: true },
+      schema: { tags: ["auth"], response: { 204: noContentSchema, ...errorResponses(403, 404) } },
+    },
     async (request, reply) => {
       if (request.auth) await logout(callerOf(ctx, request));
       clearSessionCookie(reply);
@@ -33,24 +53,48 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     },
   );
 
-  app.get("/me", { schema: { tags: ["auth"] } }, async (request) => {
-    const { auth } = callerOf(ctx, request);
-    return {
-      user: presentUser(auth.user),
-      membership: presentMember(auth.membership),
-      organization: presentOrganization(auth.org, auth.settings),
-    };
-  });
+  app.get(
+    "/me",
+    { schema: { tags: ["auth"], response: { 200: meSchema, ...errorResponses(401, 403, 404) } } },
+    async (request) => {
+      const { auth } = callerOf(ctx, request);
+      return {
+        user: presentUser(auth.user),
+        membership: presentMember(auth.membership),
+        organization: presentOrganization(auth.org, auth.settings),
+      };
+    },
+  );
 
-  app.patch("/me", { schema: { tags: ["auth"], body: profilePatchSchema } }, async (request) => {
-    const caller = callerOf(ctx, request);
-    await updateProfile(caller, request.body);
-    const user = await findUser(ctx.db, caller.auth.user.id);
-    return { user: user ? presentUser(user) : null };
-  });
+  app.patch(
+    "/me",
+    {
+      schema: {
+        tags: ["auth"],
+        body: profilePatchSchema,
+        response: { 200: profileAnswerSchema, ...errorResponses(400, 401, 403, 404, 413) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await updateProfile(caller, request.body);
+      const user = await findUser(ctx.db, caller.auth.user.id);
+      return { user: user ? presentUser(user) : null };
+    },
+  );
 
-  app.post("/tokens", { schema: { tags: ["auth"], body: tokenInputSchema } }, async (request, reply) => {
-    const token = await createApiToken(callerOf(ctx, request), request.body.name);
-    return reply.status(201).send(token);
-  });
+  app.post(
+    "/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        body: tokenInputSchema,
+        response: { 201: apiTokenSchema, ...errorResponses(400, 401, 403, 404, 413) },
+      },
+    },
+    async (request, reply) => {
+      const token = await createApiToken(callerOf(ctx, request), request.body.name);
+      return reply.status(201).send(token);
+    },
+  );
 }

@@ -10,6 +10,7 @@ import {
   type UserRow,
 } from "@luodi/db";
 import type { AppContext } from "../context.ts";
+import { AUTH_SCOPE } from "../services/org-generations.ts";
 import { verifyPassword } from "./password.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
@@ -57,7 +58,10 @@ export async function login(
   }
   if (attempt) await clearLoginAttempt(ctx.db, key);
   // A new session at every login, and the old one gone, so a planted session id never becomes valid.
-  if (input.previousSessionToken) await deleteSession(ctx.db, hashSecret(input.previousSessionToken));
+  if (input.previousSessionToken) {
+    await deleteSession(ctx.db, hashSecret(input.previousSessionToken));
+    await ctx.generations.bump(AUTH_SCOPE);
+  }
   const sessionToken = newSecret();
   await insertSession(ctx.db, {
     id: hashSecret(sessionToken),

@@ -7,6 +7,7 @@ import {
   type UserRow,
 } from "@luodi/db";
 import type { AppContext, RequestAuth } from "../context.ts";
+import { AUTH_SCOPE } from "../services/org-generations.ts";
 import { hashSecret } from "./tokens.ts";
 
 export const SESSION_COOKIE = "luodi_session";
@@ -28,6 +29,46 @@ export async function resolveAuth(
   ctx: AppContext,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined; orgId?: string | undefined },
 ): Promise<RequestAuth | null> {
+  const secret = credentials.bearer
+    ? `t:${credentials.bearer}`
+    : credentials.sessionToken
+      ? `s:${credentials.sessionToken}`
+      : "";
+  if (!secret) return null;
+  // Callers send the same credential many times a minute; resolving it costs two queries, so keep the
+  // answer while nothing in its organization and nothing about sign-ins changed (and a minute at most).
+  const cacheKey = `${hashSecret(secret)}|${credentials.orgId ?? ""}`;
+  const nowMs = ctx.config.now().getTime();
+  const authGeneration = ctx.generations.get(AUTH_SCOPE);
+  const cached = ctx.authCache.get(cacheKey);
+  if (
+    cached &&
+    cached.until > nowMs &&
+    cached.authGeneration === authGeneration &&
+    cached.orgGeneration === ctx.generations.get(cached.auth.org.id)
+  ) {
+    return cached.auth;
+  }
+  const bumpsBefore = ctx.generations.total;
+  const resolved = await resolveUncached(ctx, credentials);
+  // Only an answer read while nothing moved may be kept: otherwise it could be older than its generation.
+  if (resolved && ctx.generations.total === bumpsBefore) {
+    ctx.authCache.set(cacheKey, {
+      auth: resolved.auth,
+      orgGeneration: resolved.orgGeneration,
+      authGeneration,
+      until: nowMs + AUTH_CACHE_MS,
+    });
+  }
+  return resolved?.auth ?? null;
+}
+
+const AUTH_CACHE_MS = 60_000;
+
+async function resolveUncached(
+  ctx: AppContext,
+  credentials: { sessionToken?: string | undefined; bearer?: string | undefined; orgId?: string | undefined },
+): Promise<{ auth: RequestAuth; orgGeneration: number } | null> {
   let user: UserRow | undefined;
   let sessionId: string | null = null;
   if (credentials.bearer) {
@@ -46,12 +87,16 @@ export async function resolveAuth(
   if (!chosen) throw new AppError("organization.not_found");
   if (chosen.membership.status !== "active") throw new AppError("auth.deactivated");
   const org = chosen.organization;
+  const orgGeneration = ctx.generations.get(org.id);
   return {
-    user,
-    org,
-    settings: parseSettings(org),
-    membership: { ...chosen.membership, email: user.email, name: user.name },
-    actor: { userId: user.id, role: chosen.membership.role as Role },
-    sessionId,
+    orgGeneration,
+    auth: {
+      user,
+      org,
+      settings: parseSettings(org),
+      membership: { ...chosen.membership, email: user.email, name: user.name },
+      actor: { userId: user.id, role: chosen.membership.role as Role },
+      sessionId,
+    },
   };
 }

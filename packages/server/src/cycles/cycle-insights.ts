@@ -109,8 +109,11 @@ export async function cycleTree(
   const rootIds: string[] = [];
   for (const o of ordered) {
     const parentId = parentOf(o);
-    if (parentId) childIds.set(parentId, [...(childIds.get(parentId) ?? []), o.id]);
-    else rootIds.push(o.id);
+    if (parentId) {
+      const siblings = childIds.get(parentId);
+      if (siblings) siblings.push(o.id);
+      else childIds.set(parentId, [o.id]);
+    } else rootIds.push(o.id);
   }
   const byId = new Map(ordered.map((o) => [o.id, o]));
   const placed = new Set<string>();

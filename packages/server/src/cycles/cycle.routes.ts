@@ -1,12 +1,20 @@
 import {
   AppError,
+  cycleDashboardSchema,
   cycleInputSchema,
   cyclePatchSchema,
   cyclePhaseInputSchema,
+  cycleRolloutSchema,
+  cycleSchema,
+  cycleTreeSchema,
   departmentQuerySchema,
+  errorResponses,
   idParamsSchema,
+  readErrorResponses,
+  writeErrorResponses,
 } from "@luodi/core";
 import { findCycle, listCycles } from "@luodi/db";
+import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
@@ -23,24 +31,41 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     return presentCycle(cycle);
   }
 
-  app.get("/cycles", { schema: { tags } }, async (request) => {
-    const { auth } = callerOf(ctx, request);
-    return (await listCycles(ctx.db, auth.org.id)).map(presentCycle);
-  });
+  app.get(
+    "/cycles",
+    { schema: { tags, response: { 200: z.array(cycleSchema), ...errorResponses(401, 403, 404) } } },
+    async (request) => {
+      const { auth } = callerOf(ctx, request);
+      return (await listCycles(ctx.db, auth.org.id)).map(presentCycle);
+    },
+  );
 
-  app.post("/cycles", { schema: { tags, body: cycleInputSchema } }, async (request, reply) => {
-    const caller = callerOf(ctx, request);
-    const id = await createCycle(caller, request.body);
-    return reply.status(201).send(await present(caller.auth.org.id, id));
-  });
+  app.post(
+    "/cycles",
+    { schema: { tags, body: cycleInputSchema, response: { 201: cycleSchema, ...writeErrorResponses } } },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const id = await createCycle(caller, request.body);
+      return reply.status(201).send(await present(caller.auth.org.id, id));
+    },
+  );
 
-  app.get("/cycles/:id", { schema: { tags, params: idParamsSchema } }, async (request) =>
-    present(callerOf(ctx, request).auth.org.id, request.params.id),
+  app.get(
+    "/cycles/:id",
+    { schema: { tags, params: idParamsSchema, response: { 200: cycleSchema, ...readErrorResponses } } },
+    async (request) => present(callerOf(ctx, request).auth.org.id, request.params.id),
   );
 
   app.patch(
     "/cycles/:id",
-    { schema: { tags, params: idParamsSchema, body: cyclePatchSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: cyclePatchSchema,
+        response: { 200: cycleSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       const { version, ...patch } = request.body;
@@ -51,7 +76,14 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
 
   app.post(
     "/cycles/:id/phase",
-    { schema: { tags, params: idParamsSchema, body: cyclePhaseInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: cyclePhaseInputSchema,
+        response: { 200: cycleSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       await advanceCyclePhase(caller, request.params.id, request.body.phase);
@@ -61,19 +93,40 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
 
   app.get(
     "/cycles/:id/tree",
-    { schema: { tags, params: idParamsSchema, querystring: departmentQuerySchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: departmentQuerySchema,
+        response: { 200: cycleTreeSchema, ...readErrorResponses },
+      },
+    },
     async (request) => cycleTree(callerOf(ctx, request), request.params.id, request.query.departmentId),
   );
 
   app.get(
     "/cycles/:id/dashboard",
-    { schema: { tags, params: idParamsSchema, querystring: departmentQuerySchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: departmentQuerySchema,
+        response: { 200: cycleDashboardSchema, ...readErrorResponses },
+      },
+    },
     async (request) => cycleDashboard(callerOf(ctx, request), request.params.id, request.query.departmentId),
   );
 
   app.get(
     "/cycles/:id/rollout",
-    { schema: { tags, params: idParamsSchema, querystring: departmentQuerySchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: departmentQuerySchema,
+        response: { 200: cycleRolloutSchema, ...readErrorResponses },
+      },
+    },
     async (request) => cycleRollout(callerOf(ctx, request), request.params.id, request.query.departmentId),
   );
 }

@@ -1,12 +1,20 @@
 import {
   AppError,
+  checkInAnswerSchema,
   checkInInputSchema,
+  checkInSchema,
   elapsedFraction,
   idParamsSchema,
   keyResultInputSchema,
   keyResultPatchSchema,
+  keyResultPendingSchema,
+  keyResultSchema,
+  noContentSchema,
+  readErrorResponses,
+  writeErrorResponses,
 } from "@luodi/core";
 import { listCheckIns } from "@luodi/db";
+import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
@@ -30,7 +38,14 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
 
   app.post(
     "/objectives/:id/key-results",
-    { schema: { tags, params: idParamsSchema, body: keyResultInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: keyResultInputSchema,
+        response: { 201: keyResultSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const id = await createKeyResult(caller, request.params.id, request.body);
@@ -40,13 +55,20 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
 
   app.get(
     "/key-results/:id",
-    { schema: { tags, params: idParamsSchema } },
+    { schema: { tags, params: idParamsSchema, response: { 200: keyResultSchema, ...readErrorResponses } } },
     async (request) => (await presentKeyResultById(callerOf(ctx, request), request.params.id)).keyResult,
   );
 
   app.patch(
     "/key-results/:id",
-    { schema: { tags, params: idParamsSchema, body: keyResultPatchSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: keyResultPatchSchema,
+        response: { 200: keyResultSchema, 202: keyResultPendingSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { version, ...patch } = request.body;
@@ -64,14 +86,25 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
   );
 
-  app.delete("/key-results/:id", { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-    await deleteKeyResult(callerOf(ctx, request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    "/key-results/:id",
+    { schema: { tags, params: idParamsSchema, response: { 204: noContentSchema, ...writeErrorResponses } } },
+    async (request, reply) => {
+      await deleteKeyResult(callerOf(ctx, request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     "/key-results/:id/check-ins",
-    { schema: { tags, params: idParamsSchema, body: checkInInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: checkInInputSchema,
+        response: { 201: checkInAnswerSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const outcome = await checkIn(caller, request.params.id, request.body);
@@ -98,9 +131,19 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
   );
 
-  app.get("/key-results/:id/check-ins", { schema: { tags, params: idParamsSchema } }, async (request) => {
-    const caller = callerOf(ctx, request);
-    await loadKeyResultFor(caller, ctx.db, request.params.id);
-    return (await listCheckIns(ctx.db, caller.auth.org.id, request.params.id)).map(presentCheckIn);
-  });
+  app.get(
+    "/key-results/:id/check-ins",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        response: { 200: z.array(checkInSchema), ...readErrorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await loadKeyResultFor(caller, ctx.db, request.params.id);
+      return (await listCheckIns(ctx.db, caller.auth.org.id, request.params.id)).map(presentCheckIn);
+    },
+  );
 }

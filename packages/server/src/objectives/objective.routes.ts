@@ -1,13 +1,20 @@
 import {
   alignmentInputSchema,
   idParamsSchema,
+  noContentSchema,
+  objectiveDetailSchema,
+  objectiveHistorySchema,
   objectiveInputSchema,
   objectiveListQuerySchema,
   objectivePatchSchema,
+  objectiveSchema,
+  readErrorResponses,
   rejectInputSchema,
   reviewInputSchema,
   scoreInputSchema,
+  writeErrorResponses,
 } from "@luodi/core";
+import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
@@ -47,27 +54,62 @@ async function answer(caller: Caller, id: string, withCoach = false, ownerObject
 export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const tags = ["objectives"];
 
-  app.get("/objectives", { schema: { tags, querystring: objectiveListQuerySchema } }, async (request) => {
-    const { includeDeleted, ...filter } = request.query;
-    return listVisibleObjectives(callerOf(ctx, request), {
-      ...filter,
-      includeDeleted: includeDeleted === "true",
-    });
-  });
+  app.get(
+    "/objectives",
+    {
+      schema: {
+        tags,
+        querystring: objectiveListQuerySchema,
+        response: { 200: z.array(objectiveSchema), ...readErrorResponses },
+      },
+    },
+    async (request) => {
+      const { includeDeleted, ...filter } = request.query;
+      return listVisibleObjectives(callerOf(ctx, request), {
+        ...filter,
+        includeDeleted: includeDeleted === "true",
+      });
+    },
+  );
 
-  app.post("/objectives", { schema: { tags, body: objectiveInputSchema } }, async (request, reply) => {
-    const caller = callerOf(ctx, request);
-    const { id, ownerObjectiveCount } = await createObjective(caller, request.body);
-    return reply.status(201).send(await answer(caller, id, true, ownerObjectiveCount));
-  });
+  app.post(
+    "/objectives",
+    {
+      schema: {
+        tags,
+        body: objectiveInputSchema,
+        response: { 201: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const { id, ownerObjectiveCount } = await createObjective(caller, request.body);
+      return reply.status(201).send(await answer(caller, id, true, ownerObjectiveCount));
+    },
+  );
 
-  app.get("/objectives/:id", { schema: { tags, params: idParamsSchema } }, async (request) =>
-    answer(callerOf(ctx, request), request.params.id),
+  app.get(
+    "/objectives/:id",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        response: { 200: objectiveDetailSchema, ...readErrorResponses },
+      },
+    },
+    async (request) => answer(callerOf(ctx, request), request.params.id),
   );
 
   app.patch(
     "/objectives/:id",
-    { schema: { tags, params: idParamsSchema, body: objectivePatchSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: objectivePatchSchema,
+        response: { 200: objectiveDetailSchema, 202: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { version, ...patch } = request.body;
@@ -82,28 +124,59 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
   );
 
-  app.delete("/objectives/:id", { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-    await deleteObjective(callerOf(ctx, request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    "/objectives/:id",
+    { schema: { tags, params: idParamsSchema, response: { 204: noContentSchema, ...writeErrorResponses } } },
+    async (request, reply) => {
+      await deleteObjective(callerOf(ctx, request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
 
-  app.post("/objectives/:id/restore", { schema: { tags, params: idParamsSchema } }, async (request) => {
-    const caller = callerOf(ctx, request);
-    await restoreObjective(caller, request.params.id);
-    return answer(caller, request.params.id);
-  });
+  app.post(
+    "/objectives/:id/restore",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      await restoreObjective(caller, request.params.id);
+      return answer(caller, request.params.id);
+    },
+  );
 
   for (const action of ["submit", "approve", "publish"] as const satisfies WorkflowAction[]) {
-    app.post(`/objectives/:id/${action}`, { schema: { tags, params: idParamsSchema } }, async (request) => {
-      const caller = callerOf(ctx, request);
-      await changeObjectiveStatus(caller, request.params.id, action);
-      return answer(caller, request.params.id);
-    });
+    app.post(
+      `/objectives/:id/${action}`,
+      {
+        schema: {
+          tags,
+          params: idParamsSchema,
+          response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+        },
+      },
+      async (request) => {
+        const caller = callerOf(ctx, request);
+        await changeObjectiveStatus(caller, request.params.id, action);
+        return answer(caller, request.params.id);
+      },
+    );
   }
 
   app.post(
     "/objectives/:id/reject",
-    { schema: { tags, params: idParamsSchema, body: rejectInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: rejectInputSchema,
+        response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       await changeObjectiveStatus(caller, request.params.id, "reject", request.body.reason);
@@ -113,7 +186,14 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
 
   app.put(
     "/objectives/:id/alignment",
-    { schema: { tags, params: idParamsSchema, body: alignmentInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: alignmentInputSchema,
+        response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       await alignObjective(caller, request.params.id, request.body);
@@ -123,7 +203,14 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
 
   app.post(
     "/objectives/:id/score",
-    { schema: { tags, params: idParamsSchema, body: scoreInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: scoreInputSchema,
+        response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       await scoreObjective(caller, request.params.id, request.body);
@@ -133,7 +220,14 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
 
   app.put(
     "/objectives/:id/review",
-    { schema: { tags, params: idParamsSchema, body: reviewInputSchema } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: reviewInputSchema,
+        response: { 200: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       await reviewObjective(caller, request.params.id, request.body);
@@ -141,7 +235,17 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
   );
 
-  app.get("/objectives/:id/history", { schema: { tags, params: idParamsSchema } }, async (request) => ({
-    entries: await objectiveHistory(callerOf(ctx, request), request.params.id),
-  }));
+  app.get(
+    "/objectives/:id/history",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        response: { 200: objectiveHistorySchema, ...readErrorResponses },
+      },
+    },
+    async (request) => ({
+      entries: await objectiveHistory(callerOf(ctx, request), request.params.id),
+    }),
+  );
 }

@@ -1,14 +1,23 @@
 import {
   AppError,
+  createdDepartmentSchema,
+  createdMemberSchema,
   departmentInputSchema,
   departmentPatchSchema,
+  departmentSchema,
+  errorResponses,
   idParamsSchema,
   memberInputSchema,
   memberPatchSchema,
+  memberSchema,
+  noContentSchema,
+  organizationSchema,
   orgPatchSchema,
   userIdParamsSchema,
+  writeErrorResponses,
 } from "@luodi/core";
 import { findDepartment, findMember, findOrganization, listDepartments, listMembers } from "@luodi/db";
+import { z } from "zod";
 import { parseSettings } from "../auth/resolve-auth.ts";
 import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
@@ -19,28 +28,62 @@ import { createMember, updateMember } from "./members.ts";
 import { updateOrganization } from "./update-organization.ts";
 
 export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  app.get("/org", { schema: { tags: ["organization"] } }, async (request) => {
-    const { auth } = callerOf(ctx, request);
-    return presentOrganization(auth.org, auth.settings);
-  });
+  app.get(
+    "/org",
+    {
+      schema: {
+        tags: ["organization"],
+        response: { 200: organizationSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { auth } = callerOf(ctx, request);
+      return presentOrganization(auth.org, auth.settings);
+    },
+  );
 
-  app.patch("/org", { schema: { tags: ["organization"], body: orgPatchSchema } }, async (request) => {
-    const caller = callerOf(ctx, request);
-    const { version, ...patch } = request.body;
-    await updateOrganization(caller, patch, expectedVersion(request, version));
-    const org = await findOrganization(ctx.db, caller.auth.org.id);
-    if (!org) throw new AppError("organization.not_found");
-    return presentOrganization(org, parseSettings(org));
-  });
+  app.patch(
+    "/org",
+    {
+      schema: {
+        tags: ["organization"],
+        body: orgPatchSchema,
+        response: { 200: organizationSchema, ...writeErrorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { version, ...patch } = request.body;
+      await updateOrganization(caller, patch, expectedVersion(request, version));
+      const org = await findOrganization(ctx.db, caller.auth.org.id);
+      if (!org) throw new AppError("organization.not_found");
+      return presentOrganization(org, parseSettings(org));
+    },
+  );
 
-  app.get("/departments", { schema: { tags: ["organization"] } }, async (request) => {
-    const { auth } = callerOf(ctx, request);
-    return (await listDepartments(ctx.db, auth.org.id)).map(presentDepartment);
-  });
+  app.get(
+    "/departments",
+    {
+      schema: {
+        tags: ["organization"],
+        response: { 200: z.array(departmentSchema), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { auth } = callerOf(ctx, request);
+      return (await listDepartments(ctx.db, auth.org.id)).map(presentDepartment);
+    },
+  );
 
   app.post(
     "/departments",
-    { schema: { tags: ["organization"], body: departmentInputSchema } },
+    {
+      schema: {
+        tags: ["organization"],
+        body: departmentInputSchema,
+        response: { 201: createdDepartmentSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const id = await createDepartment(caller, request.body);
@@ -51,7 +94,14 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
 
   app.patch(
     "/departments/:id",
-    { schema: { tags: ["organization"], params: idParamsSchema, body: departmentPatchSchema } },
+    {
+      schema: {
+        tags: ["organization"],
+        params: idParamsSchema,
+        body: departmentPatchSchema,
+        response: { 200: departmentSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       const { version, ...patch } = request.body;
@@ -64,21 +114,42 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
 
   app.delete(
     "/departments/:id",
-    { schema: { tags: ["organization"], params: idParamsSchema } },
+    {
+      schema: {
+        tags: ["organization"],
+        params: idParamsSchema,
+        response: { 204: noContentSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       await deleteDepartment(callerOf(ctx, request), request.params.id);
       return reply.status(204).send();
     },
   );
 
-  app.get("/members", { schema: { tags: ["organization"] } }, async (request) => {
-    const { auth } = callerOf(ctx, request);
-    return (await listMembers(ctx.db, auth.org.id)).map(presentMember);
-  });
+  app.get(
+    "/members",
+    {
+      schema: {
+        tags: ["organization"],
+        response: { 200: z.array(memberSchema), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { auth } = callerOf(ctx, request);
+      return (await listMembers(ctx.db, auth.org.id)).map(presentMember);
+    },
+  );
 
   app.post(
     "/members",
-    { schema: { tags: ["organization"], body: memberInputSchema } },
+    {
+      schema: {
+        tags: ["organization"],
+        body: memberInputSchema,
+        response: { 201: createdMemberSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const userId = await createMember(caller, request.body);
@@ -89,7 +160,14 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
 
   app.patch(
     "/members/:userId",
-    { schema: { tags: ["organization"], params: userIdParamsSchema, body: memberPatchSchema } },
+    {
+      schema: {
+        tags: ["organization"],
+        params: userIdParamsSchema,
+        body: memberPatchSchema,
+        response: { 200: memberSchema, ...writeErrorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(ctx, request);
       const { version, ...patch } = request.body;

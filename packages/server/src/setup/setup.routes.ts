@@ -1,6 +1,5 @@
-import { setupInputSchema } from "@luodi/core";
+import { errorResponses, setupAnswerSchema, setupInputSchema, setupStatusSchema } from "@luodi/core";
 import { findMember, findOrganization, findUser } from "@luodi/db";
-import { z } from "zod";
 import { openSession } from "../auth/login.ts";
 import { parseSettings } from "../auth/resolve-auth.ts";
 import { setSessionCookie } from "../auth/session-cookie.ts";
@@ -14,14 +13,24 @@ export async function setupRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     "/setup",
     {
       config: { public: true },
-      schema: { tags: ["setup"], response: { 200: z.object({ needed: z.boolean() }) } },
+      schema: {
+        tags: ["setup"],
+        response: { 200: setupStatusSchema, ...errorResponses(403, 404) },
+      },
     },
     async () => ({ needed: await isSetupNeeded(ctx) }),
   );
 
   app.post(
     "/setup",
-    { config: { public: true }, schema: { tags: ["setup"], body: setupInputSchema } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ["setup"],
+        body: setupInputSchema,
+        response: { 201: setupAnswerSchema, ...errorResponses(400, 403, 404, 409, 413, 422) },
+      },
+    },
     async (request, reply) => {
       const { orgId, userId } = await setupOrganization(ctx, request.body);
       const [org, user, member] = await Promise.all([

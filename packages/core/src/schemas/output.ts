@@ -1,0 +1,586 @@
+import { z } from "zod";
+import { COACH_CODES } from "../coach/codes.ts";
+import {
+  AGGREGATIONS,
+  CYCLE_KINDS,
+  CYCLE_PHASES,
+  DIRECTIONS,
+  HEALTHS,
+  KEY_RESULT_TYPES,
+  LOCALES,
+  MEMBER_STATUSES,
+  OBJECTIVE_LEVELS,
+  OBJECTIVE_STATUSES,
+  ROLES,
+  VISIBILITIES,
+} from "../domain/types.ts";
+import { ERROR_CODES, type ErrorCode } from "../errors/error-codes.ts";
+import { errorBodySchema } from "./common.ts";
+import { orgSettingsSchema } from "./org.ts";
+
+/*
+ * What the API answers, as zod schemas: the routes declare them as `response` schemas, so the OpenAPI
+ * document describes every answer, and with `validateResponses` every answer is checked against them.
+ * Objects are strict, so a field leaking from a presenter fails the check. Schemas with a registry id
+ * (`.meta({ id })`) become reusable `components.schemas` of the document.
+ */
+
+/**
+ * `schema` for validation and the document, while TypeScript accepts `T`: the looser type a handler is
+ * declared with (`X | null` from a lookup just after the write that created X, parsed JSON…).
+ */
+function declaredAs<T>() {
+  return <S extends z.ZodType>(schema: S) =>
+    z.pipe(z.custom<T>(), schema as unknown as z.ZodType<z.output<S>, T>);
+}
+
+/** An enumerated value stored as database text: typed `string`, checked and documented as the enum. */
+function textEnum<const V extends readonly [string, ...string[]]>(values: V) {
+  return z.string().pipe(z.enum(values));
+}
+
+const id = z.string().min(1);
+const timestamp = z.iso.datetime();
+const date = z.iso.date();
+const version = z.number().int().min(1);
+const share = z.number().min(0).max(1);
+const count = z.number().int().min(0);
+const confidence = z.number().int().min(0).max(10);
+const healthSchema = z.enum(HEALTHS);
+
+/** A user as others see it (never the password hash). */
+export const userSchema = z
+  .object({ id, email: z.string(), name: z.string(), locale: textEnum(LOCALES).nullable() })
+  .strict()
+  .meta({ id: "User" });
+
+/** An organization's settings, stored ones over the defaults. */
+export const organizationSettingsSchema = orgSettingsSchema.meta({ id: "OrganizationSettings" });
+
+/** An organization with its settings. */
+export const organizationSchema = z
+  .object({
+    id,
+    name: z.string(),
+    locale: textEnum(LOCALES),
+    timezone: z.string(),
+    mission: z.string(),
+    vision: z.string(),
+    strategy: z.string(),
+    settings: organizationSettingsSchema,
+    version,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .strict()
+  .meta({ id: "Organization" });
+
+/** A member of the organization, addressed by its user id. */
+export const memberSchema = z
+  .object({
+    userId: id,
+    email: z.string(),
+    name: z.string(),
+    role: textEnum(ROLES),
+    departmentId: id.nullable(),
+    managerId: id.nullable(),
+    title: z.string().nullable(),
+    status: textEnum(MEMBER_STATUSES),
+    version,
+  })
+  .strict()
+  .meta({ id: "Member" });
+
+/** A department; the root one (the company) has no parent. */
+export const departmentSchema = z
+  .object({ id, name: z.string(), parentId: id.nullable(), leaderId: id.nullable(), version })
+  .strict()
+  .meta({ id: "Department" });
+
+/** A cycle (周期) with its phase and the due date of each phase that has one. */
+export const cycleSchema = z
+  .object({
+    id,
+    name: z.string(),
+    kind: textEnum(CYCLE_KINDS),
+    startDate: date,
+    endDate: date,
+    parentId: id.nullable(),
+    phase: textEnum(CYCLE_PHASES),
+    phaseDue: z.partialRecord(z.enum(CYCLE_PHASES), date),
+    version,
+  })
+  .strict()
+  .meta({ id: "Cycle" });
+
+/** One milestone of a milestone key result. */
+export const milestoneSchema = z
+  .object({ id, title: z.string(), weight: z.number().positive(), done: z.boolean() })
+  .strict()
+  .meta({ id: "Milestone" });
+
+/** A key result with its health for the cycle's elapsed time; `milestones` when the answer carries them. */
+export const keyResultSchema = z
+  .object({
+    id,
+    objectiveId: id,
+    ownerUserId: id.nullable(),
+    title: z.string(),
+    type: textEnum(KEY_RESULT_TYPES),
+    unit: z.string().nullable(),
+    startValue: z.number().nullable(),
+    targetValue: z.number().nullable(),
+    currentValue: z.number().nullable(),
+    direction: textEnum(DIRECTIONS).nullable(),
+    aggregation: textEnum(AGGREGATIONS).nullable(),
+    parentKeyResultId: id.nullable(),
+    weight: z.number().positive(),
+    confidence,
+    progress: share,
+    /** Unclamped: below 0 or above 1 when the measure passed its start or its target. */
+    progressRaw: z.number(),
+    health: healthSchema,
+    selfScore: share.nullable(),
+    managerScore: share.nullable(),
+    score: share.nullable(),
+    scoreComment: z.string().nullable(),
+    milestones: z.array(milestoneSchema).optional(),
+    version,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .strict()
+  .meta({ id: "KeyResult" });
+
+/** The retrospective (复盘) of an objective, with who wrote it and when. */
+export const objectiveReviewSchema = z
+  .object({
+    wentWell: z.string(),
+    wentBadly: z.string(),
+    lessons: z.string(),
+    nextSteps: z.string(),
+    reviewedBy: id,
+    reviewedAt: timestamp,
+  })
+  .strict()
+  .meta({ id: "ObjectiveReview" });
+
+const objectiveSummaryShape = {
+  id,
+  cycleId: id,
+  level: textEnum(OBJECTIVE_LEVELS),
+  ownerUserId: id.nullable(),
+  ownerDepartmentId: id.nullable(),
+  title: z.string(),
+  description: z.string(),
+  weight: z.number().positive(),
+  visibility: textEnum(VISIBILITIES),
+  status: textEnum(OBJECTIVE_STATUSES),
+  progress: share,
+  health: healthSchema,
+  score: share.nullable(),
+  parentObjectiveId: id.nullable(),
+  parentKeyResultId: id.nullable(),
+  rejectReason: z.string().nullable(),
+  review: declaredAs<Record<string, unknown> | null>()(objectiveReviewSchema.nullable()),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+};
+
+/** An objective without its key results (tree nodes carry those beside it). */
+export const objectiveSummarySchema = z
+  .object(objectiveSummaryShape)
+  .strict()
+  .meta({ id: "ObjectiveSummary" });
+
+/** What an objective aligns to (one parent objective or key result) and the objectives it supports. */
+export const alignmentSchema = z
+  .object({ parentObjectiveId: id.nullable(), parentKeyResultId: id.nullable(), supports: z.array(id) })
+  .strict()
+  .meta({ id: "Alignment" });
+
+const objectiveShape = {
+  ...objectiveSummaryShape,
+  keyResults: z.array(keyResultSchema),
+  alignment: alignmentSchema,
+};
+
+/** An objective with its key results and alignment, as lists show it. */
+export const objectiveSchema = z.object(objectiveShape).strict().meta({ id: "Objective" });
+
+/** One piece of the coach's advice about an OKR. */
+export const coachFindingSchema = z
+  .object({
+    code: z.enum(COACH_CODES),
+    severity: z.enum(["info", "warning", "error"]),
+    target: z.union([
+      z.literal("objective"),
+      z.literal("set"),
+      z.string().regex(/^keyResults\[\d+\]$/, { message: "Expected keyResults[i]" }),
+    ]),
+    message: z.string(),
+    suggestion: z.string(),
+  })
+  .strict()
+  .meta({ id: "CoachFinding" });
+
+/** The coach's verdict on an OKR: a 0–100 score and the findings behind it. */
+export const coachReviewSchema = z
+  .object({ score: z.number().int().min(0).max(100), findings: z.array(coachFindingSchema) })
+  .strict()
+  .meta({ id: "CoachReview" });
+
+/** A requested change (调整) of an objective or of one of its key results, with its decision. */
+export const adjustmentSchema = z
+  .object({
+    id,
+    objectiveId: id,
+    keyResultId: id.nullable(),
+    requestedBy: z.object({ id, name: z.string().nullable() }).strict(),
+    reason: z.string(),
+    /** The changed fields as they were, in the API's field names. */
+    before: z.record(z.string(), z.unknown()),
+    /** The changed fields as requested. */
+    after: z.record(z.string(), z.unknown()),
+    status: textEnum(["pending", "approved", "rejected"]),
+    decidedBy: id.nullable(),
+    decidedAt: timestamp.nullable(),
+    decisionReason: z.string().nullable(),
+    createdAt: timestamp,
+  })
+  .strict()
+  .meta({ id: "Adjustment" });
+
+/**
+ * An objective as its own page shows it: with the ids of the objectives aligned to it, its pending
+ * adjustments and, after a create or an edit, the coach's findings.
+ */
+export const objectiveDetailSchema = z
+  .object({
+    ...objectiveShape,
+    children: z.array(id),
+    pendingAdjustments: z.array(adjustmentSchema),
+    coach: z.array(coachFindingSchema).optional(),
+  })
+  .strict()
+  .meta({ id: "ObjectiveDetail" });
+
+/** A key result whose edit waits for the manager's approval (202), with the adjustment that waits. */
+export const keyResultPendingSchema = z
+  .object({
+    ...keyResultSchema.shape,
+    pendingAdjustment: declaredAs<z.input<typeof adjustmentSchema> | null>()(adjustmentSchema),
+  })
+  .strict()
+  .meta({ id: "KeyResultPendingAdjustment" });
+
+/** One check-in (进展更新) of a key result. */
+export const checkInSchema = z
+  .object({
+    id,
+    keyResultId: id,
+    authorId: id,
+    authorName: z.string().nullable(),
+    value: z.number().nullable(),
+    previousValue: z.number().nullable(),
+    milestonesDone: z.array(id).nullable(),
+    confidence,
+    note: z.string(),
+    progress: share,
+    createdAt: timestamp,
+  })
+  .strict()
+  .meta({ id: "CheckIn" });
+
+/** The answer of a check-in: the check-in, the key result and its objective with their new progress and health. */
+export const checkInAnswerSchema = z
+  .object({
+    checkIn: checkInSchema,
+    keyResult: declaredAs<z.input<typeof keyResultSchema> | undefined>()(keyResultSchema),
+    objective: z
+      .object({ ...objectiveSummaryShape, keyResults: z.array(keyResultSchema) })
+      .strict()
+      .meta({ id: "CheckInObjective" }),
+  })
+  .strict()
+  .meta({ id: "CheckInAnswer" });
+
+/** One entry of an objective's change log (adjustments with their reasons, workflow, scores…). */
+export const historyEntrySchema = z
+  .object({
+    id,
+    action: z.string(),
+    entityType: z.string(),
+    entityId: id,
+    actor: z.object({ id, name: z.string().nullable() }).strict().nullable(),
+    reason: z.string().nullable(),
+    before: declaredAs<unknown>()(z.record(z.string(), z.unknown()).nullable()),
+    after: declaredAs<unknown>()(z.record(z.string(), z.unknown()).nullable()),
+    createdAt: timestamp,
+  })
+  .strict()
+  .meta({ id: "HistoryEntry" });
+
+/** The change log of an objective and its key results, oldest first. */
+export const objectiveHistorySchema = z
+  .object({ entries: z.array(historyEntrySchema) })
+  .strict()
+  .meta({ id: "ObjectiveHistory" });
+
+/** A node of the alignment tree: an objective, its key results and the objectives aligned to it. */
+export const treeNodeSchema = z
+  .object({
+    objective: objectiveSummarySchema,
+    keyResults: z.array(keyResultSchema),
+    get children() {
+      return z.array(treeNodeSchema);
+    },
+  })
+  .strict()
+  .meta({ id: "TreeNode" });
+
+/** The alignment tree (对齐地图) of a cycle. */
+export const cycleTreeSchema = z
+  .object({ cycleId: id, roots: z.array(treeNodeSchema) })
+  .strict()
+  .meta({ id: "CycleTree" });
+
+/** How many objectives or key results are in each health. */
+export const healthCountsSchema = z
+  .object({ on_track: count, at_risk: count, off_track: count, done: count })
+  .strict()
+  .meta({ id: "HealthCounts" });
+
+/** A cycle's numbers (数据看板) over what the caller may see; only published and closed OKRs count. */
+export const cycleDashboardSchema = z
+  .object({
+    cycleId: id,
+    objectives: count,
+    keyResults: count,
+    progress: share,
+    healthCounts: healthCountsSchema,
+    keyResultHealthCounts: healthCountsSchema,
+    checkInRate: share,
+    alignmentCoverage: share,
+    scoreDistribution: z.object({ red: count, yellow: count, green: count, unscored: count }).strict(),
+    riskyKeyResults: z.array(
+      z
+        .object({
+          id,
+          objectiveId: id,
+          title: z.string(),
+          ownerUserId: id.nullable(),
+          progress: share,
+          confidence,
+          health: healthSchema,
+        })
+        .strict(),
+    ),
+    departments: z.array(
+      z
+        .object({
+          departmentId: id,
+          name: z.string(),
+          objectives: count,
+          progress: share,
+          healthCounts: healthCountsSchema,
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .meta({ id: "CycleDashboard" });
+
+/** The rollout dashboard (落地看板) of a cycle: per department, how far the practice has landed. */
+export const cycleRolloutSchema = z
+  .object({
+    cycleId: id,
+    departments: z.array(
+      z
+        .object({
+          departmentId: id,
+          name: z.string(),
+          parentId: id.nullable(),
+          leaderId: id.nullable(),
+          members: count,
+          membersWithPublishedOkrs: count,
+          objectives: count,
+          alignmentCoverage: share,
+          checkInRate: share,
+          scoredShare: share,
+          reviewedShare: share,
+          missing: z.array(z.object({ userId: id, name: z.string() }).strict()),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .meta({ id: "CycleRollout" });
+
+/** Whether the instance still needs its first organization. */
+export const setupStatusSchema = z.object({ needed: z.boolean() }).strict().meta({ id: "SetupStatus" });
+
+/** The answer of setup: the new organization, its admin and the admin's membership (a session cookie is set). */
+export const setupAnswerSchema = z
+  .object({
+    organization: declaredAs<z.input<typeof organizationSchema> | null>()(organizationSchema),
+    user: declaredAs<z.input<typeof userSchema> | null>()(userSchema),
+    membership: declaredAs<z.input<typeof memberSchema> | null>()(memberSchema),
+  })
+  .strict()
+  .meta({ id: "SetupAnswer" });
+
+/** The answer of a sign-in: the user and the organizations they are an active member of (a session cookie is set). */
+export const loginAnswerSchema = z
+  .object({
+    user: userSchema,
+    organizations: z.array(z.object({ id, name: z.string(), role: textEnum(ROLES) }).strict()),
+  })
+  .strict()
+  .meta({ id: "LoginAnswer" });
+
+/** The caller: user, membership and organization (the one X-Org-Id chose). */
+export const meSchema = z
+  .object({ user: userSchema, membership: memberSchema, organization: organizationSchema })
+  .strict()
+  .meta({ id: "Me" });
+
+/** The caller's profile after an edit. */
+export const profileAnswerSchema = z
+  .object({ user: declaredAs<z.input<typeof userSchema> | null>()(userSchema) })
+  .strict()
+  .meta({ id: "ProfileAnswer" });
+
+/** A new personal API token; `token` is shown this once (use it as `Authorization: Bearer …`). */
+export const apiTokenSchema = z
+  .object({ id, name: z.string(), token: z.string().min(1) })
+  .strict()
+  .meta({ id: "ApiToken" });
+
+/** A department just created (typed nullable by its handler's lookup, always present). */
+export const createdDepartmentSchema = declaredAs<z.input<typeof departmentSchema> | null>()(
+  departmentSchema,
+);
+
+/** A member just created (typed nullable by its handler's lookup, always present). */
+export const createdMemberSchema = declaredAs<z.input<typeof memberSchema> | null>()(memberSchema);
+
+/** No body (204): the route answers with an empty reply. */
+export const noContentSchema = z.undefined();
+
+/** One problem with one field of the input. */
+export const errorDetailSchema = z
+  .object({ path: z.string(), message: z.string() })
+  .strict()
+  .meta({ id: "ErrorDetail" });
+
+/** Statuses the API's error codes answer with (error-codes.ts). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+
+const STATUS_TITLES: Record<ErrorStatus, string> = {
+  400: "The request is invalid",
+  401: "Not signed in, or wrong credentials",
+  403: "Not allowed, or the account is deactivated",
+  404: "Not found (also an X-Org-Id the caller does not belong to)",
+  409: "Conflict with the stored state",
+  413: "The request body is too large",
+  422: "The request breaks a rule of the product",
+  429: "Too many attempts",
+};
+
+const ALL_ERROR_CODES = Object.keys(ERROR_CODES) as ErrorCode[];
+
+/** The contract's error body (`errorBodySchema`), strict, with the codes it may carry. */
+function errorBodyFor(codes: ErrorCode[]) {
+  return z
+    .object({
+      error: errorBodySchema.shape.error
+        .extend({ code: z.enum(codes), details: z.array(errorDetailSchema) })
+        .strict(),
+    })
+    .strict();
+}
+type ErrorBodySchema = ReturnType<typeof errorBodyFor>;
+
+/** The contract's error body with any error code. */
+export const errorSchema = errorBodyFor(ALL_ERROR_CODES).meta({
+  id: "Error",
+  description: "An error: a stable code, a message in the caller's language and the fields at fault.",
+});
+
+/** Any failure not listed for the route (500 `internal.error` first of all). */
+const otherErrorResponse = errorSchema.describe(
+  "Any other failure, in the same shape: 500 internal.error, or a status listed elsewhere.",
+);
+
+const errorResponseByStatus = new Map<ErrorStatus, ErrorBodySchema>();
+
+/** The error body of one status (component `Error<status>`), described for a response with its codes. */
+function errorResponseOf(status: ErrorStatus): ErrorBodySchema {
+  let response = errorResponseByStatus.get(status);
+  if (!response) {
+    const codes = ALL_ERROR_CODES.filter((code) => ERROR_CODES[code].status === status);
+    const description = `${STATUS_TITLES[status]}: ${codes.join(", ")}.`;
+    // The component says what it is, the response when it comes (a description equal to the component's is dropped).
+    response = errorBodyFor(codes)
+      .meta({ id: `Error${status}`, description: `The error body of a ${status} answer.` })
+      .describe(description);
+    errorResponseByStatus.set(status, response);
+  }
+  return response;
+}
+
+/**
+ * The error answers of a route, for its `response` schemas: each status lists the error codes that answer
+ * with it (error-codes.ts), and `default` covers the rest (500).
+ */
+export function errorResponses<const S extends ErrorStatus>(
+  ...statuses: S[]
+): Record<S, ErrorBodySchema> & { default: ErrorBodySchema } {
+  const responses = Object.fromEntries(statuses.map((status) => [status, errorResponseOf(status)]));
+  return { ...responses, default: otherErrorResponse } as Record<S, ErrorBodySchema> & {
+    default: ErrorBodySchema;
+  };
+}
+
+/** Error answers of a signed-in read that takes input (path or query): 400, 401, 403, 404. */
+export const readErrorResponses = errorResponses(400, 401, 403, 404);
+
+/** Error answers of a signed-in write: 400, 401, 403, 404, 409 (version conflict…), 413, 422. */
+export const writeErrorResponses = errorResponses(400, 401, 403, 404, 409, 413, 422);
+
+/**
+ * Every output schema with a registry id, as OpenAPI 3.1 `components.schemas` (JSON Schema 2020-12),
+ * converted as fastify-type-provider-zod converts route schemas, which refer to them as
+ * `#/components/schemas/<id>`. Unlike that library's `jsonSchemaTransformObject`, no `$id` (a fragment
+ * `$id` is invalid JSON Schema) and no `…Input` twins (which would read as the API's request bodies).
+ */
+export function outputComponentSchemas(): Record<string, Record<string, unknown>> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: "any",
+    cycles: "ref",
+    reused: "inline",
+    uri: (schemaId) => `#/components/schemas/${schemaId}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([schemaId, { $id: _id, $schema: _dialect, ...schema }]) => [
+      schemaId,
+      schema,
+    ]),
+  );
+}
+
+/** An OpenAPI document with the output schemas as its components (for @fastify/swagger's `transformObject`). */
+export function withOutputComponents<D extends { components?: { schemas?: object } }>(document: D): D {
+  return {
+    ...document,
+    components: {
+      ...document.components,
+      schemas: { ...document.components?.schemas, ...outputComponentSchemas() },
+    },
+  };
+}

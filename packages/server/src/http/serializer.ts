@@ -1,0 +1,44 @@
+import type { FastifySerializerCompiler } from "fastify";
+import { z } from "zod";
+import { $ZodType, safeParse } from "zod/v4/core";
+import type { ServerConfig } from "../config.ts";
+
+/** An answer that does not match the response schema its route documents for that status. */
+export class ResponseMismatchError extends Error {
+  constructor(method: string, url: string, status: string, issues: string) {
+    super(`${method} ${url} answered ${status} with a body that does not match its schema:\n${issues}`);
+    this.name = "ResponseMismatchError";
+  }
+}
+
+const stringify = (data: unknown): string => JSON.stringify(data);
+
+/**
+ * How answers are serialized. Presenters already list exactly the fields to send, so by default an answer is
+ * only stringified. With `validateResponses` (the tests, or LUODI_VALIDATE_RESPONSES=1) each answer is first
+ * checked against the route's zod response schema for its status, and a mismatch throws — the request then
+ * fails with 500, and the mismatch is written to stderr, since test servers log nothing.
+ */
+export function responseSerializerCompiler(
+  config: Pick<ServerConfig, "validateResponses">,
+): FastifySerializerCompiler<unknown> {
+  if (!config.validateResponses) return () => stringify;
+  return ({ schema, method, url, httpStatus }) => {
+    if (!(schema instanceof $ZodType)) return stringify;
+    return (data) => {
+      const result = safeParse(schema, data);
+      if (!result.success) {
+        const error = new ResponseMismatchError(
+          method,
+          url,
+          String(httpStatus ?? "?"),
+          z.prettifyError(result.error),
+        );
+        process.stderr.write(`${error.message}\n`);
+        throw error;
+      }
+      // The answer as it was given, so a checked answer reads exactly as an unchecked one.
+      return stringify(data);
+    };
+  };
+}

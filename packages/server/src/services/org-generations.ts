@@ -1,0 +1,56 @@
+import pg from "pg";
+
+/** The generation that stands for "anything about sign-in changed" (sessions, tokens). */
+export const AUTH_SCOPE = "*auth";
+
+/**
+ * A counter per organization that moves on every write there, so cached reads know when they are stale.
+ * Within one process it is exact: a write bumps it before its answer leaves. Across server instances on
+ * PostgreSQL, each bump is broadcast with NOTIFY and every instance LISTENs, so others follow within
+ * milliseconds; the short lifetime of cached entries bounds the rest.
+ */
+export class OrgGenerations {
+  private readonly counters = new Map<string, number>();
+  /** Moves with every bump of any scope: a read that saw it unchanged from start to end saw no write. */
+  total = 0;
+  private listener: pg.Client | undefined;
+  private notifier: ((scope: string) => Promise<void>) | undefined;
+
+  get(scope: string): number {
+    return this.counters.get(scope) ?? 0;
+  }
+
+  /** Marks a scope (an organization id, or AUTH_SCOPE) as changed here and on every other instance. */
+  async bump(scope: string): Promise<void> {
+    this.bumpLocal(scope);
+    await this.notifier?.(scope);
+  }
+
+  private bumpLocal(scope: string): void {
+    this.counters.set(scope, this.get(scope) + 1);
+    this.total += 1;
+  }
+
+  /** Joins the other instances through PostgreSQL's LISTEN/NOTIFY. */
+  async connectPostgres(connectionString: string, notify: (scope: string) => Promise<void>): Promise<void> {
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    client.on("notification", (message) => {
+      if (message.channel === CHANNEL && message.payload) this.bumpLocal(message.payload);
+    });
+    // A lost connection means missed bumps: forget every counter's meaning by moving them all.
+    client.on("error", () => {
+      for (const scope of this.counters.keys()) this.bumpLocal(scope);
+    });
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listener = client;
+    this.notifier = notify;
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.end();
+    this.listener = undefined;
+  }
+}
+
+export const CHANNEL = "luodi_changes";

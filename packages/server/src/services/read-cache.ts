@@ -1,0 +1,33 @@
+import { isAdmin } from "@luodi/core";
+import type { Caller } from "../context.ts";
+
+/** A serialized JSON answer, sent as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The answer of a heavy read (tree, dashboard, lists), serialized once and kept until the next write in
+ * the organization. Health moves with time alone, so an answer also lasts at most until the clock's
+ * minute turns. Admins see everything, so they share answers; anyone else has their own, since
+ * visibility differs per person.
+ */
+export async function cachedRead(
+  caller: Caller,
+  kind: string,
+  params: string,
+  build: () => Promise<unknown>,
+): Promise<RawJson> {
+  const { ctx, auth } = caller;
+  const viewer = isAdmin(auth.actor) ? "admins" : auth.user.id;
+  const minute = Math.floor(ctx.config.now().getTime() / MINUTE_MS);
+  const key = `${kind}|${auth.org.id}|${ctx.generations.get(auth.org.id)}|${minute}|${viewer}|${caller.locale}|${params}`;
+  const hit = ctx.readCache.get(key);
+  if (hit !== undefined) return new RawJson(hit);
+  // The key's generation was read before building, so whatever the build read is at least that new.
+  const text = JSON.stringify(await build());
+  ctx.readCache.set(key, text, text.length);
+  return new RawJson(text);
+}
