@@ -21,7 +21,7 @@ import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
 import { LruCache } from "./services/lru-cache.ts";
-import { CHANNEL, OrgGenerations } from "./services/org-generations.ts";
+import { CHANNEL, OrgGenerations, structureScope } from "./services/org-generations.ts";
 import { OrgGraphCache } from "./services/org-graph-cache.ts";
 import { setupRoutes } from "./setup/setup.routes.ts";
 
@@ -127,6 +127,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       zapi.addHook("onSend", async (request, _reply, payload) => {
         if (request.auth && request.method !== "GET" && request.method !== "HEAD") {
           await generations.bump(request.auth.org.id);
+          // Who someone is in the organization (role, department, status, its settings) changes only here.
+          if (/^\/api\/v1\/(org|members|departments|me)\b/.test(request.url)) {
+            await generations.bump(structureScope(request.auth.org.id));
+          }
         }
         return payload;
       });

@@ -7,7 +7,7 @@ import {
   type UserRow,
 } from "@luodi/db";
 import type { AppContext, RequestAuth } from "../context.ts";
-import { AUTH_SCOPE } from "../services/org-generations.ts";
+import { AUTH_SCOPE, structureScope } from "../services/org-generations.ts";
 import { hashSecret } from "./tokens.ts";
 
 export const SESSION_COOKIE = "luodi_session";
@@ -36,7 +36,7 @@ export async function resolveAuth(
       : "";
   if (!secret) return null;
   // Callers send the same credential many times a minute; resolving it costs two queries, so keep the
-  // answer while nothing in its organization and nothing about sign-ins changed (and a minute at most).
+  // answer while nothing in its organization's structure and nothing about sign-ins changed (and a minute at most).
   const cacheKey = `${hashSecret(secret)}|${credentials.orgId ?? ""}`;
   const nowMs = ctx.config.now().getTime();
   const authGeneration = ctx.generations.get(AUTH_SCOPE);
@@ -45,14 +45,14 @@ export async function resolveAuth(
     cached &&
     cached.until > nowMs &&
     cached.authGeneration === authGeneration &&
-    cached.orgGeneration === ctx.generations.get(cached.auth.org.id)
+    cached.orgGeneration === ctx.generations.get(structureScope(cached.auth.org.id))
   ) {
     return cached.auth;
   }
-  const bumpsBefore = ctx.generations.total;
+  const bumpsBefore = ctx.generations.identityBumps;
   const resolved = await resolveUncached(ctx, credentials);
-  // Only an answer read while nothing moved may be kept: otherwise it could be older than its generation.
-  if (resolved && ctx.generations.total === bumpsBefore) {
+  // Only an answer read while no identity changed may be kept: otherwise it could be older than its generation.
+  if (resolved && ctx.generations.identityBumps === bumpsBefore) {
     ctx.authCache.set(cacheKey, {
       auth: resolved.auth,
       orgGeneration: resolved.orgGeneration,
@@ -87,7 +87,7 @@ async function resolveUncached(
   if (!chosen) throw new AppError("organization.not_found");
   if (chosen.membership.status !== "active") throw new AppError("auth.deactivated");
   const org = chosen.organization;
-  const orgGeneration = ctx.generations.get(org.id);
+  const orgGeneration = ctx.generations.get(structureScope(org.id));
   return {
     orgGeneration,
     auth: {

@@ -19,6 +19,7 @@ import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentCycle } from "../presenters/presenters.ts";
+import { cachedRead } from "../services/read-cache.ts";
 import { cycleDashboard, cycleRollout, cycleTree } from "./cycle-insights.ts";
 import { advanceCyclePhase, createCycle, updateCycle } from "./cycle-writes.ts";
 
@@ -101,7 +102,14 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         response: { 200: cycleTreeSchema, ...readErrorResponses },
       },
     },
-    async (request) => cycleTree(callerOf(ctx, request), request.params.id, request.query.departmentId),
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { id } = request.params;
+      const { departmentId } = request.query;
+      return cachedRead(caller, "tree", `${id}|${departmentId ?? ""}`, () =>
+        cycleTree(caller, id, departmentId),
+      );
+    },
   );
 
   app.get(
@@ -114,7 +122,14 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         response: { 200: cycleDashboardSchema, ...readErrorResponses },
       },
     },
-    async (request) => cycleDashboard(callerOf(ctx, request), request.params.id, request.query.departmentId),
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { id } = request.params;
+      const { departmentId } = request.query;
+      return cachedRead(caller, "dashboard", `${id}|${departmentId ?? ""}`, () =>
+        cycleDashboard(caller, id, departmentId),
+      );
+    },
   );
 
   app.get(
@@ -127,6 +142,13 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         response: { 200: cycleRolloutSchema, ...readErrorResponses },
       },
     },
-    async (request) => cycleRollout(callerOf(ctx, request), request.params.id, request.query.departmentId),
+    async (request) => {
+      const caller = callerOf(ctx, request);
+      const { id } = request.params;
+      const { departmentId } = request.query;
+      return cachedRead(caller, "rollout", `${id}|${departmentId ?? ""}`, () =>
+        cycleRollout(caller, id, departmentId),
+      );
+    },
   );
 }

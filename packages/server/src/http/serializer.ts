@@ -2,6 +2,7 @@ import type { FastifySerializerCompiler } from "fastify";
 import { z } from "zod";
 import { $ZodType, safeParse } from "zod/v4/core";
 import type { ServerConfig } from "../config.ts";
+import { RawJson } from "../services/read-cache.ts";
 
 /** An answer that does not match the response schema its route documents for that status. */
 export class ResponseMismatchError extends Error {
@@ -11,7 +12,7 @@ export class ResponseMismatchError extends Error {
   }
 }
 
-const stringify = (data: unknown): string => JSON.stringify(data);
+const stringify = (data: unknown): string => (data instanceof RawJson ? data.text : JSON.stringify(data));
 
 /**
  * How answers are serialized. Presenters already list exactly the fields to send, so by default an answer is
@@ -26,7 +27,7 @@ export function responseSerializerCompiler(
   return ({ schema, method, url, httpStatus }) => {
     if (!(schema instanceof $ZodType)) return stringify;
     return (data) => {
-      const result = safeParse(schema, data);
+      const result = safeParse(schema, data instanceof RawJson ? JSON.parse(data.text) : data);
       if (!result.success) {
         const error = new ResponseMismatchError(
           method,

@@ -18,6 +18,7 @@ import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
+import { cachedRead } from "../services/read-cache.ts";
 import { alignObjective } from "./align-objective.ts";
 import { createObjective } from "./create-objective.ts";
 import { deleteObjective, restoreObjective } from "./delete-objective.ts";
@@ -64,11 +65,13 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       },
     },
     async (request) => {
+      const caller = callerOf(ctx, request);
       const { includeDeleted, ...filter } = request.query;
-      return listVisibleObjectives(callerOf(ctx, request), {
-        ...filter,
-        includeDeleted: includeDeleted === "true",
-      });
+      // The query string, with keys in a fixed order, names the list.
+      const key = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
+      return cachedRead(caller, "objectives", key, () =>
+        listVisibleObjectives(caller, { ...filter, includeDeleted: includeDeleted === "true" }),
+      );
     },
   );
 

@@ -11,8 +11,8 @@ export const AUTH_SCOPE = "*auth";
  */
 export class OrgGenerations {
   private readonly counters = new Map<string, number>();
-  /** Moves with every bump of any scope: a read that saw it unchanged from start to end saw no write. */
-  total = 0;
+  /** Moves with every bump of a structure scope or of AUTH_SCOPE: what resolving a caller reads. */
+  identityBumps = 0;
   private listener: pg.Client | undefined;
   private notifier: ((scope: string) => Promise<void>) | undefined;
 
@@ -28,7 +28,7 @@ export class OrgGenerations {
 
   private bumpLocal(scope: string): void {
     this.counters.set(scope, this.get(scope) + 1);
-    this.total += 1;
+    if (scope === AUTH_SCOPE || scope.startsWith(STRUCTURE_PREFIX)) this.identityBumps += 1;
   }
 
   /** Joins the other instances through PostgreSQL's LISTEN/NOTIFY. */
@@ -54,3 +54,10 @@ export class OrgGenerations {
 }
 
 export const CHANNEL = "luodi_changes";
+
+/** The scope of an organization's structure: its settings, members and departments (what sign-in reads). */
+export function structureScope(orgId: string): string {
+  return `${STRUCTURE_PREFIX}${orgId}`;
+}
+
+const STRUCTURE_PREFIX = "structure:";

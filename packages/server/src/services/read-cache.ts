@@ -1,8 +1,9 @@
 import { isAdmin } from "@luodi/core";
 import type { Caller } from "../context.ts";
 
-/** A serialized JSON answer, sent as it is. */
-export class RawJson {
+/** A serialized JSON answer of type T, which the serializer sends as it is. */
+export class RawJson<T = unknown> {
+  declare readonly answer?: T;
   constructor(readonly text: string) {}
 }
 
@@ -14,20 +15,26 @@ const MINUTE_MS = 60_000;
  * minute turns. Admins see everything, so they share answers; anyone else has their own, since
  * visibility differs per person.
  */
-export async function cachedRead(
+export async function cachedRead<T>(
   caller: Caller,
   kind: string,
   params: string,
-  build: () => Promise<unknown>,
-): Promise<RawJson> {
+  build: () => Promise<T>,
+): Promise<T> {
   const { ctx, auth } = caller;
   const viewer = isAdmin(auth.actor) ? "admins" : auth.user.id;
   const minute = Math.floor(ctx.config.now().getTime() / MINUTE_MS);
   const key = `${kind}|${auth.org.id}|${ctx.generations.get(auth.org.id)}|${minute}|${viewer}|${caller.locale}|${params}`;
   const hit = ctx.readCache.get(key);
-  if (hit !== undefined) return new RawJson(hit);
+  if (hit !== undefined) return asAnswer<T>(new RawJson<T>(hit));
   // The key's generation was read before building, so whatever the build read is at least that new.
   const text = JSON.stringify(await build());
   ctx.readCache.set(key, text, text.length);
-  return new RawJson(text);
+  return asAnswer<T>(new RawJson<T>(text));
+}
+
+// Routes are typed by their response schemas; a cached answer is that same answer, already serialized,
+// and the serializer (http/serializer.ts) sends its text as it is — and checks it like any other in tests.
+function asAnswer<T>(raw: RawJson<T>): T {
+  return raw as unknown as T;
 }
