@@ -9,6 +9,9 @@ export class RawJson<T = unknown> {
 
 const MINUTE_MS = 60_000;
 
+// Keys include the organization, so builds of different tenants never share a promise.
+const inFlight = new Map<string, Promise<string>>();
+
 /**
  * The answer of a heavy read (tree, dashboard, lists), serialized once and kept until the next write in
  * the organization. Health moves with time alone, so an answer also lasts at most until the clock's
@@ -27,10 +30,19 @@ export async function cachedRead<T>(
   const key = `${kind}|${auth.org.id}|${ctx.generations.get(auth.org.id)}|${minute}|${viewer}|${caller.locale}|${params}`;
   const hit = ctx.readCache.get(key);
   if (hit !== undefined) return asAnswer<T>(new RawJson<T>(hit));
-  // The key's generation was read before building, so whatever the build read is at least that new.
-  const text = JSON.stringify(await build());
-  ctx.readCache.set(key, text, text.length);
-  return asAnswer<T>(new RawJson<T>(text));
+  // Fifty callers asking for the same missing answer wait for one build instead of running fifty, which
+  // would multiply the memory of a large tree by fifty.
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = (async () => {
+      // The key's generation was read before building, so whatever the build read is at least that new.
+      const text = JSON.stringify(await build());
+      ctx.readCache.set(key, text, text.length);
+      return text;
+    })().finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return asAnswer<T>(new RawJson<T>(await pending));
 }
 
 // Routes are typed by their response schemas; a cached answer is that same answer, already serialized,
