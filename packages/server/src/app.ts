@@ -17,6 +17,7 @@ import { resolveLocale } from "./http/locale.ts";
 import { responseSerializerCompiler } from "./http/serializer.ts";
 import type { ZodApp } from "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
+import { webApp } from "./http/web-app.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
@@ -28,6 +29,8 @@ import { setupRoutes } from "./setup/setup.routes.ts";
 export type BuildOptions = {
   /** An open database to use instead of the configured one (tests); the app will not close it. */
   database?: DatabaseHandle;
+  /** Where the built web app lies, when not in packages/web/dist (tests). */
+  webDistDir?: string;
 };
 
 /** Builds the whole HTTP application, connected and migrated, ready to listen or be injected. */
@@ -97,7 +100,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       return reply.status(503).send({ status: "unavailable" });
     }
   });
-  app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));
+  // The built web app at `/` (or, without a build, a redirect to the API docs).
+  await app.register(webApp, options.webDistDir ? { distDir: options.webDistDir } : {});
 
   await app.register(
     async (api) => {

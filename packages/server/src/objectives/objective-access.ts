@@ -19,8 +19,12 @@ export function policyObjectiveOf(row: ObjectiveRow): PolicyObjective {
   };
 }
 
-export async function graphOf(caller: Caller): Promise<OrgGraph> {
-  return caller.ctx.graphs.get(caller.ctx.db, caller.auth.org.id);
+/**
+ * The organization's structure, read through `db` when it must be loaded: inside a transaction on SQLite
+ * the transaction holds the only connection, so reading through another handle would wait on itself.
+ */
+export async function graphOf(caller: Caller, db: Executor = caller.ctx.db): Promise<OrgGraph> {
+  return caller.ctx.graphs.get(db, caller.auth.org.id);
 }
 
 /**
@@ -37,7 +41,7 @@ export async function loadObjectiveFor(
     includeDeleted: options.includeDeleted ?? false,
     forUpdate: (options.lock ?? false) && caller.ctx.dialect === "postgres",
   });
-  const graph = await graphOf(caller);
+  const graph = await graphOf(caller, db);
   if (!objective || !canViewObjective(caller.auth.actor, policyObjectiveOf(objective), graph)) {
     throw new AppError("objective.not_found");
   }

@@ -1,0 +1,286 @@
+import type {
+  alignmentInputSchema,
+  CyclePhase,
+  checkInInputSchema,
+  coachReviewInputSchema,
+  cycleInputSchema,
+  cyclePatchSchema,
+  departmentInputSchema,
+  departmentPatchSchema,
+  keyResultInputSchema,
+  keyResultPatchSchema,
+  loginInputSchema,
+  memberInputSchema,
+  memberPatchSchema,
+  objectiveInputSchema,
+  objectiveListQuerySchema,
+  objectivePatchSchema,
+  orgPatchSchema,
+  profilePatchSchema,
+  reviewInputSchema,
+  scoreInputSchema,
+  setupInputSchema,
+} from "@luodi/core";
+import type { z } from "zod";
+import { ApiError, type ApiErrorDetail, NetworkError } from "./errors.ts";
+import type {
+  ApiToken,
+  CheckIn,
+  CheckInResult,
+  CoachReview,
+  Cycle,
+  CycleDashboard,
+  CycleTree,
+  Department,
+  HistoryEntry,
+  KeyResult,
+  LoginResult,
+  Member,
+  Objective,
+  ObjectiveDetail,
+  Organization,
+  SessionInfo,
+  SetupResult,
+  User,
+} from "./types.ts";
+
+/** Inputs are what the server's zod schemas accept (before their transforms). */
+export type SetupInput = z.input<typeof setupInputSchema>;
+export type LoginInput = z.input<typeof loginInputSchema>;
+export type ProfilePatch = z.input<typeof profilePatchSchema>;
+export type OrgPatch = z.input<typeof orgPatchSchema>;
+export type DepartmentInput = z.input<typeof departmentInputSchema>;
+export type DepartmentPatch = z.input<typeof departmentPatchSchema>;
+export type MemberInput = z.input<typeof memberInputSchema>;
+export type MemberPatch = z.input<typeof memberPatchSchema>;
+export type CycleInput = z.input<typeof cycleInputSchema>;
+export type CyclePatch = z.input<typeof cyclePatchSchema>;
+export type ObjectiveInput = z.input<typeof objectiveInputSchema>;
+export type ObjectivePatch = z.input<typeof objectivePatchSchema>;
+export type ObjectiveListQuery = Omit<z.input<typeof objectiveListQuerySchema>, "includeDeleted"> & {
+  includeDeleted?: boolean;
+};
+export type KeyResultInput = z.input<typeof keyResultInputSchema>;
+export type KeyResultPatch = z.input<typeof keyResultPatchSchema>;
+export type AlignmentInput = z.input<typeof alignmentInputSchema>;
+export type CheckInInput = z.input<typeof checkInInputSchema>;
+export type ScoreInput = z.input<typeof scoreInputSchema>;
+export type ReviewInput = z.input<typeof reviewInputSchema>;
+export type CoachReviewInput = z.input<typeof coachReviewInputSchema>;
+
+export type ClientOptions = {
+  /** Origin of the server, e.g. `http://127.0.0.1:3000`; empty (the default) for the page's own origin. */
+  baseUrl?: string;
+  /** The language the user reads, sent as Accept-Language so that error messages come back in it. */
+  locale?: () => string | undefined;
+  /** The organization to act in (X-Org-Id); the server picks the user's first when absent. */
+  orgId?: () => string | undefined;
+  /** A personal API token (scripts); browsers use the session cookie instead. */
+  token?: string;
+  /** The fetch to use; the global one by default. */
+  fetch?: typeof globalThis.fetch;
+  /** Give up on a request after this long and report a NetworkError. */
+  timeoutMs?: number;
+  /** Told about every 401, so an app can send the user back to sign-in when the session ends. */
+  onUnauthorized?: (error: ApiError) => void;
+};
+
+type RequestOptions = {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  signal?: AbortSignal | undefined;
+};
+
+/** Gateways answer these when the server behind them is down: for the user that is "cannot reach". */
+const GATEWAY_DOWN = new Set([502, 503, 504]);
+
+function isErrorBody(
+  value: unknown,
+): value is { error: { code: string; message: string; details?: ApiErrorDetail[] } } {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+/**
+ * A typed client of the Luodi API (`/api/v1`). It runs in browsers and in Node (global fetch): failed
+ * answers throw {@link ApiError}, unreachable servers {@link NetworkError}.
+ */
+export function createClient(options: ClientOptions = {}) {
+  const baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function request<T>(method: string, path: string, init: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: "application/json" };
+    const locale = options.locale?.();
+    if (locale) headers["accept-language"] = locale;
+    const orgId = options.orgId?.();
+    if (orgId) headers["x-org-id"] = orgId;
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+    }
+    const query = search.size > 0 ? `?${search.toString()}` : "";
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+
+    let response: Response;
+    try {
+      response = await (options.fetch ?? globalThis.fetch)(`${baseUrl}/api/v1${path}${query}`, {
+        method,
+        headers,
+        credentials: "include",
+        signal,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+    } catch (error) {
+      // The caller's own cancellation is not a failure of the network: let it through as it is.
+      if (init.signal?.aborted) throw error;
+      const message = isAbort(error) ? `No answer within ${timeoutMs} ms` : "The server cannot be reached";
+      throw new NetworkError(message, { cause: error });
+    }
+
+    const text = await response.text().catch(() => "");
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+    }
+    if (response.ok) {
+      if (!text) return undefined as T;
+      if (body === undefined) throw new ApiError(response.status, "response.invalid", "Not a JSON answer");
+      return body as T;
+    }
+    if (isErrorBody(body)) {
+      const error = new ApiError(
+        response.status,
+        body.error.code,
+        body.error.message,
+        Array.isArray(body.error.details) ? body.error.details : [],
+      );
+      if (response.status === 401) options.onUnauthorized?.(error);
+      throw error;
+    }
+    if (GATEWAY_DOWN.has(response.status)) {
+      throw new NetworkError(`The server is unavailable (${response.status})`);
+    }
+    throw new ApiError(response.status, "response.invalid", response.statusText || `HTTP ${response.status}`);
+  }
+
+  const get = <T>(path: string, query?: RequestOptions["query"], signal?: AbortSignal) =>
+    request<T>("GET", path, { query, signal });
+  const send = <T>(method: string, path: string, body?: unknown) => request<T>(method, path, { body });
+  const id = encodeURIComponent;
+
+  return {
+    /** The raw call, for endpoints this client does not wrap yet. */
+    request,
+    setup: {
+      status: (signal?: AbortSignal) => get<{ needed: boolean }>("/setup", undefined, signal),
+      run: (input: SetupInput) => send<SetupResult>("POST", "/setup", input),
+    },
+    auth: {
+      login: (input: LoginInput) => send<LoginResult>("POST", "/auth/login", input),
+      logout: () => send<void>("POST", "/auth/logout"),
+      me: (signal?: AbortSignal) => get<SessionInfo>("/me", undefined, signal),
+      updateProfile: (patch: ProfilePatch) => send<{ user: User | null }>("PATCH", "/me", patch),
+      createToken: (name: string) => send<ApiToken>("POST", "/tokens", { name }),
+    },
+    org: {
+      get: (signal?: AbortSignal) => get<Organization>("/org", undefined, signal),
+      update: (patch: OrgPatch) => send<Organization>("PATCH", "/org", patch),
+    },
+    departments: {
+      list: (signal?: AbortSignal) => get<Department[]>("/departments", undefined, signal),
+      create: (input: DepartmentInput) => send<Department>("POST", "/departments", input),
+      update: (departmentId: string, patch: DepartmentPatch) =>
+        send<Department>("PATCH", `/departments/${id(departmentId)}`, patch),
+      remove: (departmentId: string) => send<void>("DELETE", `/departments/${id(departmentId)}`),
+    },
+    members: {
+      list: (signal?: AbortSignal) => get<Member[]>("/members", undefined, signal),
+      create: (input: MemberInput) => send<Member>("POST", "/members", input),
+      update: (userId: string, patch: MemberPatch) => send<Member>("PATCH", `/members/${id(userId)}`, patch),
+    },
+    cycles: {
+      list: (signal?: AbortSignal) => get<Cycle[]>("/cycles", undefined, signal),
+      get: (cycleId: string, signal?: AbortSignal) => get<Cycle>(`/cycles/${id(cycleId)}`, undefined, signal),
+      create: (input: CycleInput) => send<Cycle>("POST", "/cycles", input),
+      update: (cycleId: string, patch: CyclePatch) => send<Cycle>("PATCH", `/cycles/${id(cycleId)}`, patch),
+      advancePhase: (cycleId: string, phase: CyclePhase) =>
+        send<Cycle>("POST", `/cycles/${id(cycleId)}/phase`, { phase }),
+      tree: (cycleId: string, departmentId?: string, signal?: AbortSignal) =>
+        get<CycleTree>(`/cycles/${id(cycleId)}/tree`, { departmentId }, signal),
+      dashboard: (cycleId: string, departmentId?: string, signal?: AbortSignal) =>
+        get<CycleDashboard>(`/cycles/${id(cycleId)}/dashboard`, { departmentId }, signal),
+    },
+    objectives: {
+      list: (query: ObjectiveListQuery = {}, signal?: AbortSignal) =>
+        get<Objective[]>(
+          "/objectives",
+          {
+            ...query,
+            includeDeleted: query.includeDeleted === undefined ? undefined : String(query.includeDeleted),
+          },
+          signal,
+        ),
+      get: (objectiveId: string, signal?: AbortSignal) =>
+        get<ObjectiveDetail>(`/objectives/${id(objectiveId)}`, undefined, signal),
+      create: (input: ObjectiveInput) => send<ObjectiveDetail>("POST", "/objectives", input),
+      update: (objectiveId: string, patch: ObjectivePatch) =>
+        send<ObjectiveDetail>("PATCH", `/objectives/${id(objectiveId)}`, patch),
+      remove: (objectiveId: string) => send<void>("DELETE", `/objectives/${id(objectiveId)}`),
+      restore: (objectiveId: string) =>
+        send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/restore`),
+      submit: (objectiveId: string) => send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/submit`),
+      approve: (objectiveId: string) =>
+        send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/approve`),
+      reject: (objectiveId: string, reason: string) =>
+        send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/reject`, { reason }),
+      publish: (objectiveId: string) =>
+        send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/publish`),
+      align: (objectiveId: string, input: AlignmentInput) =>
+        send<ObjectiveDetail>("PUT", `/objectives/${id(objectiveId)}/alignment`, input),
+      score: (objectiveId: string, input: ScoreInput) =>
+        send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/score`, input),
+      review: (objectiveId: string, input: ReviewInput) =>
+        send<ObjectiveDetail>("PUT", `/objectives/${id(objectiveId)}/review`, input),
+      history: (objectiveId: string, signal?: AbortSignal) =>
+        get<{ entries: HistoryEntry[] }>(`/objectives/${id(objectiveId)}/history`, undefined, signal),
+    },
+    keyResults: {
+      create: (objectiveId: string, input: KeyResultInput) =>
+        send<KeyResult>("POST", `/objectives/${id(objectiveId)}/key-results`, input),
+      get: (keyResultId: string, signal?: AbortSignal) =>
+        get<KeyResult>(`/key-results/${id(keyResultId)}`, undefined, signal),
+      update: (keyResultId: string, patch: KeyResultPatch) =>
+        send<KeyResult>("PATCH", `/key-results/${id(keyResultId)}`, patch),
+      remove: (keyResultId: string) => send<void>("DELETE", `/key-results/${id(keyResultId)}`),
+      checkIn: (keyResultId: string, input: CheckInInput) =>
+        send<CheckInResult>("POST", `/key-results/${id(keyResultId)}/check-ins`, input),
+      checkIns: (keyResultId: string, signal?: AbortSignal) =>
+        get<CheckIn[]>(`/key-results/${id(keyResultId)}/check-ins`, undefined, signal),
+    },
+    coach: {
+      review: (input: CoachReviewInput, signal?: AbortSignal) =>
+        request<CoachReview>("POST", "/coach/review", { body: input, signal }),
+    },
+  };
+}
+
+/** The client's shape, for code that receives one. */
+export type LuodiClient = ReturnType<typeof createClient>;

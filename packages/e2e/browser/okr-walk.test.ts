@@ -1,0 +1,354 @@
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { apiAs, currentQuarter } from "./harness/api.ts";
+import { launchBrowser, Session, screenshotOnFailure, textOf } from "./harness/browser.ts";
+import { startWebServer, type WebServer } from "./harness/server.ts";
+import { AppShell } from "./page-models/AppShell.ts";
+import { CheckInPage } from "./page-models/CheckInPage.ts";
+import { EditorPage } from "./page-models/EditorPage.ts";
+import { HomePage } from "./page-models/HomePage.ts";
+import { LoginPage } from "./page-models/LoginPage.ts";
+import { ObjectivePage } from "./page-models/ObjectivePage.ts";
+import { SetupPage } from "./page-models/SetupPage.ts";
+
+const PASSWORD = "correct horse battery";
+
+/** The people, words and numbers of the walk, in each language. */
+const SCRIPT = {
+  "zh-CN": {
+    organization: "星河科技",
+    timezone: "Asia/Shanghai",
+    admin: { name: "王总", email: "ceo@xinghe.test" },
+    member: { name: "张一", email: "sue@xinghe.test" },
+    department: "销售部",
+    company: {
+      title: "成为华东客户首选的协作平台",
+      krs: [
+        { title: "付费客户数从 120 家增长到 200 家", start: 120, target: 200, unit: "家" },
+        { title: "客户 NPS 从 30 提升到 45", start: 30, target: 45 },
+      ],
+    },
+    personal: {
+      title: "让新客户顺利上手",
+      vagueKr: "努力完成官网改版",
+      kr: { title: "新客户激活率从 40% 提升到 60%", start: 40, target: 60, unit: "%" },
+      milestoneKr: { title: "新手引导上线并被使用", milestones: ["完成设计", "全量上线"] },
+      adjustedTitle: "让每位新客户顺利上手",
+      reason: "与销售部对齐后扩大范围",
+    },
+    note: "本周新签 3 家客户，激活率提升到 50%",
+  },
+  en: {
+    organization: "Northwind",
+    timezone: "Europe/London",
+    admin: { name: "Ada Admin", email: "ada@northwind.test" },
+    member: { name: "Sue Smith", email: "sue@northwind.test" },
+    department: "Sales",
+    company: {
+      title: "Become the collaboration platform customers choose first",
+      krs: [
+        { title: "Paying customers from 120 to 200", start: 120, target: 200, unit: "customers" },
+        { title: "NPS from 30 to 45", start: 30, target: 45 },
+      ],
+    },
+    personal: {
+      title: "New customers get going on their own",
+      vagueKr: "Try to finish the website redesign",
+      kr: { title: "Activation rate from 40% to 60%", start: 40, target: 60, unit: "%" },
+      milestoneKr: {
+        title: "Onboarding guide live and used",
+        milestones: ["Design done", "Live for everyone"],
+      },
+      adjustedTitle: "Every new customer gets going on their own",
+      reason: "Scope widened after aligning with Sales",
+    },
+    note: "Signed 3 new customers this week; activation is at 50%",
+  },
+} as const;
+
+describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s", (language) => {
+  const script = SCRIPT[language];
+  let server: WebServer;
+  let browser: Browser;
+  let admin: Session;
+  let member: Session;
+  let cycleId = "";
+  let companyObjectiveId = "";
+  let personalObjectiveId = "";
+
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchBrowser();
+    admin = await Session.open(browser, server.baseUrl, language);
+    member = await Session.open(browser, server.baseUrl, language);
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await screenshotOnFailure(context.task.name, [admin, member]);
+  });
+
+  afterAll(async () => {
+    await admin?.close();
+    await member?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("sets up the organization on first run, in the browser's language", async () => {
+    const page = admin.page;
+    await page.goto("/");
+    const setup = new SetupPage(page);
+    await setup.waitUntilShown();
+    expect(await page.locator("h1").textContent()).toBe(admin.text("setup.title"));
+    await admin.screenshot("setup");
+    const data = {
+      organization: script.organization,
+      timezone: script.timezone,
+      adminName: script.admin.name,
+      email: script.admin.email,
+      password: PASSWORD,
+    };
+    await setup.fillOrganization(data);
+    await setup.fillAdmin(data);
+    await admin.screenshot("setup-admin");
+    await setup.submit();
+    // No cycle yet: the home page says so instead of showing nothing.
+    await page.getByText(admin.text("home.noCycleAdmin")).waitFor();
+    await admin.screenshot("home-no-cycle");
+    expect(admin.errors).toEqual([]);
+  });
+
+  it("lets the admin open the structure and a quarter (through the API)", async () => {
+    const api = apiAs(server.baseUrl, language);
+    await api.signIn(script.admin.email, PASSWORD);
+    const [root] = await api.departments.list();
+    const sales = await api.departments.create({ name: script.department, parentId: root?.id ?? "" });
+    const me = await api.auth.me();
+    await api.members.create({
+      email: script.member.email,
+      name: script.member.name,
+      password: PASSWORD,
+      role: "member",
+      departmentId: sales.id,
+      managerId: me.user.id,
+    });
+    const quarter = currentQuarter();
+    cycleId = (await api.cycles.create({ kind: "quarter", ...quarter })).id;
+  });
+
+  it("writes and publishes the company OKR in the editor", async () => {
+    const page = admin.page;
+    const editor = new EditorPage(page);
+    await editor.openNew();
+    await editor.chooseLevel(admin.text("level.company"));
+    await editor.fillTitle(script.company.title);
+    const [first, second] = script.company.krs;
+    await editor.fillKeyResult(0, first);
+    await editor.addKeyResult();
+    await editor.fillKeyResult(1, second);
+    await page.getByTestId("coach-score").waitFor();
+    await admin.screenshot("editor-company");
+    await editor.saveAndWait();
+    const objective = new ObjectivePage(page);
+    companyObjectiveId = objective.id();
+    expect(await objective.title().textContent()).toBe(script.company.title);
+    await objective.publish();
+    await admin.screenshot("objective-company");
+    expect(admin.errors).toEqual([]);
+  });
+
+  it("signs the admin out and the member in", async () => {
+    await new AppShell(admin.page).signOut();
+    const login = new LoginPage(member.page);
+    await login.open();
+    await member.screenshot("login");
+    await login.signIn(script.member.email, PASSWORD);
+    await member.page.getByTestId("home-empty").waitFor();
+    expect(member.errors).toEqual([]);
+  });
+
+  it("shows the coach's findings as the member writes a personal OKR, and aligns it to the company's", async () => {
+    const page = member.page;
+    const editor = new EditorPage(page);
+    await editor.openNew();
+    await editor.fillTitle(script.personal.title);
+    await editor.fillKeyResult(0, { title: script.personal.vagueKr });
+    // The coach flags a to-do with hedging words, next to that KR.
+    await editor.hints(0).and(page.locator('[data-code="kr.weasel_words"]')).waitFor();
+    const codes = await editor.hints(0).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-code")));
+    expect(codes).toContain("kr.weasel_words");
+    await member.screenshot("editor-coach");
+    await editor.fillKeyResult(0, { ...script.personal.kr, typeLabel: member.text("krType.percentage") });
+    await page.waitForFunction(
+      `!document.querySelector('[data-testid="coach-kr-0"] [data-code="kr.weasel_words"]')`,
+    );
+    await editor.addKeyResult();
+    await editor.fillKeyResult(1, {
+      ...script.personal.milestoneKr,
+      typeLabel: member.text("krType.milestone"),
+    });
+    await editor.chooseParent(script.company.title.slice(0, 4), script.company.title);
+    await member.screenshot("editor-personal");
+    await editor.saveAndWait();
+    const objective = new ObjectivePage(page);
+    personalObjectiveId = objective.id();
+    await objective.alignment().getByText(script.company.title).waitFor();
+    await objective.publish();
+    expect(member.errors).toEqual([]);
+  });
+
+  it("starts the quarter: the member's home lists the OKR and the check-ins due", async () => {
+    const api = apiAs(server.baseUrl, language);
+    await api.signIn(script.admin.email, PASSWORD);
+    await api.cycles.advancePhase(cycleId, "aligning");
+    await api.cycles.advancePhase(cycleId, "in_progress");
+
+    const home = new HomePage(member.page);
+    await home.open();
+    await home.card(script.personal.title).waitFor();
+    await home.todos("checkIn").first().waitFor();
+    expect(await home.todos("checkIn").count()).toBe(2);
+    expect(await home.card(script.personal.title).getByTestId("kr-row").count()).toBe(2);
+    const { phoneOverflow } = await member.screenshotBothWidths("home");
+    expect(phoneOverflow).toBe(0);
+    expect(member.errors).toEqual([]);
+  });
+
+  it("checks in every KR on one screen, by keyboard, and shows the new progress without a reload", async () => {
+    const page = member.page;
+    await new HomePage(page).openCheckIn();
+    const checkIn = new CheckInPage(page);
+    await checkIn.waitUntilShown();
+    const { kr, milestoneKr } = script.personal;
+    await checkIn.setValue(kr.title, 50);
+    await checkIn.setConfidence(kr.title, 8);
+    await checkIn.setNote(kr.title, script.note);
+    await checkIn.tickMilestone(milestoneKr.title, milestoneKr.milestones[0]);
+    const { phoneOverflow } = await member.screenshotBothWidths("check-in");
+    expect(phoneOverflow).toBe(0);
+    await page.locator(`textarea`).first().focus();
+    await checkIn.submitWithKeyboard();
+    await page.getByTestId("checkin-saved").nth(1).waitFor();
+    expect(await checkIn.progressText(kr.title)).toBe("50%");
+    expect(await checkIn.progressText(milestoneKr.title)).toBe("50%");
+    await member.screenshot("check-in-saved");
+    expect(member.errors).toEqual([]);
+  });
+
+  it("shows the new progress, the note, the chart, alignment and history on the objective page", async () => {
+    const page = member.page;
+    await page.goto(`/objectives/${personalObjectiveId}`);
+    const objective = new ObjectivePage(page);
+    await objective.timeline().getByText(script.note).waitFor();
+    expect(await objective.overallProgress()).toBe("50%");
+    await objective.chart().waitFor();
+    await objective.history().waitFor();
+    expect(await objective.alignment().getByText(script.company.title).count()).toBe(1);
+    await member.screenshot("objective");
+    // The company objective lists the personal one as aligned below it.
+    await page.goto(`/objectives/${companyObjectiveId}`);
+    await new ObjectivePage(page).alignment().getByText(script.personal.title).waitFor();
+    expect(member.errors).toEqual([]);
+  });
+
+  it("puts the API's error next to the field it concerns, in the user's language", async () => {
+    const page = member.page;
+    const editor = new EditorPage(page);
+    await editor.openNew();
+    await editor.fillTitle(script.personal.title);
+    await editor.fillKeyResult(0, { title: script.personal.kr.title, start: 10, target: 10 });
+    await member.expectingConsoleErrors([/status of 422/], async () => {
+      await editor.save();
+      await editor.fieldError("keyResults_0_targetValue").waitFor();
+    });
+    const expected =
+      language === "zh-CN" ? "目标值不能等于起始值。" : "The target must differ from the start value.";
+    await page.waitForFunction(`!document.querySelector('[data-code="set.no_krs"]')`);
+    expect(await editor.fieldError("keyResults_0_targetValue").textContent()).toBe(expected);
+    await member.screenshot("editor-field-error");
+    expect(member.errors).toEqual([]);
+  });
+
+  it("shows a retry, not a blank page, when the server cannot be reached", async () => {
+    const page = member.page;
+    await member.expectingConsoleErrors([/ERR_FAILED|Failed to load resource/], async () => {
+      await page.route("**/api/v1/cycles", (route) => route.abort());
+      await page.goto("/");
+      await page.getByTestId("retry").waitFor({ timeout: 30_000 });
+      expect(await page.getByText(member.text("errors.network.title")).count()).toBe(1);
+      await member.screenshot("network-error");
+      await page.unroute("**/api/v1/cycles");
+      await page.getByTestId("retry").click();
+      await page.getByTestId("todo-panel").waitFor();
+    });
+    expect(member.errors).toEqual([]);
+  });
+
+  it("asks for a reason when the member adjusts a published objective, and logs it", async () => {
+    const page = member.page;
+    await page.goto(`/objectives/${personalObjectiveId}`);
+    const objective = new ObjectivePage(page);
+    await objective.edit();
+    const editor = new EditorPage(page);
+    await editor.fillTitle(script.personal.adjustedTitle);
+    await page.getByTestId("editor-reason").fill(script.personal.reason);
+    await member.screenshot("editor-adjustment");
+    await editor.saveAndWait();
+    await objective
+      .history()
+      .getByTestId("history-reason")
+      .filter({ hasText: script.personal.reason })
+      .waitFor();
+    expect(await objective.title().textContent()).toBe(script.personal.adjustedTitle);
+    // An adjustment edits the KRs in place: their check-ins and progress stay.
+    await objective.timeline().getByText(script.note).waitFor();
+    expect(await objective.overallProgress()).toBe("50%");
+    expect(member.errors).toEqual([]);
+  });
+
+  it("takes the self score in the scoring phase and the 复盘 in the reviewing phase", async () => {
+    const api = apiAs(server.baseUrl, language);
+    await api.signIn(script.admin.email, PASSWORD);
+    await api.cycles.advancePhase(cycleId, "scoring");
+    const page = member.page;
+    await page.goto(`/objectives/${personalObjectiveId}`);
+    await page.getByTestId("scoring-form").waitFor();
+    await new ObjectivePage(page).chart().waitFor();
+    await member.screenshot("objective-scoring");
+    await page.getByTestId("scoring-submit").click();
+    await page
+      .getByText(member.text("scoring.final", { score: 0.5 }))
+      .first()
+      .waitFor();
+
+    await api.cycles.advancePhase(cycleId, "reviewing");
+    await page.reload();
+    await page.getByTestId("review-form").waitFor();
+    await page.locator("#wentWell").fill(script.note);
+    await page.getByTestId("review-submit").click();
+    await page.getByText(member.text("review.saved")).waitFor();
+    await new ObjectivePage(page).chart().waitFor();
+    await member.screenshot("objective-review");
+    const saved = await api.objectives.get(personalObjectiveId);
+    expect(saved.review?.wentWell).toBe(script.note);
+    expect(saved.keyResults.map((kr) => kr.selfScore)).toEqual([0.5, 0.5]);
+    expect(member.errors).toEqual([]);
+  });
+
+  it("shows the profile, and switches language on the spot", async () => {
+    const page = member.page;
+    await page.goto("/profile");
+    await page.locator("#name").waitFor();
+    await member.screenshot("profile");
+    const shell = new AppShell(page);
+    const other = language === "zh-CN" ? "en" : "zh-CN";
+    await shell.switchLanguage(other === "en" ? "English" : "中文");
+    await page.locator("h1", { hasText: textOf(other, "profile.title") }).waitFor();
+    expect(await page.evaluate("document.documentElement.lang")).toBe(other);
+    expect(await page.getByTestId("user-menu").isVisible()).toBe(true);
+    expect(await page.locator(".app-nav").textContent()).toContain(textOf(other, "nav.checkIn"));
+    await shell.switchLanguage(language === "en" ? "English" : "中文");
+    await page.locator("h1", { hasText: member.text("profile.title") }).waitFor();
+    expect(member.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Page } from "playwright-core";
+
+/** What every signed-in screen has: navigation, the language switch, the user's menu. */
+export class AppShell {
+  constructor(readonly page: Page) {}
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(path);
+  }
+
+  /** Waits until no request is in flight and React has painted. */
+  async settle(): Promise<void> {
+    await this.page.waitForLoadState("networkidle");
+    await this.page
+      .locator(".ant-spin-spinning")
+      .first()
+      .waitFor({ state: "detached", timeout: 15_000 })
+      .catch(() => {});
+  }
+
+  async switchLanguage(name: "中文" | "English"): Promise<void> {
+    const lang = name === "中文" ? "zh-CN" : "en";
+    // The dropdown animates in; a click that lands mid-animation is lost, so check and try again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.page.getByTestId("language-switch").first().click();
+      const option = this.page.locator(
+        `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${name}"]`,
+      );
+      await option.waitFor();
+      await option.click();
+      const switched = await this.page
+        .waitForFunction(`document.documentElement.lang === ${JSON.stringify(lang)}`, undefined, {
+          timeout: 3000,
+        })
+        .then(() => true)
+        .catch(() => false);
+      if (switched) return;
+      await this.page.keyboard.press("Escape");
+    }
+    throw new Error(`The language did not switch to ${name}`);
+  }
+
+  async signOut(): Promise<void> {
+    const menu = this.page.getByTestId("user-menu");
+    if (await menu.isVisible()) {
+      await menu.click();
+    } else {
+      await this.page.getByTestId("nav-menu").click();
+    }
+    await this.page
+      .locator(".ant-dropdown-menu-item, .ant-menu-item")
+      .filter({ has: this.page.locator(".anticon-logout") })
+      .click();
+    await this.page.waitForURL(/\/login/);
+  }
+}

@@ -1,0 +1,89 @@
+import type { Locator, Page } from "playwright-core";
+
+export type KeyResultData = {
+  title: string;
+  /** The type's label as the UI shows it; left as is (number) when absent. */
+  typeLabel?: string;
+  start?: number;
+  target?: number;
+  unit?: string;
+  milestones?: readonly string[];
+};
+
+/** The OKR editor: objective, KRs by type, alignment, and the coach's live findings. */
+export class EditorPage {
+  constructor(readonly page: Page) {}
+
+  async openNew(): Promise<void> {
+    await this.page.goto("/objectives/new");
+    await this.page.locator("#title").waitFor();
+  }
+
+  async chooseLevel(label: string): Promise<void> {
+    await this.page.locator("label.ant-radio-button-wrapper", { hasText: label }).click();
+  }
+
+  async fillTitle(title: string): Promise<void> {
+    await this.page.locator("#title").fill(title);
+  }
+
+  async fillKeyResult(index: number, kr: KeyResultData): Promise<void> {
+    const id = (field: string) => `#keyResults_${index}_${field}`;
+    if (kr.typeLabel) {
+      await this.page.locator(id("type")).click();
+      await this.page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: kr.typeLabel })
+        .click();
+    }
+    await this.page.locator(id("title")).fill(kr.title);
+    if (kr.start !== undefined) await this.page.locator(id("startValue")).fill(String(kr.start));
+    if (kr.target !== undefined) await this.page.locator(id("targetValue")).fill(String(kr.target));
+    if (kr.unit !== undefined) await this.page.locator(id("unit")).fill(kr.unit);
+    for (const [i, milestone] of (kr.milestones ?? []).entries()) {
+      const input = this.page.locator(`#keyResults_${index}_milestones_${i}_title`);
+      if (!(await input.count()))
+        await this.krEditor(index)
+          .getByRole("button", { name: /\+|Add milestone|添加里程碑/ })
+          .last()
+          .click();
+      await this.page.locator(`#keyResults_${index}_milestones_${i}_title`).fill(milestone);
+    }
+  }
+
+  krEditor(index: number): Locator {
+    return this.page.getByTestId("kr-editor").nth(index);
+  }
+
+  async addKeyResult(): Promise<void> {
+    await this.page.getByTestId("add-kr").click();
+  }
+
+  /** The coach's findings shown under a KR (or the objective with index "objective"). */
+  hints(target: number | "objective" | "set"): Locator {
+    const testId = typeof target === "number" ? `coach-kr-${target}` : `coach-${target}`;
+    return this.page.getByTestId(testId).getByTestId("coach-hint");
+  }
+
+  async chooseParent(search: string, optionText: string): Promise<void> {
+    await this.page.locator("#parent").click();
+    await this.page.locator("#parent").fill(search);
+    await this.page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: optionText })
+      .first()
+      .click();
+  }
+
+  fieldError(field: string): Locator {
+    return this.page.locator(`.ant-form-item:has(#${field}) .ant-form-item-explain-error`);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId("editor-save").click();
+  }
+
+  async saveAndWait(): Promise<void> {
+    await this.save();
+    await this.page.waitForURL(/\/objectives\/[^/]+$/);
+    await this.page.getByTestId("objective-title").waitFor();
+  }
+}

@@ -1,0 +1,122 @@
+import {
+  isApiError,
+  isNetworkError,
+  type Objective,
+  type ObjectiveDetail,
+  type ObjectiveListQuery,
+} from "@luodi/client";
+import { QueryClient, useQueries, useQuery } from "@tanstack/react-query";
+import { api } from "./client.ts";
+
+/** Every cache key in one place, so writes know what to refresh. */
+export const queryKeys = {
+  setup: ["setup"] as const,
+  me: ["me"] as const,
+  cycles: ["cycles"] as const,
+  members: ["members"] as const,
+  departments: ["departments"] as const,
+  objectives: (query: ObjectiveListQuery) => ["objectives", query] as const,
+  allObjectives: ["objectives"] as const,
+  objective: (id: string) => ["objective", id] as const,
+  keyResult: (id: string) => ["key-result", id] as const,
+  checkIns: (keyResultId: string) => ["check-ins", keyResultId] as const,
+  history: (objectiveId: string) => ["history", objectiveId] as const,
+};
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Only an unreachable server is worth retrying on its own; an answer (403, 404…) will not change.
+        retry: (count, error) => isNetworkError(error) && count < 2,
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function useSetupStatus() {
+  return useQuery({ queryKey: queryKeys.setup, queryFn: ({ signal }) => api.setup.status(signal) });
+}
+
+/** The signed-in user, or an ApiError 401 when nobody is. */
+export function useMe(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => api.auth.me(signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export function useCycles() {
+  return useQuery({ queryKey: queryKeys.cycles, queryFn: ({ signal }) => api.cycles.list(signal) });
+}
+
+export function useMembers() {
+  return useQuery({
+    queryKey: queryKeys.members,
+    queryFn: ({ signal }) => api.members.list(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useDepartments() {
+  return useQuery({
+    queryKey: queryKeys.departments,
+    queryFn: ({ signal }) => api.departments.list(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useObjectives(query: ObjectiveListQuery, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.objectives(query),
+    queryFn: ({ signal }) => api.objectives.list(query, signal),
+    enabled,
+  });
+}
+
+export function useObjective(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.objective(id ?? ""),
+    queryFn: ({ signal }) => api.objectives.get(id ?? "", signal),
+    enabled: !!id,
+  });
+}
+
+export function useHistory(objectiveId: string) {
+  return useQuery({
+    queryKey: queryKeys.history(objectiveId),
+    queryFn: ({ signal }) => api.objectives.history(objectiveId, signal),
+  });
+}
+
+/** The check-ins of several KRs, newest first each; one request per KR, in parallel. */
+export function useCheckInsOf(keyResultIds: readonly string[]) {
+  return useQueries({
+    queries: keyResultIds.map((id) => ({
+      queryKey: queryKeys.checkIns(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.keyResults.checkIns(id, signal),
+    })),
+  });
+}
+
+/** A 404 or 403 means "not for you to see": pages show that instead of an error. */
+export function isHidden(error: unknown): boolean {
+  return isApiError(error) && (error.status === 404 || error.status === 403);
+}
+
+/**
+ * After a write answered with the objective's new state: every cached copy shows it at once (progress
+ * moves without a reload), and what depends on it is fetched again.
+ */
+export function storeObjective(queryClient: QueryClient, objective: ObjectiveDetail): void {
+  queryClient.setQueryData(queryKeys.objective(objective.id), objective);
+  queryClient.setQueriesData<Objective[]>({ queryKey: queryKeys.allObjectives }, (list) =>
+    list?.map((o) => (o.id === objective.id ? { ...o, ...objective } : o)),
+  );
+  void queryClient.invalidateQueries({ queryKey: queryKeys.history(objective.id) });
+}

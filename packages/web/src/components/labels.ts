@@ -1,0 +1,62 @@
+import type { Health, KeyResultType, ObjectiveLevel, ObjectiveStatus } from "@luodi/client";
+
+/** Catalogue keys for the domain's enumerations, so every one is a literal key the i18n test can check. */
+export const HEALTH_KEYS = {
+  on_track: "health.on_track",
+  at_risk: "health.at_risk",
+  off_track: "health.off_track",
+  done: "health.done",
+} as const satisfies Record<Health, string>;
+
+export const HEALTH_COLORS: Record<Health, string> = {
+  on_track: "green",
+  at_risk: "gold",
+  off_track: "red",
+  done: "blue",
+};
+
+export const STATUS_KEYS = {
+  draft: "status.draft",
+  submitted: "status.submitted",
+  published: "status.published",
+  closed: "status.closed",
+} as const satisfies Record<ObjectiveStatus, string>;
+
+export const LEVEL_KEYS = {
+  company: "level.company",
+  department: "level.department",
+  personal: "level.personal",
+} as const satisfies Record<ObjectiveLevel, string>;
+
+export const PHASE_KEYS = {
+  planning: "phase.planning",
+  aligning: "phase.aligning",
+  in_progress: "phase.in_progress",
+  scoring: "phase.scoring",
+  reviewing: "phase.reviewing",
+  closed: "phase.closed",
+} as const;
+
+export const KR_TYPE_KEYS = {
+  number: "krType.number",
+  percentage: "krType.percentage",
+  currency: "krType.currency",
+  milestone: "krType.milestone",
+  boolean: "krType.boolean",
+  rollup: "krType.rollup",
+} as const satisfies Record<KeyResultType, string>;
+
+export const VISIBILITY_KEYS = {
+  public: "visibility.public",
+  department: "visibility.department",
+  private: "visibility.private",
+} as const;
+
+export const CYCLE_KIND_KEYS = {
+  annual: "cycleKind.annual",
+  half: "cycleKind.half",
+  quarter: "cycleKind.quarter",
+  bimonthly: "cycleKind.bimonthly",
+  month: "cycleKind.month",
+  custom: "cycleKind.custom",
+} as const;

@@ -1,0 +1,15 @@
+import type { Member, SessionInfo } from "@luodi/client";
+import { createContext, useContext } from "react";
+
+export const SessionContext = createContext<SessionInfo | null>(null);
+
+/** The signed-in user, their membership and organization; only inside RequireSession. */
+export function useSession(): SessionInfo {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside RequireSession");
+  return session;
+}
+
+export function isAdmin(member: Pick<Member, "role">): boolean {
+  return member.role === "owner" || member.role === "admin";
+}

@@ -1,0 +1,54 @@
+import type { KeyResult } from "@luodi/client";
+import { describe, expect, it } from "vitest";
+import { baselineOf, checkInOf, isChanged } from "./drafts.ts";
+
+const kr = (extra: Partial<KeyResult>): KeyResult =>
+  ({
+    id: "k",
+    type: "number",
+    currentValue: 10,
+    startValue: 0,
+    targetValue: 20,
+    confidence: 5,
+    milestones: undefined,
+    ...extra,
+  }) as KeyResult;
+
+describe("check-in drafts", () => {
+  it("is unchanged until a value, confidence or note differs", () => {
+    const numeric = kr({});
+    expect(isChanged(numeric, baselineOf(numeric))).toBe(false);
+    expect(isChanged(numeric, { ...baselineOf(numeric), value: 12 })).toBe(true);
+    expect(isChanged(numeric, { ...baselineOf(numeric), confidence: 7 })).toBe(true);
+    expect(isChanged(numeric, { ...baselineOf(numeric), note: "  " })).toBe(false);
+    expect(isChanged(numeric, { ...baselineOf(numeric), note: "客户签约" })).toBe(true);
+  });
+
+  it("sends the value a numeric KR needs even when only confidence moved", () => {
+    const numeric = kr({});
+    expect(checkInOf(numeric, { ...baselineOf(numeric), confidence: 8 })).toEqual({
+      confidence: 8,
+      value: 10,
+    });
+  });
+
+  it("sends ticked milestones and done as 1/0", () => {
+    const milestone = kr({
+      type: "milestone",
+      currentValue: null,
+      milestones: [
+        { id: "m1", title: "a", weight: 1, done: true },
+        { id: "m2", title: "b", weight: 1, done: false },
+      ],
+    });
+    const ticked = { ...baselineOf(milestone), milestonesDone: ["m1", "m2"] };
+    expect(isChanged(milestone, ticked)).toBe(true);
+    expect(checkInOf(milestone, ticked)).toEqual({ confidence: 5, milestonesDone: ["m1", "m2"] });
+    const flag = kr({ type: "boolean", currentValue: 0 });
+    expect(checkInOf(flag, { ...baselineOf(flag), done: true, note: " done " })).toEqual({
+      confidence: 5,
+      value: 1,
+      note: "done",
+    });
+  });
+});

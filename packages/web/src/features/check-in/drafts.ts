@@ -1,0 +1,57 @@
+import type { CheckInInput, KeyResult } from "@luodi/client";
+
+/** What a person has typed for one KR on the check-in screen. */
+export type Draft = {
+  value: number | null;
+  milestonesDone: string[];
+  done: boolean;
+  confidence: number;
+  note: string;
+};
+
+/** The draft of a KR nobody has touched: its current state. */
+export function baselineOf(kr: KeyResult): Draft {
+  return {
+    value: kr.currentValue,
+    milestonesDone: (kr.milestones ?? []).filter((m) => m.done).map((m) => m.id),
+    done: kr.currentValue === 1,
+    confidence: kr.confidence,
+    note: "",
+  };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** True when the draft says something new: a value, milestones, done, confidence or a note. */
+export function isChanged(kr: KeyResult, draft: Draft): boolean {
+  const base = baselineOf(kr);
+  if (draft.confidence !== base.confidence || draft.note.trim() !== "") return true;
+  switch (kr.type) {
+    case "milestone":
+      return !sameSet(draft.milestonesDone, base.milestonesDone);
+    case "boolean":
+      return draft.done !== base.done;
+    case "rollup":
+      return false;
+    default:
+      return draft.value !== null && draft.value !== base.value;
+  }
+}
+
+/** The check-in the API takes for a draft: the value in the form the KR's type asks for. */
+export function checkInOf(kr: KeyResult, draft: Draft): CheckInInput {
+  const note = draft.note.trim();
+  const common = { confidence: draft.confidence, ...(note ? { note } : {}) };
+  switch (kr.type) {
+    case "milestone":
+      return { ...common, milestonesDone: draft.milestonesDone };
+    case "boolean":
+      return { ...common, value: draft.done ? 1 : 0 };
+    case "rollup":
+      return common;
+    default:
+      return { ...common, value: draft.value ?? kr.currentValue ?? kr.startValue ?? 0 };
+  }
+}

@@ -1,0 +1,547 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { type Cycle, type Department, isApiError, type Member, type ObjectiveDetail } from "@luodi/client";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
+import { api } from "../../api/client.ts";
+import { applyFieldErrors, type FieldError, placeApiError } from "../../api/form-errors.ts";
+import { queryKeys, useCycles, useDepartments, useMembers, useObjective } from "../../api/queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
+import { FormAlert } from "../../components/FormAlert.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { LEVEL_KEYS, PHASE_KEYS, VISIBILITY_KEYS } from "../../components/labels.ts";
+import { currentLanguage } from "../../i18n/index.ts";
+import { enclosingCycles, pickDefaultCycle, sortCyclesForPicker, todayIn } from "../../lib/cycles.ts";
+import { isAdmin, useSession } from "../auth/session.ts";
+import { AlignmentPicker } from "./AlignmentPicker.tsx";
+import { CoachHints } from "./CoachHints.tsx";
+import {
+  alignmentChange,
+  coachInputOf,
+  type EditorValues,
+  emptyKeyResult,
+  keyResultInputOf,
+  keyResultPatchOf,
+  objectiveInputOf,
+  objectivePatchOf,
+  valuesOf,
+} from "./editor-model.ts";
+import { KeyResultFields } from "./KeyResultFields.tsx";
+import { useCoachReview } from "./useCoachReview.ts";
+
+const KNOWN_PATH =
+  /^(cycleId|level|ownerUserId|ownerDepartmentId|title|description|weight|visibility|reason|parent|supports|keyResults\.\d+\.(title|type|unit|startValue|targetValue|direction|weight|ownerUserId|aggregation)|keyResults\.\d+\.milestones\.\d+\.(title|weight))$/;
+
+/** A rule about a KR as a whole is shown where it is fixed: start/target for numbers, the title otherwise. */
+function remapPath(path: string, code: string): string {
+  if (/^keyResults\.\d+$/.test(path)) {
+    return code === "kr.target_equals_start" || code === "kr.direction" || code === "kr.fields"
+      ? `${path}.targetValue`
+      : `${path}.title`;
+  }
+  if (/^keyResults\.\d+\.(milestones|parentKeyResultId)$/.test(path))
+    return path.replace(/\.[a-zA-Z]+$/, ".title");
+  return path;
+}
+
+/** A single KR's answer names its fields from the KR (`targetValue`, `0.title`); the form names them from the objective. */
+function krPath(path: string, index: number): string {
+  if (path === "reason" || path === "") return path;
+  if (/^\d+(\.|$)/.test(path)) return path.replace(/^\d+/, `keyResults.${index}`);
+  return `keyResults.${index}.${path}`;
+}
+
+function usePermissions(members: readonly Member[], departments: readonly Department[]) {
+  const session = useSession();
+  const me = session.user.id;
+  const admin = isAdmin(session.membership);
+  return useMemo(() => {
+    const root = departments.find((d) => d.parentId === null);
+    const led = new Set(departments.filter((d) => d.leaderId === me).map((d) => d.id));
+    // Departments below one I lead are mine to write too.
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const d of departments) {
+        if (d.parentId && led.has(d.parentId) && !led.has(d.id)) {
+          led.add(d.id);
+          grew = true;
+        }
+      }
+    }
+    const reports = new Set<string>([me]);
+    grew = true;
+    while (grew) {
+      grew = false;
+      for (const m of members) {
+        if (m.managerId && reports.has(m.managerId) && !reports.has(m.userId)) {
+          reports.add(m.userId);
+          grew = true;
+        }
+      }
+    }
+    const levels = [
+      ...(admin || (root && led.has(root.id)) ? (["company"] as const) : []),
+      ...(admin || led.size > 0 ? (["department"] as const) : []),
+      "personal" as const,
+    ];
+    return {
+      root,
+      levels,
+      departments: departments.filter((d) => d.parentId !== null && (admin || led.has(d.id))),
+      owners: members.filter((m) => m.status === "active" && (admin || reports.has(m.userId))),
+    };
+  }, [admin, departments, members, me]);
+}
+
+function EditorForm({
+  existing,
+  cycles,
+  members,
+  departments,
+}: {
+  existing: ObjectiveDetail | undefined;
+  cycles: readonly Cycle[];
+  members: readonly Member[];
+  departments: readonly Department[];
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<EditorValues>();
+  const permissions = usePermissions(members, departments);
+  const isEdit = !!existing;
+  const existingCycle = cycles.find((c) => c.id === existing?.cycleId);
+  const pastAligning = ["in_progress", "scoring", "reviewing"].includes(existingCycle?.phase ?? "");
+  const [reasonNeeded, setReasonNeeded] = useState(
+    isEdit && existing?.status === "published" && pastAligning,
+  );
+  const [formMessage, setFormMessage] = useState<string | null>(
+    (location.state as { alignmentError?: string } | null)?.alignmentError ?? null,
+  );
+  const [saving, setSaving] = useState(false);
+
+  const initialValues = useMemo<EditorValues>(() => {
+    if (existing) return valuesOf(existing);
+    const requested = cycles.find((c) => c.id === params.get("cycle"));
+    const cycle = requested ?? pickDefaultCycle(cycles, todayIn(session.organization.timezone));
+    return {
+      cycleId: cycle?.id,
+      level: "personal",
+      ownerUserId: session.user.id,
+      visibility: "public",
+      weight: 1,
+      supports: [],
+      parent: null,
+      keyResults: [emptyKeyResult()],
+    };
+  }, [existing, cycles, params, session]);
+
+  const values = (Form.useWatch((all: EditorValues) => all, form) ?? initialValues) as EditorValues;
+  const level = values.level ?? initialValues.level;
+  const cycleId = values.cycleId ?? initialValues.cycleId;
+  const cycle = cycles.find((c) => c.id === cycleId);
+  const alignmentCycles = useMemo(
+    () => (cycle ? [cycle, ...enclosingCycles(cycles, cycle)] : []),
+    [cycle, cycles],
+  );
+  const candidateQueries = useQueries({
+    queries: alignmentCycles.map((c) => ({
+      queryKey: queryKeys.objectives({ cycleId: c.id }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.objectives.list({ cycleId: c.id }, signal),
+    })),
+  });
+  const candidates = useMemo(() => candidateQueries.flatMap((q) => q.data ?? []), [candidateQueries]);
+  const ownerObjectiveCount = useMemo(() => {
+    const sameOwner = (candidates.filter((o) => o.cycleId === cycleId) ?? []).filter((o) =>
+      level === "personal"
+        ? o.ownerUserId === (values.ownerUserId ?? session.user.id)
+        : o.level === level &&
+          o.ownerDepartmentId === (level === "company" ? permissions.root?.id : values.ownerDepartmentId),
+    );
+    return sameOwner.filter((o) => o.id !== existing?.id).length + 1;
+  }, [
+    candidates,
+    cycleId,
+    level,
+    values.ownerUserId,
+    values.ownerDepartmentId,
+    session.user.id,
+    permissions.root,
+    existing,
+  ]);
+  const coach = useCoachReview(coachInputOf(values, currentLanguage(), ownerObjectiveCount), true);
+
+  const show = (error: unknown, fields: FieldError[] = []) => {
+    const placed = placeApiError(error, {
+      isKnown: (p) => KNOWN_PATH.test(p),
+      remap: remapPath,
+      networkMessage: t("errors.network.body"),
+    });
+    const all = [...fields, ...placed.fields];
+    if (isApiError(error) && error.code.startsWith("alignment.")) {
+      all.push({ name: ["parent"], errors: [error.message] });
+    }
+    if (isApiError(error) && error.code === "objective.reason_required") setReasonNeeded(true);
+    applyFieldErrors(form, all);
+    setFormMessage(all.length ? (placed.fields.length ? placed.formMessage : null) : placed.formMessage);
+  };
+
+  const finish = (id: string) => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.allObjectives });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.objective(id) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.history(id) });
+    message.success(t("editor.saved"));
+    navigate(`/objectives/${id}`);
+  };
+
+  const handleCreate = async (v: EditorValues) => {
+    let created: ObjectiveDetail;
+    try {
+      created = await api.objectives.create(objectiveInputOf(v, permissions.root?.id));
+    } catch (error) {
+      show(error);
+      return;
+    }
+    const alignment = alignmentChange(v, undefined);
+    if (alignment) {
+      try {
+        await api.objectives.align(created.id, alignment);
+      } catch (error) {
+        // The objective exists now: keep editing it, with the alignment error where it belongs.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.allObjectives });
+        navigate(`/objectives/${created.id}/edit`, {
+          replace: true,
+          state: { alignmentError: isApiError(error) ? error.message : t("errors.network.body") },
+        });
+        return;
+      }
+    }
+    finish(created.id);
+  };
+
+  const handleUpdate = async (v: EditorValues, before: ObjectiveDetail) => {
+    const reason = v.reason?.trim() || undefined;
+    try {
+      const patch = objectivePatchOf(v, before);
+      if (patch)
+        await api.objectives.update(before.id, {
+          ...patch,
+          ...(reason ? { reason } : {}),
+          version: before.version,
+        });
+    } catch (error) {
+      show(error);
+      return;
+    }
+    const keep = new Set<string>();
+    for (const [index, kr] of (v.keyResults ?? []).entries()) {
+      const previous = before.keyResults.find((k) => k.id === kr.id);
+      try {
+        if (previous) {
+          keep.add(previous.id);
+          const patch = keyResultPatchOf(kr, previous);
+          if (patch)
+            await api.keyResults.update(previous.id, {
+              ...patch,
+              ...(reason ? { reason } : {}),
+              version: previous.version,
+            });
+        } else {
+          const created = await api.keyResults.create(before.id, keyResultInputOf(kr));
+          keep.add(created.id);
+          form.setFieldValue(["keyResults", index, "id"], created.id);
+        }
+      } catch (error) {
+        const placed = placeApiError(error, {
+          isKnown: (p) => KNOWN_PATH.test(p),
+          remap: (p, code) => remapPath(krPath(p, index), code),
+          networkMessage: t("errors.network.body"),
+        });
+        if (isApiError(error) && error.code === "objective.reason_required") setReasonNeeded(true);
+        applyFieldErrors(form, placed.fields);
+        setFormMessage(placed.formMessage);
+        void queryClient.invalidateQueries({ queryKey: queryKeys.objective(before.id) });
+        return;
+      }
+    }
+    for (const kr of before.keyResults) {
+      if (keep.has(kr.id)) continue;
+      try {
+        await api.keyResults.remove(kr.id);
+      } catch (error) {
+        show(error);
+        return;
+      }
+    }
+    const alignment = alignmentChange(v, before);
+    if (alignment) {
+      try {
+        await api.objectives.align(before.id, alignment);
+      } catch (error) {
+        show(error);
+        return;
+      }
+    }
+    finish(before.id);
+  };
+
+  const handleFinish = async () => {
+    // All values, including those without a visible field (KR ids): onFinish's own copy drops them.
+    const v = form.getFieldsValue(true) as EditorValues;
+    setSaving(true);
+    setFormMessage(null);
+    try {
+      if (existing) await handleUpdate(v, existing);
+      else await handleCreate(v);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<EditorValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={() => void handleFinish()}
+      onFinishFailed={() => setFormMessage(t("validation.fixFields"))}
+      scrollToFirstError={{ block: "center" }}
+      data-testid="objective-editor"
+    >
+      <div className="page-header">
+        <h1>{isEdit ? t("editor.editTitle") : t("editor.newTitle")}</h1>
+      </div>
+      <FormAlert message={formMessage} />
+      <Row gutter={[24, 16]}>
+        <Col xs={24} lg={16}>
+          <Card size="small" title={t("editor.objectiveSection")} style={{ marginBottom: 16 }}>
+            <Row gutter={12}>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  name="cycleId"
+                  label={t("editor.cycle")}
+                  rules={[{ required: true, message: t("validation.required") }]}
+                >
+                  <Select
+                    disabled={isEdit}
+                    options={sortCyclesForPicker(cycles).map((c) => ({
+                      value: c.id,
+                      label: `${c.name} · ${t(PHASE_KEYS[c.phase])}`,
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="level" label={t("editor.level")}>
+                  <Radio.Group
+                    disabled={isEdit}
+                    optionType="button"
+                    options={permissions.levels.map((l) => ({ value: l, label: t(LEVEL_KEYS[l]) }))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+            {level === "department" ? (
+              <Form.Item
+                name="ownerDepartmentId"
+                label={t("editor.ownerDepartment")}
+                rules={[{ required: true, message: t("validation.required") }]}
+              >
+                <Select
+                  disabled={isEdit}
+                  options={permissions.departments.map((d) => ({ value: d.id, label: d.name }))}
+                />
+              </Form.Item>
+            ) : null}
+            {level === "personal" ? (
+              <Form.Item name="ownerUserId" label={t("editor.owner")}>
+                <Select
+                  disabled={isEdit || permissions.owners.length <= 1}
+                  showSearch={{ optionFilterProp: "label" }}
+                  options={(permissions.owners.length ? permissions.owners : members).map((m) => ({
+                    value: m.userId,
+                    label: m.name,
+                  }))}
+                />
+              </Form.Item>
+            ) : null}
+            <Form.Item
+              name="title"
+              label={t("editor.title")}
+              rules={[{ required: true, whitespace: true, message: t("validation.required") }]}
+              style={{ marginBottom: 8 }}
+            >
+              <Input.TextArea
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                maxLength={500}
+                placeholder={t("editor.titlePlaceholder")}
+                autoFocus={!isEdit}
+              />
+            </Form.Item>
+            <CoachHints findings={coach.objective} testId="coach-objective" />
+            <Form.Item name="description" label={t("editor.description")} style={{ marginTop: 16 }}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20_000} />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col xs={12} md={8}>
+                <Form.Item name="weight" label={t("editor.weight")}>
+                  <InputNumber min={0.1} max={1000} step={0.5} style={{ width: "100%" }} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={16}>
+                <Form.Item name="visibility" label={t("editor.visibility")}>
+                  <Select
+                    options={(["public", "department", "private"] as const).map((v) => ({
+                      value: v,
+                      label: t(VISIBILITY_KEYS[v]),
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+          <Card size="small" title={t("editor.alignmentSection")} style={{ marginBottom: 16 }}>
+            <Form.Item name="parent" label={t("editor.parent")} extra={t("editor.parentHelp")}>
+              <AlignmentPicker
+                mode="parent"
+                candidates={candidates}
+                level={level}
+                selfId={existing?.id}
+                cycles={cycles}
+                members={members}
+                departments={departments}
+              />
+            </Form.Item>
+            <Form.Item name="supports" label={t("editor.supports")}>
+              <AlignmentPicker
+                mode="supports"
+                candidates={candidates}
+                level={level}
+                selfId={existing?.id}
+                cycles={cycles}
+                members={members}
+                departments={departments}
+              />
+            </Form.Item>
+          </Card>
+          <Card size="small" title={t("editor.krSection")} style={{ marginBottom: 16 }}>
+            <CoachHints findings={coach.set} testId="coach-set" />
+            <Form.List name="keyResults">
+              {(fields, { add, remove }) => (
+                <div style={{ marginTop: coach.set.length ? 12 : 0 }}>
+                  {fields.map((field) => (
+                    <KeyResultFields
+                      key={field.key}
+                      form={form}
+                      index={field.name}
+                      isExisting={!!form.getFieldValue(["keyResults", field.name, "id"])}
+                      onRemove={() => remove(field.name)}
+                      findings={coach.keyResult(field.name)}
+                      members={members}
+                    />
+                  ))}
+                  <Button
+                    type="dashed"
+                    block
+                    icon={<PlusOutlined />}
+                    onClick={() => add(emptyKeyResult())}
+                    data-testid="add-kr"
+                  >
+                    {t("editor.addKr")}
+                  </Button>
+                </div>
+              )}
+            </Form.List>
+          </Card>
+          {reasonNeeded ? (
+            <Card size="small" title={t("editor.adjustment")} style={{ marginBottom: 16 }}>
+              <Form.Item
+                name="reason"
+                label={t("editor.reason")}
+                extra={t("editor.reasonHelp")}
+                rules={[{ required: true, whitespace: true, message: t("validation.required") }]}
+              >
+                <Input.TextArea autoSize={{ minRows: 2 }} data-testid="editor-reason" />
+              </Form.Item>
+            </Card>
+          ) : null}
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card size="small" title={t("coach.title")} className="coach-card" data-testid="coach-card">
+            {coach.score === null ? (
+              <Typography.Text type="secondary">{t("coach.waiting")}</Typography.Text>
+            ) : (
+              <div style={{ display: "flex", alignItems: "center", gap: 16 }}>
+                <Progress
+                  type="circle"
+                  size={72}
+                  percent={coach.score}
+                  format={(p) => `${p}`}
+                  strokeColor={coach.score >= 80 ? "#52c41a" : coach.score >= 60 ? "#faad14" : "#ff4d4f"}
+                  aria-label={t("coach.score", { score: coach.score })}
+                />
+                <Typography.Text data-testid="coach-score">
+                  {t("coach.score", { score: coach.score })}
+                </Typography.Text>
+              </div>
+            )}
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t("coach.intro")}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+      </Row>
+      <div className="sticky-actions">
+        <Button onClick={() => navigate(-1)}>{t("common.cancel")}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="editor-save">
+          {isEdit ? t("common.save") : t("editor.create")}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** OKR editor (create and edit): the objective, its KRs by type, alignment, and the coach live as you type. */
+export function EditorPage() {
+  const { id } = useParams();
+  const existing = useObjective(id);
+  const cycles = useCycles();
+  const members = useMembers();
+  const departments = useDepartments();
+  const { t } = useTranslation();
+
+  const failed = [cycles, members, departments, ...(id ? [existing] : [])].find((q) => q.isError);
+  if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (cycles.isPending || members.isPending || departments.isPending || (id && existing.isPending))
+    return <Loading />;
+  if (!cycles.data?.length) return <Typography.Paragraph>{t("home.noCycle")}</Typography.Paragraph>;
+  return (
+    <EditorForm
+      key={id ? `${id}:${existing.data?.version}` : "new"}
+      existing={id ? existing.data : undefined}
+      cycles={cycles.data}
+      members={members.data ?? []}
+      departments={departments.data ?? []}
+    />
+  );
+}

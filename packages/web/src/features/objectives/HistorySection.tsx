@@ -1,0 +1,100 @@
+import type { HistoryEntry } from "@luodi/client";
+import { Empty, Tag, Timeline, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useHistory } from "../../api/queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+
+const ACTION_KEYS = {
+  "objective.create": "history.action.objectiveCreate",
+  "objective.update": "history.action.objectiveUpdate",
+  "objective.adjust": "history.action.objectiveAdjust",
+  "objective.submit": "history.action.objectiveSubmit",
+  "objective.approve": "history.action.objectiveApprove",
+  "objective.reject": "history.action.objectiveReject",
+  "objective.publish": "history.action.objectivePublish",
+  "objective.close": "history.action.objectiveClose",
+  "objective.align": "history.action.objectiveAlign",
+  "objective.score": "history.action.objectiveScore",
+  "objective.review": "history.action.objectiveReview",
+  "objective.delete": "history.action.objectiveDelete",
+  "objective.restore": "history.action.objectiveRestore",
+  "key_result.create": "history.action.krCreate",
+  "key_result.update": "history.action.krUpdate",
+  "key_result.adjust": "history.action.krAdjust",
+  "key_result.delete": "history.action.krDelete",
+  "key_result.check_in": "history.action.krCheckIn",
+  "key_result.score": "history.action.krScore",
+  "adjustment.request": "history.action.adjustmentRequest",
+  "adjustment.approve": "history.action.adjustmentApprove",
+  "adjustment.reject": "history.action.adjustmentReject",
+} as const;
+
+function isActionKey(action: string): action is keyof typeof ACTION_KEYS {
+  return action in ACTION_KEYS;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string") return value;
+  return JSON.stringify(value);
+}
+
+/** The fields an entry changed, before → after; only for edits and adjustments, where the diff is the point. */
+function changesOf(entry: HistoryEntry): Array<{ field: string; before: string; after: string }> {
+  if (!/\.(update|adjust|request)$|^adjustment\./.test(entry.action)) return [];
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  return Object.keys(after)
+    .filter((field) => field !== "updated_at" && field !== "updatedAt")
+    .map((field) => ({ field, before: show(before[field]), after: show(after[field]) }));
+}
+
+/** 变更历史: every change to the objective and its KRs, with the reasons given for adjustments. */
+export function HistorySection({ objectiveId }: { objectiveId: string }) {
+  const { t, i18n } = useTranslation();
+  const history = useHistory(objectiveId);
+  if (history.isPending) return <Loading />;
+  if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+  const entries = [...history.data.entries].reverse();
+  if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <Timeline
+      data-testid="history"
+      items={entries.map((entry) => {
+        const changes = changesOf(entry);
+        const isAdjustment = entry.action.endsWith(".adjust") || entry.action.startsWith("adjustment.");
+        return {
+          key: entry.id,
+          color: isAdjustment ? "orange" : "blue",
+          content: (
+            <div>
+              <div>
+                <strong>{isActionKey(entry.action) ? t(ACTION_KEYS[entry.action]) : entry.action}</strong>
+                {isAdjustment ? (
+                  <Tag color="orange" style={{ marginLeft: 8 }}>
+                    {t("history.adjustment")}
+                  </Tag>
+                ) : null}
+              </div>
+              {entry.reason ? (
+                <div data-testid="history-reason">
+                  {t("history.reason")}: {entry.reason}
+                </div>
+              ) : null}
+              {changes.map((c) => (
+                <div key={c.field} className="muted" style={{ fontSize: 13 }}>
+                  {c.field}: <del>{c.before}</del> → {c.after}
+                </div>
+              ))}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {entry.actor?.name ?? t("common.someone")} · {formatDateTime(entry.createdAt, i18n.language)}
+              </Typography.Text>
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

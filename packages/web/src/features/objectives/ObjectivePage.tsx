@@ -1,0 +1,203 @@
+import { EditOutlined } from "@ant-design/icons";
+import type { CheckIn } from "@luodi/client";
+import { Alert, Button, Card, Col, Row, Typography } from "antd";
+import { lazy, Suspense, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useCheckInsOf, useCycles, useDepartments, useMembers, useObjective } from "../../api/queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { PHASE_KEYS } from "../../components/labels.ts";
+import { ProgressBar } from "../../components/ProgressBar.tsx";
+import { ConfidenceTag, HealthTag, LevelTag, StatusTag } from "../../components/Tags.tsx";
+import { isAdmin, useSession } from "../auth/session.ts";
+import { KeyResultValue } from "../okrs/KeyResultLine.tsx";
+import { mayApprove, ownsObjective } from "../okrs/mine.ts";
+import { AlignmentSection } from "./AlignmentSection.tsx";
+import { CheckInTimeline } from "./CheckInTimeline.tsx";
+import { progressOverTime } from "./chart-data.ts";
+import { HistorySection } from "./HistorySection.tsx";
+import { ReviewForm } from "./ReviewForm.tsx";
+import { ScoringForm } from "./ScoringForm.tsx";
+import { WorkflowActions } from "./WorkflowActions.tsx";
+
+// ECharts is heavy: it loads only when a chart is on screen.
+const ProgressChart = lazy(() => import("./ProgressChart.tsx"));
+
+/** The objective's own page: KRs, progress over time, check-ins, alignment, history, workflow, scoring, 复盘. */
+export function ObjectivePage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const session = useSession();
+  const userId = session.user.id;
+  const objective = useObjective(id);
+  const cycles = useCycles();
+  const members = useMembers();
+  const departments = useDepartments();
+  const keyResults = objective.data?.keyResults ?? [];
+  const checkInQueries = useCheckInsOf(keyResults.map((kr) => kr.id));
+  const checkInsByKr = useMemo(() => {
+    const map = new Map<string, readonly CheckIn[]>();
+    keyResults.forEach((kr, i) => {
+      const data = checkInQueries[i]?.data;
+      if (data) map.set(kr.id, data);
+    });
+    return map;
+  }, [keyResults, checkInQueries]);
+  const cycle = cycles.data?.find((c) => c.id === objective.data?.cycleId);
+  const series = useMemo(
+    () =>
+      cycle && objective.data
+        ? progressOverTime(
+            cycle,
+            objective.data.keyResults,
+            checkInsByKr,
+            objective.data.progress,
+            new Date(),
+          )
+        : null,
+    [cycle, objective.data, checkInsByKr],
+  );
+
+  if (objective.isPending) return <Loading />;
+  if (objective.isError)
+    return <ErrorState error={objective.error} onRetry={() => void objective.refetch()} />;
+  const o = objective.data;
+  const departmentList = departments.data ?? [];
+  const memberList = members.data ?? [];
+  const owns = ownsObjective(o, userId, departmentList);
+  const admin = isAdmin(session.membership);
+  const approver = mayApprove(o, session.membership, memberList, departmentList);
+  const canWrite = admin || owns || approver;
+  const ownerName = o.ownerUserId
+    ? memberList.find((m) => m.userId === o.ownerUserId)?.name
+    : departmentList.find((d) => d.id === o.ownerDepartmentId)?.name;
+  const phase = cycle?.phase;
+  const checkInsLoading = checkInQueries.some((q) => q.isPending);
+
+  return (
+    <article aria-labelledby="objective-title">
+      <div className="page-header">
+        <div style={{ minWidth: 0, flex: "1 1 320px" }}>
+          <h1 id="objective-title" data-testid="objective-title">
+            {o.title}
+          </h1>
+          <div className="kr-meta" style={{ marginTop: 6 }}>
+            <LevelTag level={o.level} />
+            <StatusTag status={o.status} />
+            <HealthTag health={o.health} />
+            {ownerName ? <span>{ownerName}</span> : null}
+            {cycle ? (
+              <span>
+                · {cycle.name} · {t(PHASE_KEYS[cycle.phase])}
+              </span>
+            ) : null}
+          </div>
+        </div>
+        <div className="page-header-actions">
+          {canWrite && phase !== "closed" ? (
+            <Link to={`/objectives/${o.id}/edit`}>
+              <Button icon={<EditOutlined />} data-testid="objective-edit">
+                {t("common.edit")}
+              </Button>
+            </Link>
+          ) : null}
+          {phase !== "closed" ? (
+            <WorkflowActions
+              objective={o}
+              approvalRequired={session.organization.settings.approvalRequired}
+              canWrite={canWrite}
+              canApprove={approver}
+            />
+          ) : null}
+        </div>
+      </div>
+      {o.status === "draft" && o.rejectReason ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("workflow.sentBack", { reason: o.rejectReason })}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      {o.description ? (
+        <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{o.description}</Typography.Paragraph>
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card title={t("objectivePage.keyResults")} size="small" style={{ marginBottom: 16 }}>
+            <div data-testid="objective-progress">
+              <ProgressBar progress={o.progress} health={o.health} label={o.title} />
+            </div>
+            <ol className="kr-list" data-testid="objective-krs">
+              {o.keyResults.map((kr, index) => (
+                <li key={kr.id} className="kr-row" data-testid="kr-row">
+                  <div className="kr-row-head">
+                    <span className="kr-title">
+                      <span className="muted">KR{index + 1} </span>
+                      {kr.title}
+                    </span>
+                  </div>
+                  <div className="kr-meta">
+                    <KeyResultValue keyResult={kr} />
+                    <HealthTag health={kr.health} />
+                    <ConfidenceTag confidence={kr.confidence} />
+                    <span>{memberList.find((m) => m.userId === kr.ownerUserId)?.name}</span>
+                    {kr.weight !== 1 ? <span>{t("keyResult.weight", { value: kr.weight })}</span> : null}
+                  </div>
+                  <ProgressBar
+                    progress={kr.progress}
+                    progressRaw={kr.progressRaw}
+                    health={kr.health}
+                    label={kr.title}
+                    size="small"
+                  />
+                </li>
+              ))}
+            </ol>
+          </Card>
+          <Card title={t("objectivePage.chart")} size="small" style={{ marginBottom: 16 }}>
+            {series && !checkInsLoading ? (
+              <Suspense fallback={<Loading />}>
+                <ProgressChart series={series} />
+              </Suspense>
+            ) : (
+              <Loading />
+            )}
+          </Card>
+          {phase === "scoring" ? (
+            <Card title={t("scoring.title")} size="small" id="scoring" style={{ marginBottom: 16 }}>
+              <ScoringForm
+                objective={o}
+                userId={userId}
+                canSelfScore={owns || admin}
+                canManagerScore={approver && (!owns || admin)}
+                scale={session.organization.settings.scoreScale}
+              />
+            </Card>
+          ) : null}
+          {phase === "reviewing" ? (
+            <Card title={t("review.title")} size="small" id="review" style={{ marginBottom: 16 }}>
+              <ReviewForm objective={o} canWrite={canWrite} />
+            </Card>
+          ) : null}
+          <Card title={t("objectivePage.checkIns")} size="small">
+            {checkInsLoading ? (
+              <Loading />
+            ) : (
+              <CheckInTimeline keyResults={o.keyResults} checkInsByKr={checkInsByKr} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title={t("alignment.title")} size="small" style={{ marginBottom: 16 }}>
+            <AlignmentSection objective={o} />
+          </Card>
+          <Card title={t("history.title")} size="small">
+            <HistorySection objectiveId={o.id} />
+          </Card>
+        </Col>
+      </Row>
+    </article>
+  );
+}

@@ -1,0 +1,137 @@
+import {
+  CheckSquareOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  PlusOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu } from "antd";
+import { Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation } from "react-router";
+import { api } from "../api/client.ts";
+import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { Loading } from "../components/Loading.tsx";
+import { useSession } from "../features/auth/session.ts";
+
+function useNavItems() {
+  const { t } = useTranslation();
+  return [
+    { key: "/", icon: <HomeOutlined />, label: <Link to="/">{t("nav.home")}</Link> },
+    {
+      key: "/check-in",
+      icon: <CheckSquareOutlined />,
+      label: <Link to="/check-in">{t("nav.checkIn")}</Link>,
+    },
+    {
+      key: "/objectives/new",
+      icon: <PlusOutlined />,
+      label: <Link to="/objectives/new">{t("nav.newObjective")}</Link>,
+    },
+  ];
+}
+
+function selectedKey(pathname: string): string {
+  if (pathname === "/objectives/new") return pathname;
+  if (pathname.startsWith("/check-in")) return "/check-in";
+  return pathname === "/" ? "/" : "";
+}
+
+/** The signed-in shell: brand, navigation, language, the user's menu; a drawer on narrow screens. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const screens = Grid.useBreakpoint();
+  const isNarrow = !screens.md;
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const items = useNavItems();
+
+  const handleLogout = async () => {
+    try {
+      await api.auth.logout();
+    } catch {
+      message.error(t("errors.network.title"));
+      return;
+    }
+    // A full page load drops everything the signed-in screens held in memory, and no query of theirs
+    // can refetch (and fail) on the way out.
+    void queryClient.cancelQueries();
+    window.location.assign("/login");
+  };
+
+  const userMenu = {
+    items: [
+      { key: "profile", icon: <UserOutlined />, label: <Link to="/profile">{t("nav.profile")}</Link> },
+      { key: "logout", icon: <LogoutOutlined />, label: t("nav.logout"), onClick: () => void handleLogout() },
+    ],
+  };
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to="/" className="brand" aria-label={t("app.name")}>
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <span>{t("app.name")}</span>
+        </Link>
+        {isNarrow ? (
+          <>
+            <span className="app-header-org">{session.organization.name}</span>
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t("nav.menu")}
+              data-testid="nav-menu"
+              onClick={() => setDrawerOpen(true)}
+            />
+            <Drawer
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              title={session.user.name}
+              size={280}
+            >
+              <Menu
+                mode="vertical"
+                selectedKeys={[selectedKey(location.pathname)]}
+                items={[...items, ...userMenu.items]}
+                onClick={() => setDrawerOpen(false)}
+              />
+              <div style={{ padding: "16px 12px" }}>
+                <LanguageSwitch />
+              </div>
+            </Drawer>
+          </>
+        ) : (
+          <>
+            <Menu
+              mode="horizontal"
+              selectedKeys={[selectedKey(location.pathname)]}
+              items={items}
+              className="app-nav"
+              aria-label={t("nav.main")}
+            />
+            <div className="app-header-right">
+              <LanguageSwitch />
+              <Dropdown menu={userMenu} trigger={["click"]}>
+                <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                  {session.user.name}
+                </Button>
+              </Dropdown>
+            </div>
+          </>
+        )}
+      </Layout.Header>
+      <Layout.Content>
+        <main className="page" id="main">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,73 @@
+import { createBrowserRouter } from "react-router";
+import { AppLayout } from "./AppLayout.tsx";
+import { NotFound } from "./NotFound.tsx";
+import { RequireSession } from "./RequireSession.tsx";
+import { RouteError } from "./RouteError.tsx";
+
+/**
+ * Every screen but the shell loads on demand, so the first page load stays small; the editor and the
+ * charts are the heaviest and come only when opened.
+ */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteError />,
+      children: [
+        {
+          path: "/setup",
+          lazy: async () => ({ Component: (await import("../features/auth/SetupPage.tsx")).SetupPage }),
+        },
+        {
+          path: "/login",
+          lazy: async () => ({ Component: (await import("../features/auth/LoginPage.tsx")).LoginPage }),
+        },
+        {
+          element: <RequireSession />,
+          children: [
+            {
+              element: <AppLayout />,
+              errorElement: <RouteError />,
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({ Component: (await import("../features/home/HomePage.tsx")).HomePage }),
+                },
+                {
+                  path: "check-in",
+                  lazy: async () => ({
+                    Component: (await import("../features/check-in/CheckInPage.tsx")).CheckInPage,
+                  }),
+                },
+                {
+                  path: "objectives/new",
+                  lazy: async () => ({
+                    Component: (await import("../features/editor/EditorPage.tsx")).EditorPage,
+                  }),
+                },
+                {
+                  path: "objectives/:id/edit",
+                  lazy: async () => ({
+                    Component: (await import("../features/editor/EditorPage.tsx")).EditorPage,
+                  }),
+                },
+                {
+                  path: "objectives/:id",
+                  lazy: async () => ({
+                    Component: (await import("../features/objectives/ObjectivePage.tsx")).ObjectivePage,
+                  }),
+                },
+                {
+                  path: "profile",
+                  lazy: async () => ({
+                    Component: (await import("../features/auth/ProfilePage.tsx")).ProfilePage,
+                  }),
+                },
+                { path: "*", element: <NotFound /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}
