@@ -121,6 +121,7 @@ export type KeyResultTable = {
   score: number | null;
   score_comment: string | null;
   position: number;
+  last_check_in_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -190,11 +190,35 @@ export const ERROR_CODES = {
     en: "With direction {direction}, the target must be {relation} the start.",
     "zh-CN": "方向为「{direction}」时，目标值必须{relation}起始值。",
   },
-  /** A check-in value that does not fit the KR's type (a value on a milestone KR, unknown milestones…). */
-  "check_in.invalid": {
+  /** A check-in without the value its numeric or done/not-done KR needs. */
+  "check_in.value_required": {
     status: 422,
-    en: "This check-in does not fit the key result: {reason}.",
-    "zh-CN": "进展更新与关键结果不符：{reason}。",
+    en: "Give the new value of this key result.",
+    "zh-CN": "请填写该关键结果的最新数值。",
+  },
+  /** A value on a milestone KR, or milestones on another type. */
+  "check_in.wrong_kind": {
+    status: 422,
+    en: "A milestone key result is updated by ticking its milestones; any other by its value.",
+    "zh-CN": "里程碑型关键结果通过勾选里程碑更新，其他类型通过填写数值更新。",
+  },
+  /** A milestone id that belongs to another KR. */
+  "check_in.unknown_milestone": {
+    status: 422,
+    en: "This milestone is not one of the key result's.",
+    "zh-CN": "该里程碑不属于这个关键结果。",
+  },
+  /** A done/not-done KR given something other than 0 or 1. */
+  "check_in.boolean_value": {
+    status: 422,
+    en: "A done/not-done key result takes 0 (not done) or 1 (done).",
+    "zh-CN": "完成型关键结果只能填 0（未完成）或 1（已完成）。",
+  },
+  /** A check-in on an objective that is closed. */
+  "check_in.closed": {
+    status: 422,
+    en: "The objective is closed; its key results take no more check-ins.",
+    "zh-CN": "目标已关闭，不能再更新进展。",
   },
   /** A value check-in on a rollup KR: its value comes from below. */
   "check_in.rollup": {

@@ -91,6 +91,8 @@ export const objectiveListQuerySchema = z
     level: z.enum(OBJECTIVE_LEVELS).optional(),
     ownerUserId: idSchema.optional(),
     ownerDepartmentId: idSchema.optional(),
+    /** Objectives where this person owns at least one KR (their check-in list). */
+    keyResultOwnerUserId: idSchema.optional(),
     status: z.enum(OBJECTIVE_STATUSES).optional(),
     includeDeleted: z.enum(["true", "false"]).optional(),
   })

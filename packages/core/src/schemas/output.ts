@@ -144,6 +144,8 @@ export const keyResultSchema = z
     managerScore: share.nullable(),
     score: share.nullable(),
     scoreComment: z.string().nullable(),
+    /** When the KR last got a check-in (ISO time), or null. */
+    lastCheckInAt: z.string().nullable(),
     milestones: z.array(milestoneSchema).optional(),
     version,
     createdAt: timestamp,
@@ -261,6 +263,21 @@ export const objectiveDetailSchema = z
   .object({
     ...objectiveShape,
     children: z.array(id),
+    /** The objectives aligned to this one (or to its KRs) that the caller may see, in brief. */
+    childObjectives: z.array(
+      z
+        .object({
+          id,
+          cycleId: id,
+          level: z.enum(OBJECTIVE_LEVELS),
+          title: z.string(),
+          status: z.enum(OBJECTIVE_STATUSES),
+          progress: share,
+          ownerUserId: id.nullable(),
+          ownerDepartmentId: id.nullable(),
+        })
+        .strict(),
+    ),
     pendingAdjustments: z.array(adjustmentSchema),
     coach: z.array(coachFindingSchema).optional(),
   })

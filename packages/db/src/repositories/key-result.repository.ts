@@ -203,6 +203,7 @@ export async function setKeyResultValues(
     | "manager_score"
     | "score"
     | "score_comment"
+    | "last_check_in_at"
     | "updated_at"
   >,
 ): Promise<void> {

@@ -10,6 +10,7 @@ export type ObjectiveFilter = {
   level?: string | undefined;
   ownerUserId?: string | undefined;
   ownerDepartmentId?: string | undefined;
+  keyResultOwnerUserId?: string | undefined;
   status?: string | undefined;
   includeDeleted?: boolean | undefined;
 };
@@ -62,6 +63,17 @@ export async function listObjectives(
   if (filter.level) query = query.where("level", "=", filter.level);
   if (filter.ownerUserId) query = query.where("owner_user_id", "=", filter.ownerUserId);
   if (filter.ownerDepartmentId) query = query.where("owner_department_id", "=", filter.ownerDepartmentId);
+  if (filter.keyResultOwnerUserId) {
+    const owner = filter.keyResultOwnerUserId;
+    query = query.where("id", "in", (eb) =>
+      eb
+        .selectFrom("key_result")
+        .select("key_result.objective_id")
+        .where("key_result.org_id", "=", orgId)
+        .where("key_result.owner_user_id", "=", owner)
+        .where("key_result.deleted_at", "is", null),
+    );
+  }
   if (filter.status) query = query.where("status", "=", filter.status);
   if (!filter.includeDeleted) query = query.where("deleted_at", "is", null);
   return query.orderBy("created_at").orderBy("id").execute();
@@ -83,16 +95,16 @@ export async function listObjectivesAlignedToKeyResults(
     .execute();
 }
 
-/** Ids of live objectives whose parent is the objective or one of its KRs. */
-export async function listChildObjectiveIds(
+/** Live objectives whose parent is the objective or one of its KRs. */
+export async function listChildObjectives(
   db: Executor,
   orgId: string,
   objectiveId: string,
   keyResultIds: readonly string[],
-): Promise<string[]> {
-  const rows = await db
+): Promise<ObjectiveRow[]> {
+  return db
     .selectFrom("objective")
-    .select("id")
+    .selectAll()
     .where("org_id", "=", orgId)
     .where("deleted_at", "is", null)
     .where((eb) =>
@@ -105,7 +117,6 @@ export async function listChildObjectiveIds(
     )
     .orderBy("created_at")
     .execute();
-  return rows.map((r) => r.id);
 }
 
 export async function countOwnerObjectives(

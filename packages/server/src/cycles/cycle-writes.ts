@@ -29,17 +29,13 @@ export async function createCycle(caller: Caller, input: CycleInput): Promise<st
   assertAdmin(caller);
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
-  if (input.endDate < input.startDate)
-    throw new AppError("cycle.dates", {}, [{ path: "endDate", message: "Before startDate" }]);
+  if (input.endDate < input.startDate) throw new AppError("cycle.dates", {}, [{ path: "endDate" }]);
   return inTransaction(ctx, async (trx) => {
     if (input.parentId) {
       const parent = await findCycle(trx, orgId, input.parentId);
-      if (!parent)
-        throw new AppError("cycle.not_found", {}, [{ path: "parentId", message: "No such cycle" }]);
+      if (!parent) throw new AppError("cycle.not_found", {}, [{ path: "parentId" }]);
       if (input.startDate < parent.start_date || input.endDate > parent.end_date) {
-        throw new AppError("cycle.outside_parent", {}, [
-          { path: "startDate", message: "Outside the parent cycle" },
-        ]);
+        throw new AppError("cycle.outside_parent", {}, [{ path: "startDate" }]);
       }
     }
     const id = newId();
@@ -97,14 +93,11 @@ export async function updateCycle(
       throw new AppError("version.conflict", { current: cycle.version });
     const start = patch.startDate ?? cycle.start_date;
     const end = patch.endDate ?? cycle.end_date;
-    if (end < start)
-      throw new AppError("cycle.dates", {}, [{ path: "endDate", message: "Before startDate" }]);
+    if (end < start) throw new AppError("cycle.dates", {}, [{ path: "endDate" }]);
     if (cycle.parent_id) {
       const parent = await findCycle(trx, orgId, cycle.parent_id);
       if (parent && (start < parent.start_date || end > parent.end_date)) {
-        throw new AppError("cycle.outside_parent", {}, [
-          { path: "startDate", message: "Outside the parent cycle" },
-        ]);
+        throw new AppError("cycle.outside_parent", {}, [{ path: "startDate" }]);
       }
     }
     const changed = diffFields<CycleRow>(cycle, {

@@ -17,7 +17,7 @@ export function expectedVersion(
   if (typeof header === "string" && header.trim() !== "") {
     const parsed = Number.parseInt(header.replace(/^W\//, "").replaceAll('"', ""), 10);
     if (!Number.isSafeInteger(parsed) || parsed < 1) {
-      throw new AppError("request.invalid", {}, [{ path: "If-Match", message: "Expected a version number" }]);
+      throw new AppError("request.invalid", {}, [{ path: "If-Match" }]);
     }
     return parsed;
   }

@@ -17,7 +17,7 @@ export function atPath<T>(path: string, work: () => T): T {
   } catch (error) {
     if (error instanceof AppError) {
       throw new AppError(error.code, error.params, [
-        { path, message: error.toBody("en").error.message },
+        { path, code: error.code, params: error.params },
         ...error.details,
       ]);
     }
@@ -59,20 +59,13 @@ export async function buildKeyResultRows(
       }),
     );
     if (input.ownerUserId && members.get(input.ownerUserId)?.status !== "active") {
-      throw new AppError("member.not_found", {}, [
-        { path: `${path}.ownerUserId`, message: "Not an active member" },
-      ]);
+      throw new AppError("member.not_found", {}, [{ path: `${path}.ownerUserId` }]);
     }
     if (input.parentKeyResultId) {
       const parent = parents.get(input.parentKeyResultId);
-      if (!parent)
-        throw new AppError("key_result.not_found", {}, [
-          { path: `${path}.parentKeyResultId`, message: "No such key result" },
-        ]);
+      if (!parent) throw new AppError("key_result.not_found", {}, [{ path: `${path}.parentKeyResultId` }]);
       if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objective_id === objective.id) {
-        throw new AppError("kr.parent_not_sum", {}, [
-          { path: `${path}.parentKeyResultId`, message: "Not a sum rollup" },
-        ]);
+        throw new AppError("kr.parent_not_sum", {}, [{ path: `${path}.parentKeyResultId` }]);
       }
     }
     const id = newId();
@@ -106,6 +99,7 @@ export async function buildKeyResultRows(
       score: null,
       score_comment: null,
       position: options.firstPosition + i,
+      last_check_in_at: null,
       version: 1,
       created_at: now,
       updated_at: now,

@@ -1,4 +1,11 @@
-import { AppError, assertPhaseAllows, type CheckInInput, type CyclePhase, canCheckIn } from "@luodi/core";
+import {
+  AppError,
+  assertPhaseAllows,
+  type CheckInInput,
+  type CyclePhase,
+  canCheckIn,
+  type ErrorCode,
+} from "@luodi/core";
 import {
   type CheckInRow,
   type CycleRow,
@@ -28,8 +35,8 @@ export type CheckInOutcome = {
   cycle: CycleRow | undefined;
 };
 
-function invalid(reason: string, path: string): AppError {
-  return new AppError("check_in.invalid", { reason }, [{ path, message: reason }]);
+function invalid(code: ErrorCode, path: string): AppError {
+  return new AppError(code, {}, [{ path }]);
 }
 
 /**
@@ -52,38 +59,34 @@ export async function checkIn(
     }
     const cycle = await findCycle(trx, orgId, objective.cycle_id);
     assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "check_in");
-    if (objective.status === "closed") throw invalid("the objective is closed", "");
+    if (objective.status === "closed") throw invalid("check_in.closed", "");
 
     let value: string | null = keyResult.current_value;
     let milestonesDone: string[] | null = null;
     switch (keyResult.type) {
       case "milestone": {
-        if (input.value !== undefined)
-          throw invalid("a milestone key result is checked in by its milestones", "value");
-        if (input.milestonesDone === undefined) throw invalid("milestonesDone is required", "milestonesDone");
+        if (input.value !== undefined) throw invalid("check_in.wrong_kind", "value");
+        if (input.milestonesDone === undefined) throw invalid("check_in.wrong_kind", "milestonesDone");
         const known = new Set((await listMilestones(trx, orgId, [keyResultId])).map((m) => m.id));
         const unknown = input.milestonesDone.findIndex((mid) => !known.has(mid));
-        if (unknown >= 0) throw invalid("not a milestone of this key result", `milestonesDone.${unknown}`);
+        if (unknown >= 0) throw invalid("check_in.unknown_milestone", `milestonesDone.${unknown}`);
         milestonesDone = [...new Set(input.milestonesDone)];
         await setMilestonesDone(trx, orgId, keyResultId, milestonesDone);
         break;
       }
       case "rollup":
         if (input.value !== undefined || input.milestonesDone !== undefined)
-          throw new AppError("check_in.rollup", {}, [{ path: "value", message: "Rollup" }]);
+          throw new AppError("check_in.rollup", {}, [{ path: "value" }]);
         break;
       case "boolean":
-        if (input.milestonesDone !== undefined)
-          throw invalid("milestones belong to milestone key results", "milestonesDone");
-        if (input.value === undefined) throw invalid("value is required", "value");
-        if (input.value !== "0" && input.value !== "1")
-          throw invalid("a done/not-done key result takes 0 or 1", "value");
+        if (input.milestonesDone !== undefined) throw invalid("check_in.wrong_kind", "milestonesDone");
+        if (input.value === undefined) throw invalid("check_in.value_required", "value");
+        if (input.value !== "0" && input.value !== "1") throw invalid("check_in.boolean_value", "value");
         value = input.value;
         break;
       default:
-        if (input.milestonesDone !== undefined)
-          throw invalid("milestones belong to milestone key results", "milestonesDone");
-        if (input.value === undefined) throw invalid("value is required", "value");
+        if (input.milestonesDone !== undefined) throw invalid("check_in.wrong_kind", "milestonesDone");
+        if (input.value === undefined) throw invalid("check_in.value_required", "value");
         value = input.value;
     }
 
@@ -91,6 +94,7 @@ export async function checkIn(
     await setKeyResultValues(trx, orgId, keyResultId, {
       current_value: value,
       confidence: input.confidence,
+      last_check_in_at: now,
       updated_at: now,
     });
     const rollup = await applyRollup(ctx, trx, orgId, { keyResultIds: [keyResultId] });

@@ -132,9 +132,7 @@ export async function applyKeyResultUpdate(
   let measure: Partial<KeyResultRow> = {};
   if (touchesMeasure) {
     if (type !== "rollup" && !NUMERIC_TYPES.has(type)) {
-      throw new AppError("kr.fields", { type, fields: "startValue/targetValue" }, [
-        { path: "targetValue", message: "Not a numeric key result" },
-      ]);
+      throw new AppError("kr.fields", { type, fields: "startValue/targetValue" }, [{ path: "targetValue" }]);
     }
     const movesNumbers = patch.startValue !== undefined || patch.targetValue !== undefined;
     const definition = atPath("targetValue", () =>
@@ -156,20 +154,16 @@ export async function applyKeyResultUpdate(
   if (patch.ownerUserId) {
     const owner = await findMember(trx, orgId, patch.ownerUserId);
     if (owner?.status !== "active") {
-      throw new AppError("member.not_found", {}, [{ path: "ownerUserId", message: "Not an active member" }]);
+      throw new AppError("member.not_found", {}, [{ path: "ownerUserId" }]);
     }
   }
   if (patch.parentKeyResultId) {
     const parent = await findKeyResult(trx, orgId, patch.parentKeyResultId);
     if (!parent) {
-      throw new AppError("key_result.not_found", {}, [
-        { path: "parentKeyResultId", message: "No such key result" },
-      ]);
+      throw new AppError("key_result.not_found", {}, [{ path: "parentKeyResultId" }]);
     }
     if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objective_id === objective.id) {
-      throw new AppError("kr.parent_not_sum", {}, [
-        { path: "parentKeyResultId", message: "Not a sum rollup" },
-      ]);
+      throw new AppError("kr.parent_not_sum", {}, [{ path: "parentKeyResultId" }]);
     }
   }
   const changed = diffFields<KeyResultRow>(keyResult, {
@@ -185,9 +179,7 @@ export async function applyKeyResultUpdate(
     needsAdjustmentReason(phase, objective.status as ObjectiveStatus) &&
     ADJUSTED_FIELDS.some((f) => f in changed.after);
   if (isAdjustment && !patch.reason) {
-    throw new AppError("objective.reason_required", {}, [
-      { path: "reason", message: "Required for an adjustment" },
-    ]);
+    throw new AppError("objective.reason_required", {}, [{ path: "reason" }]);
   }
   if (isAdjustment && needsApproval(caller, objective, graph)) {
     return requestAdjustment(caller, trx, {

@@ -75,17 +75,13 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
       const kr = await findKeyResult(trx, orgId, input.parentKeyResultId);
       parentObjective = kr ? await findObjective(trx, orgId, kr.objective_id) : undefined;
       if (!kr || !visible(parentObjective)) {
-        throw new AppError("key_result.not_found", {}, [
-          { path: "parentKeyResultId", message: "No such key result" },
-        ]);
+        throw new AppError("key_result.not_found", {}, [{ path: "parentKeyResultId" }]);
       }
       parentKeyResultId = kr.id;
     } else if (input.parentObjectiveId) {
       parentObjective = await findObjective(trx, orgId, input.parentObjectiveId);
       if (!visible(parentObjective)) {
-        throw new AppError("objective.not_found", {}, [
-          { path: "parentObjectiveId", message: "No such objective" },
-        ]);
+        throw new AppError("objective.not_found", {}, [{ path: "parentObjectiveId" }]);
       }
     }
 
@@ -114,10 +110,7 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
       const found = await findObjectives(trx, orgId, supports);
       const ok = new Set(found.filter((row) => visible(row)).map((row) => row.id));
       const bad = supports.findIndex((sid) => sid === id || !ok.has(sid));
-      if (bad >= 0)
-        throw new AppError("objective.not_found", {}, [
-          { path: `supports.${bad}`, message: "No such objective" },
-        ]);
+      if (bad >= 0) throw new AppError("objective.not_found", {}, [{ path: `supports.${bad}` }]);
     }
 
     const now = ctx.config.now().toISOString();

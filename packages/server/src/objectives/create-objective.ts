@@ -36,7 +36,7 @@ export async function createObjective(
   const graph = await graphOf(caller);
   return inTransaction(ctx, async (trx) => {
     const cycle = await findCycle(trx, orgId, data.cycleId);
-    if (!cycle) throw new AppError("cycle.not_found", {}, [{ path: "cycleId", message: "No such cycle" }]);
+    if (!cycle) throw new AppError("cycle.not_found", {}, [{ path: "cycleId" }]);
     assertPhaseAllows(cycle.phase as CyclePhase, "edit_plan");
 
     let ownerDepartmentId: string | null = null;
@@ -44,34 +44,29 @@ export async function createObjective(
     if (data.level === "company") {
       if (data.ownerUserId || (data.ownerDepartmentId && data.ownerDepartmentId !== graph.rootDepartmentId)) {
         throw new AppError("objective.owner_mismatch", { level: data.level, owner: "the company" }, [
-          { path: "ownerDepartmentId", message: "Company objectives belong to the root department" },
+          { path: "ownerDepartmentId" },
         ]);
       }
       ownerDepartmentId = graph.rootDepartmentId;
     } else if (data.level === "department") {
       if (!data.ownerDepartmentId || data.ownerUserId) {
         throw new AppError("objective.owner_mismatch", { level: data.level, owner: "ownerDepartmentId" }, [
-          { path: "ownerDepartmentId", message: "Required for department objectives" },
+          { path: "ownerDepartmentId" },
         ]);
       }
       if (!(await findDepartment(trx, orgId, data.ownerDepartmentId))) {
-        throw new AppError("department.not_found", {}, [
-          { path: "ownerDepartmentId", message: "No such department" },
-        ]);
+        throw new AppError("department.not_found", {}, [{ path: "ownerDepartmentId" }]);
       }
       ownerDepartmentId = data.ownerDepartmentId;
     } else {
       if (data.ownerDepartmentId) {
         throw new AppError("objective.owner_mismatch", { level: data.level, owner: "ownerUserId" }, [
-          { path: "ownerDepartmentId", message: "Personal objectives belong to a person" },
+          { path: "ownerDepartmentId" },
         ]);
       }
       ownerUserId = data.ownerUserId ?? auth.user.id;
       const owner = await findMember(trx, orgId, ownerUserId);
-      if (owner?.status !== "active")
-        throw new AppError("member.not_found", {}, [
-          { path: "ownerUserId", message: "Not an active member" },
-        ]);
+      if (owner?.status !== "active") throw new AppError("member.not_found", {}, [{ path: "ownerUserId" }]);
     }
 
     const now = ctx.config.now().toISOString();

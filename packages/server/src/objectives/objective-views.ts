@@ -1,9 +1,16 @@
-import { type CoachFinding, elapsedFraction, reviewOkr } from "@luodi/core";
+import {
+  type CoachFinding,
+  canViewObjective,
+  elapsedFraction,
+  type ObjectiveLevel,
+  type ObjectiveStatus,
+  reviewOkr,
+} from "@luodi/core";
 import {
   type Executor,
   findCycles,
   listAdjustments,
-  listChildObjectiveIds,
+  listChildObjectives,
   listKeyResultsOfObjectives,
   listMilestones,
   listSupports,
@@ -12,6 +19,7 @@ import {
 import type { Caller } from "../context.ts";
 import { presentAdjustment, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
 import { groupBy } from "../services/group-by.ts";
+import { graphOf, policyObjectiveOf } from "./objective-access.ts";
 
 /** Elapsed share of each cycle at the caller's now, in the organization's time zone. */
 export async function elapsedByCycle(
@@ -71,7 +79,7 @@ export async function presentObjectives(caller: Caller, db: Executor, rows: read
 }
 export type ObjectiveView = Awaited<ReturnType<typeof presentObjectives>>[number];
 
-/** One objective as its own page shows it: with KRs, alignment and the ids of its children. */
+/** One objective as its own page shows it: with KRs, alignment and the children the caller may see. */
 export async function presentObjectiveDetail(
   caller: Caller,
   db: Executor,
@@ -80,18 +88,33 @@ export async function presentObjectiveDetail(
 ) {
   const [view] = await presentObjectives(caller, db, [row]);
   if (!view) throw new Error("presentObjectives dropped a row");
-  const [children, pending] = await Promise.all([
-    listChildObjectiveIds(
+  const [childRows, pending, graph] = await Promise.all([
+    listChildObjectives(
       db,
       caller.auth.org.id,
       row.id,
       view.keyResults.map((kr) => kr.id),
     ),
     listAdjustments(db, caller.auth.org.id, [row.id], { pendingOnly: true }),
+    graphOf(caller, db),
   ]);
+  // Children follow visibility like everything else: a hidden child is not even an id here.
+  const children = childRows.filter((child) =>
+    canViewObjective(caller.auth.actor, policyObjectiveOf(child), graph),
+  );
   return {
     ...view,
-    children,
+    children: children.map((child) => child.id),
+    childObjectives: children.map((child) => ({
+      id: child.id,
+      cycleId: child.cycle_id,
+      level: child.level as ObjectiveLevel,
+      title: child.title,
+      status: child.status as ObjectiveStatus,
+      progress: child.progress,
+      ownerUserId: child.owner_user_id,
+      ownerDepartmentId: child.owner_department_id,
+    })),
     pendingAdjustments: pending.map(presentAdjustment),
     ...(coach ? { coach } : {}),
   };

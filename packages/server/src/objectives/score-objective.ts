@@ -43,10 +43,7 @@ export async function scoreObjective(caller: Caller, id: string, input: ScoreInp
     const changes: Array<{ id: string; before: unknown; after: unknown }> = [];
     for (const [i, entry] of input.keyResults.entries()) {
       const kr = krs.get(entry.id);
-      if (!kr)
-        throw new AppError("key_result.not_found", {}, [
-          { path: `keyResults.${i}.id`, message: "Not a key result of this objective" },
-        ]);
+      if (!kr) throw new AppError("key_result.not_found", {}, [{ path: `keyResults.${i}.id` }]);
       if (entry.selfScore !== undefined && !(isWriter || kr.owner_user_id === auth.user.id))
         throw new AppError("permission.denied");
       if (entry.managerScore !== undefined && !isManager) throw new AppError("permission.denied");

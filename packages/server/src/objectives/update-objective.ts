@@ -72,9 +72,7 @@ export async function applyObjectiveUpdate(
     needsAdjustmentReason(phase, objective.status as ObjectiveStatus) &&
     ADJUSTED_FIELDS.some((f) => f in changed.after);
   if (isAdjustment && !patch.reason) {
-    throw new AppError("objective.reason_required", {}, [
-      { path: "reason", message: "Required for an adjustment" },
-    ]);
+    throw new AppError("objective.reason_required", {}, [{ path: "reason" }]);
   }
   if (isAdjustment && needsApproval(caller, objective, graph)) {
     return requestAdjustment(caller, trx, {

@@ -21,7 +21,7 @@ describe.each(testDialects())("visibility on %s", (dialect) => {
       body: {
         cycleId: company.cycles.quarter,
         level: "personal",
-        title: "Make my key accounts renew early",
+        title: "Make my accounts renew early",
         visibility: "private",
         keyResults: [
           {
@@ -89,6 +89,45 @@ describe.each(testDialects())("visibility on %s", (dialect) => {
     expect(await status(company.as.ada)).toBe(200);
     expect(await status(company.as.pat)).toBe(404);
     expect(await status(company.as.eve)).toBe(404);
+  });
+
+  it("lists only the children a viewer may see under a parent", async () => {
+    const parent = await server.request("POST", "/objectives", {
+      as: company.as.sam,
+      body: {
+        cycleId: company.cycles.quarter,
+        level: "department",
+        ownerDepartmentId: company.departments.sales,
+        title: "Key accounts stay",
+      },
+    });
+    expect(parent.status).toBe(201);
+    const aligned = await server.request("PUT", `/objectives/${privateId}/alignment`, {
+      as: company.as.sue,
+      body: { parentObjectiveId: parent.body.id },
+    });
+    expect(aligned.status).toBe(200);
+    const bySam = await server.request("GET", `/objectives/${parent.body.id}`, { as: company.as.sam });
+    expect(bySam.body.children).toEqual([privateId]);
+    expect(bySam.body.childObjectives[0]).toMatchObject({
+      id: privateId,
+      title: "Make my accounts renew early",
+      level: "personal",
+    });
+    const byPat = await server.request("GET", `/objectives/${parent.body.id}`, { as: company.as.pat });
+    expect(byPat.body.children).toEqual([]);
+    expect(byPat.body.childObjectives).toEqual([]);
+  });
+
+  it("lists the objectives where a person owns a KR", async () => {
+    const mine = await server.request("GET", `/objectives?keyResultOwnerUserId=${company.users.sue}`, {
+      as: company.as.sue,
+    });
+    expect(mine.body.map((o: { id: string }) => o.id).sort()).toEqual([privateId, departmentId].sort());
+    const pats = await server.request("GET", `/objectives?keyResultOwnerUserId=${company.users.pat}`, {
+      as: company.as.sue,
+    });
+    expect(pats.body).toEqual([]);
   });
 
   it("lets only the owner side write: a colleague can neither edit nor check in", async () => {

@@ -147,6 +147,20 @@ describe.each(testDialects())("objective workflow on %s", (dialect) => {
     expect(sameStart.status).toBe(422);
     expect(sameStart.body.error.code).toBe("kr.target_equals_start");
     expect(sameStart.body.error.details[0].path).toBe("keyResults.0");
+    const inChinese = await server.request("POST", "/objectives", {
+      as: company.as.sue,
+      headers: { "accept-language": "zh-CN" },
+      body: {
+        cycleId: company.cycles.quarter,
+        level: "personal",
+        title: "Flat",
+        keyResults: [{ title: "x", type: "number", startValue: 5, targetValue: 5 }],
+      },
+    });
+    expect(inChinese.body.error.details[0]).toEqual({
+      path: "keyResults.0",
+      message: "目标值不能等于起始值。",
+    });
   });
 
   it("answers with the coach's findings on create", async () => {

@@ -21,7 +21,7 @@ async function assertLeaderIsMember(caller: Caller, leaderId: string | null | un
   if (!leaderId) return;
   const member = await findMember(caller.ctx.db, caller.auth.org.id, leaderId);
   if (member?.status !== "active") {
-    throw new AppError("member.not_found", {}, [{ path: "leaderId", message: "Not an active member" }]);
+    throw new AppError("member.not_found", {}, [{ path: "leaderId" }]);
   }
 }
 
@@ -34,7 +34,7 @@ export async function createDepartment(
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
   if (!(await findDepartment(ctx.db, orgId, input.parentId))) {
-    throw new AppError("department.not_found", {}, [{ path: "parentId", message: "No such department" }]);
+    throw new AppError("department.not_found", {}, [{ path: "parentId" }]);
   }
   await assertLeaderIsMember(caller, input.leaderId);
   const id = newId();
@@ -88,7 +88,7 @@ export async function updateDepartment(
     if (patch.parentId !== undefined && patch.parentId !== department.parent_id) {
       if (department.parent_id === null) throw new AppError("department.root");
       if (!(await findDepartment(trx, orgId, patch.parentId))) {
-        throw new AppError("department.not_found", {}, [{ path: "parentId", message: "No such department" }]);
+        throw new AppError("department.not_found", {}, [{ path: "parentId" }]);
       }
       if (wouldCreateDepartmentLoop(await loadOrgGraph(trx, orgId), id, patch.parentId))
         throw new AppError("department.loop");

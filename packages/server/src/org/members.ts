@@ -41,16 +41,14 @@ export async function createMember(caller: Caller, input: MemberInput): Promise<
   const now = ctx.config.now().toISOString();
   const userId = await inTransaction(ctx, async (trx) => {
     if (!(await findDepartment(trx, orgId, input.departmentId))) {
-      throw new AppError("department.not_found", {}, [
-        { path: "departmentId", message: "No such department" },
-      ]);
+      throw new AppError("department.not_found", {}, [{ path: "departmentId" }]);
     }
     if (input.managerId && !(await findMember(trx, orgId, input.managerId))) {
-      throw new AppError("member.not_found", {}, [{ path: "managerId", message: "No such member" }]);
+      throw new AppError("member.not_found", {}, [{ path: "managerId" }]);
     }
     const existing = await findUserByEmail(trx, input.email);
     if (existing && (await findMember(trx, orgId, existing.id))) {
-      throw new AppError("user.email_taken", {}, [{ path: "email", message: "Already a member" }]);
+      throw new AppError("user.email_taken", {}, [{ path: "email" }]);
     }
     const id = existing?.id ?? newId();
     if (!existing) {
@@ -122,13 +120,11 @@ export async function updateMember(
     if (version !== undefined && version !== member.version)
       throw new AppError("version.conflict", { current: member.version });
     if (patch.departmentId && !(await findDepartment(trx, orgId, patch.departmentId))) {
-      throw new AppError("department.not_found", {}, [
-        { path: "departmentId", message: "No such department" },
-      ]);
+      throw new AppError("department.not_found", {}, [{ path: "departmentId" }]);
     }
     if (patch.managerId) {
       if (!(await findMember(trx, orgId, patch.managerId))) {
-        throw new AppError("member.not_found", {}, [{ path: "managerId", message: "No such member" }]);
+        throw new AppError("member.not_found", {}, [{ path: "managerId" }]);
       }
       if (wouldCreateManagerLoop(await loadOrgGraph(trx, orgId), userId, patch.managerId))
         throw new AppError("member.manager_loop");

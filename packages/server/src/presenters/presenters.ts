@@ -101,6 +101,7 @@ export function presentKeyResult(kr: KeyResultRow, elapsed: number, milestones?:
     managerScore: kr.manager_score,
     score: kr.score,
     scoreComment: kr.score_comment,
+    lastCheckInAt: kr.last_check_in_at,
     ...(milestones
       ? {
           milestones: milestones.map((m) => ({
