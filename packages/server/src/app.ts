@@ -47,7 +47,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     generations,
     authCache: new LruCache<CachedAuth>(10_000),
     // Bytes of serialized answers: enough for a 10,000-person company's whole tree several times over.
-    readCache: new LruCache<string>(2_000, 96 * 1024 * 1024),
+    readCache: new LruCache<Buffer>(2_000, 64 * 1024 * 1024),
   };
   if (handle.dialect === "postgres" && config.databaseUrl) {
     await generations.connectPostgres(config.databaseUrl, (scope) => notifyChange(handle.db, CHANNEL, scope));

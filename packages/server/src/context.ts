@@ -17,7 +17,7 @@ export type AppContext = {
   /** Resolved callers by credential, valid while their organization's generation holds. */
   authCache: LruCache<CachedAuth>;
   /** Serialized answers of the heavy reads (tree, dashboard, lists), by what they depend on. */
-  readCache: LruCache<string>;
+  readCache: LruCache<Buffer>;
 };
 
 export type CachedAuth = { auth: RequestAuth; orgGeneration: number; authGeneration: number; until: number };

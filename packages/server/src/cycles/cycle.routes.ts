@@ -17,6 +17,7 @@ import { findCycle, listCycles } from "@luodi/db";
 import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
+import { sendRawJson } from "../http/serializer.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentCycle } from "../presenters/presenters.ts";
 import { cachedRead } from "../services/read-cache.ts";
@@ -102,12 +103,17 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         response: { 200: cycleTreeSchema, ...readErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { id } = request.params;
       const { departmentId } = request.query;
-      return cachedRead(caller, "tree", `${id}|${departmentId ?? ""}`, () =>
-        cycleTree(caller, id, departmentId),
+      return sendRawJson(
+        request,
+        reply,
+        await cachedRead(caller, "tree", `${id}|${departmentId ?? ""}`, () =>
+          cycleTree(caller, id, departmentId),
+        ),
+        ctx.config,
       );
     },
   );
@@ -122,12 +128,17 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         response: { 200: cycleDashboardSchema, ...readErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { id } = request.params;
       const { departmentId } = request.query;
-      return cachedRead(caller, "dashboard", `${id}|${departmentId ?? ""}`, () =>
-        cycleDashboard(caller, id, departmentId),
+      return sendRawJson(
+        request,
+        reply,
+        await cachedRead(caller, "dashboard", `${id}|${departmentId ?? ""}`, () =>
+          cycleDashboard(caller, id, departmentId),
+        ),
+        ctx.config,
       );
     },
   );
@@ -142,12 +153,17 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         response: { 200: cycleRolloutSchema, ...readErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { id } = request.params;
       const { departmentId } = request.query;
-      return cachedRead(caller, "rollout", `${id}|${departmentId ?? ""}`, () =>
-        cycleRollout(caller, id, departmentId),
+      return sendRawJson(
+        request,
+        reply,
+        await cachedRead(caller, "rollout", `${id}|${departmentId ?? ""}`, () =>
+          cycleRollout(caller, id, departmentId),
+        ),
+        ctx.config,
       );
     },
   );

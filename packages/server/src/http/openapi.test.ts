@@ -227,6 +227,19 @@ describe.each(testDialects())("answers checked against the document on %s", (dia
       expect(checked.status).toBe(500);
       expect(checked.body.error.code).toBe("internal.error");
       expect(String(stderr.mock.calls[0]?.[0])).toContain("kind");
+      // Cached reads are sent as stored bytes; they are checked all the same.
+      const objective = await server.request("POST", "/objectives", {
+        as: owner,
+        body: { cycleId: created.body.id, level: "company", title: "Checked when cached too" },
+      });
+      await server.db.db
+        .updateTable("objective")
+        .set({ visibility: "everyone" })
+        .where("id", "=", objective.body.id)
+        .execute();
+      const cached = await server.request("GET", `/objectives?cycleId=${created.body.id}`, { as: owner });
+      expect(cached.status).toBe(500);
+      expect(String(stderr.mock.calls.at(-1)?.[0])).toContain("visibility");
     } finally {
       stderr.mockRestore();
     }

@@ -1,8 +1,8 @@
-import type { FastifySerializerCompiler } from "fastify";
+import type { FastifyReply, FastifyRequest, FastifySerializerCompiler } from "fastify";
 import { z } from "zod";
 import { $ZodType, safeParse } from "zod/v4/core";
 import type { ServerConfig } from "../config.ts";
-import { RawJson } from "../services/read-cache.ts";
+import type { RawJson } from "../services/read-cache.ts";
 
 /** An answer that does not match the response schema its route documents for that status. */
 export class ResponseMismatchError extends Error {
@@ -12,7 +12,7 @@ export class ResponseMismatchError extends Error {
   }
 }
 
-const stringify = (data: unknown): string => (data instanceof RawJson ? data.text : JSON.stringify(data));
+const stringify = (data: unknown): string => JSON.stringify(data);
 
 /**
  * How answers are serialized. Presenters already list exactly the fields to send, so by default an answer is
@@ -27,7 +27,7 @@ export function responseSerializerCompiler(
   return ({ schema, method, url, httpStatus }) => {
     if (!(schema instanceof $ZodType)) return stringify;
     return (data) => {
-      const result = safeParse(schema, data instanceof RawJson ? JSON.parse(data.text) : data);
+      const result = safeParse(schema, data);
       if (!result.success) {
         const error = new ResponseMismatchError(
           method,
@@ -42,4 +42,34 @@ export function responseSerializerCompiler(
       return stringify(data);
     };
   };
+}
+
+/**
+ * Sends an answer serialized earlier (a cached read) as it is: the same bytes for every caller, no copy.
+ * With `validateResponses` it is first checked against the route's schema like any other answer.
+ */
+export function sendRawJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  raw: RawJson,
+  config: Pick<ServerConfig, "validateResponses">,
+): FastifyReply {
+  if (config.validateResponses) {
+    const responses = (request.routeOptions.schema?.response ?? {}) as Record<string, unknown>;
+    const schema = responses[String(reply.statusCode)] ?? responses["200"];
+    if (schema instanceof $ZodType) {
+      const result = safeParse(schema, JSON.parse(raw.bytes.toString("utf8")));
+      if (!result.success) {
+        const error = new ResponseMismatchError(
+          request.method,
+          request.url,
+          String(reply.statusCode),
+          z.prettifyError(result.error),
+        );
+        process.stderr.write(`${error.message}\n`);
+        throw error;
+      }
+    }
+  }
+  return reply.type("application/json; charset=utf-8").send(raw.bytes);
 }

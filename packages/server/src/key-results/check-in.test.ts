@@ -154,12 +154,24 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
     });
     expect(rollup.status).toBe(422);
     expect(rollup.body.error.code).toBe("check_in.rollup");
+    const sumBefore = (await server.request("GET", `/key-results/${sumKr}`, { as: company.owner })).body;
+    expect(sumBefore.currentValue).toBeGreaterThan(0);
     const confidenceOnly = await server.request("POST", `/key-results/${sumKr}/check-ins`, {
       as: company.owner,
       body: { confidence: 3, note: "Pipeline thin" },
     });
     expect(confidenceOnly.status).toBe(201);
     expect(confidenceOnly.body.keyResult.health).toBe("off_track");
+    // A check-in on a roll-up changes its confidence, never the value that comes from below.
+    expect(confidenceOnly.body.keyResult.currentValue).toBe(sumBefore.currentValue);
+    expect(confidenceOnly.body.keyResult.progress).toBe(sumBefore.progress);
+    expect(confidenceOnly.body.checkIn.progress).toBe(sumBefore.progress);
+    const stored = await server.db.db
+      .selectFrom("key_result")
+      .select(["health", "current_value"])
+      .where("id", "=", sumKr)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ health: "off_track", current_value: String(sumBefore.currentValue) });
   });
 
   it("keeps over-achievement as the raw ratio while progress stays at 1", async () => {

@@ -97,7 +97,7 @@ export async function checkIn(
       last_check_in_at: now,
       updated_at: now,
     });
-    const rollup = await applyRollup(ctx, trx, orgId, { keyResultIds: [keyResultId] });
+    const rollup = await applyRollup(caller, trx, { keyResultIds: [keyResultId] });
     const after = rollup.rows.keyResults.get(keyResultId) ?? keyResult;
     const row: CheckInRow = {
       org_id: orgId,

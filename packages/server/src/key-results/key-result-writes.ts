@@ -60,7 +60,7 @@ export async function createKeyResult(
     if (!row) throw new Error("no key result built");
     await insertKeyResults(trx, keyResults);
     await insertMilestones(trx, milestones);
-    await applyRollup(ctx, trx, orgId, { keyResultIds: [row.id] });
+    await applyRollup(caller, trx, { keyResultIds: [row.id] });
     const now = ctx.config.now().toISOString();
     await recordAudit(trx, [
       {
@@ -194,7 +194,7 @@ export async function applyKeyResultUpdate(
     throw new AppError("version.conflict", { current: keyResult.version + 1 });
   }
   const oldSumParent = "parent_key_result_id" in changed.after ? keyResult.parent_key_result_id : null;
-  await applyRollup(ctx, trx, orgId, {
+  await applyRollup(caller, trx, {
     keyResultIds: [id, ...(oldSumParent ? [oldSumParent] : [])],
     objectiveIds: [objective.id],
   });
@@ -225,7 +225,7 @@ export async function deleteKeyResult(caller: Caller, id: string): Promise<void>
     assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "edit_plan");
     const now = ctx.config.now().toISOString();
     await updateKeyResultRow(trx, orgId, id, keyResult.version, { deleted_at: now, updated_at: now });
-    await applyRollup(ctx, trx, orgId, {
+    await applyRollup(caller, trx, {
       keyResultIds: keyResult.parent_key_result_id ? [keyResult.parent_key_result_id] : [],
       objectiveIds: [objective.id],
     });

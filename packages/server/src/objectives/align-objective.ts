@@ -129,7 +129,7 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
     if (input.supports !== undefined) await replaceSupports(trx, orgId, id, supports, now);
     const oldParentKr = objective.parent_key_result_id;
     const stillThere = oldParentKr ? await findKeyResults(trx, orgId, [oldParentKr]) : [];
-    await applyRollup(ctx, trx, orgId, { objectiveIds: [id], keyResultIds: stillThere.map((kr) => kr.id) });
+    await applyRollup(caller, trx, { objectiveIds: [id], keyResultIds: stillThere.map((kr) => kr.id) });
     await recordAudit(trx, [
       {
         orgId,

@@ -116,7 +116,7 @@ export async function createObjective(
     await insertObjectives(trx, [row]);
     await insertKeyResults(trx, keyResults);
     await insertMilestones(trx, milestones);
-    await applyRollup(ctx, trx, orgId, {
+    await applyRollup(caller, trx, {
       keyResultIds: keyResults.map((kr) => kr.id),
       objectiveIds: [row.id],
     });

@@ -27,7 +27,7 @@ export async function deleteObjective(caller: Caller, id: string): Promise<void>
       ...sumParents,
       ...(objective.parent_key_result_id ? [objective.parent_key_result_id] : []),
     ];
-    await applyRollup(ctx, trx, orgId, { keyResultIds: starts });
+    await applyRollup(caller, trx, { keyResultIds: starts });
     await recordAudit(trx, [
       {
         orgId,
@@ -63,7 +63,7 @@ export async function restoreObjective(caller: Caller, id: string): Promise<void
       orgId,
       krs.map((kr) => kr.parent_key_result_id).filter((p): p is string => !!p),
     );
-    await applyRollup(ctx, trx, orgId, {
+    await applyRollup(caller, trx, {
       keyResultIds: [...krs.map((kr) => kr.id), ...parents.map((p) => p.id)],
       objectiveIds: [id],
     });

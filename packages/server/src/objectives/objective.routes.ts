@@ -17,6 +17,7 @@ import {
 import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
+import { sendRawJson } from "../http/serializer.ts";
 import type { ZodApp } from "../http/types.ts";
 import { cachedRead } from "../services/read-cache.ts";
 import { alignObjective } from "./align-objective.ts";
@@ -64,13 +65,18 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         response: { 200: z.array(objectiveSchema), ...readErrorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { includeDeleted, ...filter } = request.query;
       // The query string, with keys in a fixed order, names the list.
       const key = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
-      return cachedRead(caller, "objectives", key, () =>
-        listVisibleObjectives(caller, { ...filter, includeDeleted: includeDeleted === "true" }),
+      return sendRawJson(
+        request,
+        reply,
+        await cachedRead(caller, "objectives", key, () =>
+          listVisibleObjectives(caller, { ...filter, includeDeleted: includeDeleted === "true" }),
+        ),
+        ctx.config,
       );
     },
   );

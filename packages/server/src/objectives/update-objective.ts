@@ -86,7 +86,7 @@ export async function applyObjectiveUpdate(
   if (!(await updateObjectiveRow(trx, orgId, id, objective.version, { ...changed.after, updated_at: now }))) {
     throw new AppError("version.conflict", { current: objective.version + 1 });
   }
-  if ("weight" in changed.after) await applyRollup(ctx, trx, orgId, { objectiveIds: [id] });
+  if ("weight" in changed.after) await applyRollup(caller, trx, { objectiveIds: [id] });
   await recordAudit(trx, [
     {
       orgId,

@@ -1,16 +1,15 @@
 import { isAdmin } from "@luodi/core";
 import type { Caller } from "../context.ts";
 
-/** A serialized JSON answer of type T, which the serializer sends as it is. */
-export class RawJson<T = unknown> {
-  declare readonly answer?: T;
-  constructor(readonly text: string) {}
+/** A JSON answer serialized once, kept as bytes so that every reply sends the same buffer. */
+export class RawJson {
+  constructor(readonly bytes: Buffer) {}
 }
 
 const MINUTE_MS = 60_000;
 
 // Keys include the organization, so builds of different tenants never share a promise.
-const inFlight = new Map<string, Promise<string>>();
+const inFlight = new Map<string, Promise<Buffer>>();
 
 /**
  * The answer of a heavy read (tree, dashboard, lists), serialized once and kept until the next write in
@@ -18,35 +17,29 @@ const inFlight = new Map<string, Promise<string>>();
  * minute turns. Admins see everything, so they share answers; anyone else has their own, since
  * visibility differs per person.
  */
-export async function cachedRead<T>(
+export async function cachedRead(
   caller: Caller,
   kind: string,
   params: string,
-  build: () => Promise<T>,
-): Promise<T> {
+  build: () => Promise<unknown>,
+): Promise<RawJson> {
   const { ctx, auth } = caller;
   const viewer = isAdmin(auth.actor) ? "admins" : auth.user.id;
   const minute = Math.floor(ctx.config.now().getTime() / MINUTE_MS);
   const key = `${kind}|${auth.org.id}|${ctx.generations.get(auth.org.id)}|${minute}|${viewer}|${caller.locale}|${params}`;
   const hit = ctx.readCache.get(key);
-  if (hit !== undefined) return asAnswer<T>(new RawJson<T>(hit));
+  if (hit !== undefined) return new RawJson(hit);
   // Fifty callers asking for the same missing answer wait for one build instead of running fifty, which
   // would multiply the memory of a large tree by fifty.
   let pending = inFlight.get(key);
   if (!pending) {
     pending = (async () => {
       // The key's generation was read before building, so whatever the build read is at least that new.
-      const text = JSON.stringify(await build());
-      ctx.readCache.set(key, text, text.length);
-      return text;
+      const bytes = Buffer.from(JSON.stringify(await build()));
+      ctx.readCache.set(key, bytes, bytes.length);
+      return bytes;
     })().finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
-  return asAnswer<T>(new RawJson<T>(await pending));
-}
-
-// Routes are typed by their response schemas; a cached answer is that same answer, already serialized,
-// and the serializer (http/serializer.ts) sends its text as it is — and checks it like any other in tests.
-function asAnswer<T>(raw: RawJson<T>): T {
-  return raw as unknown as T;
+  return new RawJson(await pending);
 }

@@ -27,7 +27,7 @@ import {
   setKeyResultValues,
   setObjectiveDerived,
 } from "@luodi/db";
-import type { AppContext } from "../context.ts";
+import type { Caller } from "../context.ts";
 
 const MAX_DEPTH = 32;
 
@@ -62,6 +62,23 @@ export function toRollupObjective(row: ObjectiveRow): RollupObjective {
   return { id: row.id, weight: row.weight, parentKeyResultId: row.parent_key_result_id };
 }
 
+/** Reads what roll-up KRs aggregate: the KRs adding into sums, the objectives aligned to progress roll-ups. */
+async function loadRollupInputs(
+  trx: Executor,
+  orgId: string,
+  rollups: readonly KeyResultRow[],
+  krs: Map<string, KeyResultRow>,
+  objectives: Map<string, ObjectiveRow>,
+): Promise<void> {
+  const sums = rollups.filter((kr) => kr.aggregation === "sum").map((kr) => kr.id);
+  const progressRollups = rollups.filter((kr) => kr.aggregation === "progress").map((kr) => kr.id);
+  for (const row of await listKeyResultsContributingTo(trx, orgId, sums))
+    if (!krs.has(row.id)) krs.set(row.id, row);
+  for (const row of await listObjectivesAlignedToKeyResults(trx, orgId, progressRollups)) {
+    if (!objectives.has(row.id)) objectives.set(row.id, row);
+  }
+}
+
 /**
  * After a write, recomputes the progress of the changed KRs and objectives and of every roll-up above
  * them, in the caller's transaction. It loads only the chain above the change (level by level, one query
@@ -69,11 +86,12 @@ export function toRollupObjective(row: ObjectiveRow): RollupObjective {
  * concurrent check-ins below one roll-up serialize on it instead of overwriting each other's sums.
  */
 export async function applyRollup(
-  ctx: AppContext,
+  caller: Caller,
   trx: Executor,
-  orgId: string,
   start: { keyResultIds?: readonly string[]; objectiveIds?: readonly string[] },
 ): Promise<RollupOutcome> {
+  const { ctx } = caller;
+  const orgId = caller.auth.org.id;
   const lock = ctx.dialect === "postgres";
   const krs = new Map<string, KeyResultRow>();
   const objectives = new Map<string, ObjectiveRow>();
@@ -87,11 +105,15 @@ export async function applyRollup(
     if (list) list.push(m);
     else milestonesByKr.set(m.key_result_id, [m]);
   }
+  // A roll-up KR that is itself a starting point is recomputed from what lies below it, so that must be
+  // read too; otherwise a confidence-only check-in on a sum would find no inputs and write 0.
+  const startRollups = [...krs.values()].filter((kr) => kr.type === "rollup");
+  await loadRollupInputs(trx, orgId, startRollups, krs, objectives);
 
   // Walk upward: chain KRs lead to their objectives and sum parents; chain objectives to their rollup parents.
   let chainKrIds = startKrIds.filter((id) => krs.has(id));
   let chainObjectiveIds = startObjectiveIds;
-  const expanded = new Set<string>();
+  const expanded = new Set<string>(startRollups.map((kr) => kr.id));
   const chainObjectives = new Set<string>();
   for (let depth = 0; depth < MAX_DEPTH && (chainKrIds.length || chainObjectiveIds.length); depth++) {
     const objectiveIds = new Set(chainObjectiveIds);
@@ -119,13 +141,7 @@ export async function applyRollup(
     for (const row of parents) krs.set(row.id, row);
     const rollups = parents.filter((kr) => kr.type === "rollup");
     for (const kr of parents) expanded.add(kr.id);
-    const sums = rollups.filter((kr) => kr.aggregation === "sum").map((kr) => kr.id);
-    const progressRollups = rollups.filter((kr) => kr.aggregation === "progress").map((kr) => kr.id);
-    for (const row of await listKeyResultsContributingTo(trx, orgId, sums))
-      if (!krs.has(row.id)) krs.set(row.id, row);
-    for (const row of await listObjectivesAlignedToKeyResults(trx, orgId, progressRollups)) {
-      if (!objectives.has(row.id)) objectives.set(row.id, row);
-    }
+    await loadRollupInputs(trx, orgId, rollups, krs, objectives);
     chainKrIds = rollups.map((kr) => kr.id);
     chainObjectiveIds = [];
   }
@@ -148,46 +164,71 @@ export async function applyRollup(
     objectiveIds: startObjectiveIds,
   });
 
-  // Health is cached for queries; answers recompute it with the clock, as time alone moves it.
+  // Health is cached for queries (answers recompute it with the clock, as time alone moves it). It moves
+  // with confidence too, so the starting KRs and their objectives are written even when progress did not.
   const now = ctx.config.now();
   const cycleRows = await findCycles(trx, orgId, [
     ...new Set([...objectives.values()].map((o) => o.cycle_id)),
   ]);
+  const timezone = caller.auth.org.timezone;
   const elapsedByCycle = new Map(
-    cycleRows.map((c) => [c.id, elapsedFraction({ startDate: c.start_date, endDate: c.end_date }, now)]),
+    cycleRows.map((c) => [
+      c.id,
+      elapsedFraction({ startDate: c.start_date, endDate: c.end_date }, now, timezone),
+    ]),
   );
   const elapsedOf = (objectiveId: string) =>
     elapsedByCycle.get(objectives.get(objectiveId)?.cycle_id ?? "") ?? 0;
-  const healthOfKr = (row: KeyResultRow, progress: number) =>
-    keyResultHealth({ progress, confidence: row.confidence, elapsed: elapsedOf(row.objective_id) });
+  const healthOfKr = (row: KeyResultRow) =>
+    keyResultHealth({
+      progress: row.progress,
+      confidence: row.confidence,
+      elapsed: elapsedOf(row.objective_id),
+    });
   const at = now.toISOString();
-  for (const id of result.changed.keyResults) {
+  const krIds = new Set([...result.changed.keyResults, ...startKrIds]);
+  const objectiveIds = new Set([...result.changed.objectives, ...startObjectiveIds]);
+  for (const id of krIds) {
     const row = krs.get(id);
     const progress = result.state.krProgress.get(id);
     if (!row || !progress) continue;
+    const before = {
+      progress: row.progress,
+      raw: row.progress_raw,
+      current: row.current_value,
+      health: row.health,
+    };
     row.progress = progress.clamped;
     row.progress_raw = progress.raw;
     row.current_value = result.state.krCurrent.get(id) ?? row.current_value;
-    row.health = healthOfKr(row, progress.clamped);
+    row.health = healthOfKr(row);
+    objectiveIds.add(row.objective_id);
+    if (
+      before.progress === row.progress &&
+      before.raw === row.progress_raw &&
+      before.current === row.current_value &&
+      before.health === row.health
+    ) {
+      continue;
+    }
     row.updated_at = at;
     await setKeyResultValues(trx, orgId, id, {
-      progress: progress.clamped,
-      progress_raw: progress.raw,
+      progress: row.progress,
+      progress_raw: row.progress_raw,
       current_value: row.current_value,
       health: row.health,
       updated_at: at,
     });
   }
-  for (const id of result.changed.objectives) {
-    const progress = result.state.objectiveProgress.get(id);
-    if (progress === undefined) continue;
-    const healths = [...krs.values()]
-      .filter((kr) => kr.objective_id === id)
-      .map((kr) => healthOfKr(kr, kr.progress));
-    const health = objectiveHealth(healths);
-    await setObjectiveDerived(trx, orgId, id, { progress, health, updated_at: at });
+  for (const id of objectiveIds) {
     const row = objectives.get(id);
-    if (row) Object.assign(row, { progress, health, updated_at: at });
+    const progress = result.state.objectiveProgress.get(id);
+    if (!row || progress === undefined) continue;
+    const healths = [...krs.values()].filter((kr) => kr.objective_id === id).map(healthOfKr);
+    const health = objectiveHealth(healths);
+    if (row.progress === progress && row.health === health) continue;
+    Object.assign(row, { progress, health, updated_at: at });
+    await setObjectiveDerived(trx, orgId, id, { progress, health, updated_at: at });
   }
   return { ...result.changed, rows: { keyResults: krs, objectives, milestones: milestonesByKr } };
 }
