@@ -12,6 +12,8 @@ export type Measurement = {
   errors: number;
   timeouts: number;
   seconds: number;
+  /** A few distinct failing answers ("409 {…}"), to tell why non-2xx happened. */
+  failures: string[];
 };
 
 export type LoadOptions = {
@@ -21,6 +23,11 @@ export type LoadOptions = {
   headers?: Record<string, string>;
   connections: number;
   seconds: number;
+  /**
+   * Stop after this many answers instead of after `seconds`: for answers so large that, shared fairly
+   * among the connections, none would finish within a short run.
+   */
+  amount?: number;
   /** Per-request timeout. */
   timeoutSeconds?: number;
   /** For writes: a new path and body for every request (autocannon `setupRequest`). */
@@ -30,10 +37,14 @@ export type LoadOptions = {
 /** Runs autocannon against one endpoint and returns the numbers the report needs. */
 export async function measure(options: LoadOptions): Promise<Measurement> {
   const next = options.next;
+  const failures = new Set<string>();
+  const onResponse = (status: number, body: string) => {
+    if ((status < 200 || status > 299) && failures.size < 5) failures.add(`${status} ${body.slice(0, 300)}`);
+  };
   const result = await autocannon({
     url: options.baseUrl,
     connections: options.connections,
-    duration: options.seconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
     timeout: options.timeoutSeconds ?? 30,
     method: options.method,
     headers: {
@@ -44,6 +55,7 @@ export async function measure(options: LoadOptions): Promise<Measurement> {
       {
         method: options.method,
         path: options.path,
+        onResponse,
         ...(next
           ? {
               setupRequest: (request: autocannon.Request) => {
@@ -66,5 +78,6 @@ export async function measure(options: LoadOptions): Promise<Measurement> {
     errors: result.errors,
     timeouts: result.timeouts,
     seconds: result.duration,
+    failures: [...failures],
   };
 }

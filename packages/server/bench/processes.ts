@@ -116,6 +116,35 @@ export async function waitForHttp(url: string, child: NodeChild, timeoutMs = 60_
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output()}`);
 }
 
+function cpuTicks(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14 and stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Waits until a process has (nearly) stopped using the CPU: after a load run a server may still be working
+ * through requests whose clients have gone (answering health checks in between), and the next run must not
+ * pay for them. Returns the seconds waited.
+ */
+export async function waitUntilQuiet(pid: number, timeoutMs = 120_000): Promise<number> {
+  const started = Date.now();
+  const windowMs = 250;
+  // Clock ticks are 1/100 s on Linux: under 5 % of one CPU over the window counts as quiet.
+  const quietTicks = (windowMs / 10) * 0.05;
+  while (Date.now() - started < timeoutMs) {
+    const before = cpuTicks(pid);
+    await new Promise((r) => setTimeout(r, windowMs));
+    if (cpuTicks(pid) - before <= quietTicks) break;
+  }
+  return (Date.now() - started) / 1000;
+}
+
 function readRssKb(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -184,5 +213,67 @@ export class RssSampler {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+  }
+}
+
+/** The server being measured: restartable, with its memory sampled across restarts. */
+export class ServerUnderTest {
+  private child: NodeChild | undefined;
+  private sampler: RssSampler | undefined;
+  private earlierPeak = 0;
+  restarts = 0;
+
+  constructor(
+    private readonly script: string,
+    private readonly healthUrl: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  async start(): Promise<void> {
+    const child = startNode(this.script, ["serve"], this.env);
+    this.child = child;
+    await waitForHttp(this.healthUrl, child);
+    this.sampler = new RssSampler(child.pid).start();
+  }
+
+  /** Kills the server (SQLite's WAL makes that safe) and starts it again on the same data. */
+  async restart(): Promise<void> {
+    this.earlierPeak = this.overallPeak();
+    this.sampler?.stop();
+    await this.child?.stop(500);
+    this.restarts += 1;
+    await this.start();
+  }
+
+  pid(): number {
+    if (!this.child) throw new Error("the server is not running");
+    return this.child.pid;
+  }
+
+  /** When the server has died on its own: its exit code or signal and the end of its output. */
+  death(): string | null {
+    const child = this.child?.child;
+    if (!child || (child.exitCode === null && child.signalCode === null)) return null;
+    return `exit ${child.exitCode ?? child.signalCode}:\n${this.child?.output() ?? ""}`;
+  }
+
+  rssNow(): number {
+    return this.sampler?.sample() ?? 0;
+  }
+
+  takeWindowPeak(): number {
+    return this.sampler?.takeWindowPeak() ?? 0;
+  }
+
+  overallPeak(): number {
+    return Math.max(this.earlierPeak, this.sampler?.overallPeak() ?? 0);
+  }
+
+  async stop(): Promise<void> {
+    this.sampler?.stop();
+    const code = await this.child?.stop();
+    if (code !== 0 && code !== null && code !== undefined) {
+      console.error(`The server exited with ${code}:\n${this.child?.output() ?? ""}`);
+    }
   }
 }

@@ -1,0 +1,19 @@
+import { Command } from "commander";
+import { registerDemoCommand } from "./commands/demo.ts";
+import { registerMigrateCommand } from "./commands/migrate.ts";
+import { registerServeCommand } from "./commands/serve.ts";
+import { registerUserCommand } from "./commands/user.ts";
+
+/** The `luodi` command with every sub-command registered. */
+export function createProgram(): Command {
+  const program = new Command()
+    .name("luodi")
+    .description("Luodi (落地) — the self-hosted OKR platform")
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: true });
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerUserCommand(program);
+  registerDemoCommand(program);
+  return program;
+}

@@ -1,0 +1,476 @@
+/**
+ * `npm run bench`: builds a 10,000-person organization with `luodi demo --size`, starts the real server
+ * and a bare Fastify "ceiling" as child processes, loads both with autocannon, and reports requests per
+ * second, latency, the share of the ceiling reached and the server's peak memory. Targets are reported,
+ * never asserted. Writes bench-results/bench.json.
+ *
+ * Knobs (environment): BENCH_SIZE (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ONLY (a scenario
+ * name prefix: home, tree, dashboard, check-in).
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { CeilingConfig } from "./ceiling-server.ts";
+import { type CoachBenchResult, runCoachBench, webBundleReport } from "./extras.ts";
+import { type Measurement, measure } from "./measure.ts";
+import { freePort, runNode, ServerUnderTest, startNode, waitForHttp, waitUntilQuiet } from "./processes.ts";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const CLI = join(ROOT, "packages/cli/src/main.ts");
+const CEILING = join(ROOT, "packages/server/bench/ceiling-server.ts");
+const SIZE = Number(process.env.BENCH_SIZE ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARMUP_SECONDS = 2;
+const WARMUP_CONNECTIONS = 4;
+/** Longest wait for the server to finish abandoned requests before it is restarted instead. */
+const DRAIN_LIMIT_MS = 15_000;
+const HOST = "127.0.0.1";
+const ADMIN = { email: "admin@synthetic.example", password: "luodi-demo" };
+const MB = 1024 * 1024;
+
+type Scenario = {
+  name: string;
+  method: "GET" | "POST";
+  /** Path and query, as sent. */
+  path: string;
+  token: string;
+  bodyBytes: number;
+  next?: () => { path: string; body: string };
+  target: { kind: "ratio"; min: number } | { kind: "write"; minRps: number; maxP99Ms: number } | null;
+};
+
+type ScenarioResult = {
+  name: string;
+  method: string;
+  path: string;
+  answerBytes: number;
+  server: Measurement;
+  ceiling: Measurement;
+  /** Server requests/s over ceiling requests/s. */
+  ratio: number;
+  peakRssMb: number;
+  /** One request on an otherwise idle server. */
+  unloadedMs: number;
+  /** How long the server stayed busy with abandoned requests after the run. */
+  drainSeconds: number;
+  /** The backlog outlasted the limit (or the server died) and the server was restarted. */
+  restarted: boolean;
+  /** Exit code and last output when the server died under this load. */
+  serverDied: string | null;
+  target: string;
+  met: boolean | null;
+};
+
+async function api<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  init: { token?: string; cookie?: string; body?: unknown } = {},
+) {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
+  return { json: (text ? JSON.parse(text) : null) as T, text, headers: response.headers };
+}
+
+/** Signs in and makes a personal API token, as a script would. */
+async function tokenFor(baseUrl: string, email: string, password: string): Promise<string> {
+  const login = await api<unknown>(baseUrl, "POST", "/auth/login", { body: { email, password } });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const token = await api<{ token: string }>(baseUrl, "POST", "/tokens", { cookie, body: { name: "bench" } });
+  return token.json.token;
+}
+
+type TreeNode = {
+  objective: { id: string; level: string; ownerUserId: string | null };
+  keyResults: { id: string; type: string }[];
+  children: TreeNode[];
+};
+
+function walkTree(nodes: readonly TreeNode[], visit: (node: TreeNode) => void): void {
+  for (const node of nodes) {
+    visit(node);
+    walkTree(node.children, visit);
+  }
+}
+
+/** Median time of three requests, one at a time. */
+async function singleRequestMs(baseUrl: string, scenario: Scenario): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const request = scenario.next ? scenario.next() : { path: scenario.path, body: undefined };
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${request.path}`, {
+      method: scenario.method,
+      headers: {
+        authorization: `Bearer ${scenario.token}`,
+        ...(request.body ? { "content-type": "application/json" } : {}),
+      },
+      ...(request.body ? { body: request.body } : {}),
+    });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[1] ?? 0;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function printTable(results: readonly ScenarioResult[]): string {
+  const header = [
+    "endpoint",
+    "answer",
+    "1 request",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "ceiling req/s",
+    "ceiling p99",
+    "ratio",
+    "peak RSS",
+    "target",
+    "met",
+  ];
+  const rows = results.map((r) => [
+    `${r.method} ${r.name}`,
+    r.answerBytes >= MB
+      ? `${fmt(r.answerBytes / MB, 1)} MB`
+      : r.answerBytes >= 1024
+        ? `${fmt(r.answerBytes / 1024, 1)} KB`
+        : `${r.answerBytes} B`,
+    `${fmt(r.unloadedMs, 1)} ms`,
+    fmt(r.server.requestsPerSecond),
+    fmt(r.server.p50Ms, 1),
+    fmt(r.server.p99Ms, 1),
+    fmt(r.ceiling.requestsPerSecond),
+    fmt(r.ceiling.p99Ms, 1),
+    `${fmt(r.ratio * 100, 1)} %`,
+    `${fmt(r.peakRssMb)} MB`,
+    r.target,
+    r.serverDied ? "DIED" : r.met === null ? "–" : r.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const work = mkdtempSync(join(tmpdir(), "luodi-bench-"));
+  const dataDir = join(work, "data");
+  console.log(
+    `Luodi benchmark: ${SIZE} people, ${CONNECTIONS} connections, ${SECONDS} s per run, ${cpus().length} CPUs`,
+  );
+
+  console.log(`\n1. Building the organization (luodi demo --size ${SIZE}) in ${dataDir}`);
+  const buildSeconds = await runNode(
+    CLI,
+    ["demo", "--size", String(SIZE), "--data-dir", dataDir, "--locale", "zh-CN"],
+    {
+      DATABASE_URL: "",
+    },
+  );
+  const dbBytes = statSync(join(dataDir, "luodi.db")).size;
+
+  const serverPort = await freePort();
+  const baseUrl = `http://${HOST}:${serverPort}`;
+  console.log(`\n2. Starting the server on ${baseUrl}`);
+  const server = new ServerUnderTest(CLI, `${baseUrl}/healthz`, {
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    PORT: String(serverPort),
+    HOST,
+    LOG_LEVEL: "warn",
+  });
+  let ceiling: ReturnType<typeof startNode> | undefined;
+  try {
+    await server.start();
+    const idleRssMb = server.rssNow() / MB;
+
+    // What to ask for: the current quarter, one person's home page, many KRs to check in on.
+    const adminToken = await tokenFor(baseUrl, ADMIN.email, ADMIN.password);
+    const cycles = await api<{ id: string; kind: string }[]>(baseUrl, "GET", "/cycles", {
+      token: adminToken,
+    });
+    const quarter = cycles.json.find((c) => c.kind === "quarter");
+    if (!quarter) throw new Error("the demo organization has no quarter");
+    const tree = await api<{ roots: TreeNode[] }>(baseUrl, "GET", `/cycles/${quarter.id}/tree`, {
+      token: adminToken,
+    });
+    const personalOwners: string[] = [];
+    const measuredKrs: string[] = [];
+    walkTree(tree.json.roots, (node) => {
+      if (node.objective.level === "personal" && node.objective.ownerUserId)
+        personalOwners.push(node.objective.ownerUserId);
+      for (const kr of node.keyResults) {
+        if (node.objective.level === "personal" && ["number", "percentage", "currency"].includes(kr.type))
+          measuredKrs.push(kr.id);
+      }
+    });
+    const someone = personalOwners[Math.floor(personalOwners.length / 2)];
+    if (!someone || measuredKrs.length === 0) throw new Error("the tree has no personal objectives");
+    const members = await api<{ userId: string; email: string }[]>(baseUrl, "GET", "/members", {
+      token: adminToken,
+    });
+    const someoneEmail = members.json.find((m) => m.userId === someone)?.email;
+    if (!someoneEmail) throw new Error(`no member ${someone}`);
+    const someoneToken = await tokenFor(baseUrl, someoneEmail, ADMIN.password);
+    console.log(
+      `   tree: ${fmt(Buffer.byteLength(tree.text) / MB, 1)} MB, ${fmt(measuredKrs.length)} measured personal KRs; home of ${someoneEmail}`,
+    );
+
+    const homePath = `/api/v1/objectives?ownerUserId=${someone}&cycleId=${quarter.id}`;
+    const treePath = `/api/v1/cycles/${quarter.id}/tree`;
+    const dashboardPath = `/api/v1/cycles/${quarter.id}/dashboard`;
+    let turn = 0;
+    const nextCheckIn = () => {
+      turn += 1;
+      const id = measuredKrs[(turn * 7919) % measuredKrs.length];
+      return {
+        path: `/api/v1/key-results/${id}/check-ins`,
+        body: JSON.stringify({ value: String(turn % 997), confidence: 7, note: "bench" }),
+      };
+    };
+
+    // The real answers, kept as the ceiling's bytes.
+    const bodies = join(work, "bodies");
+    mkdirSync(bodies);
+    const readOnce = async (path: string, token: string, file: string) => {
+      const answer = await api<unknown>(baseUrl, "GET", path.replace(/^\/api\/v1/, ""), { token });
+      writeFileSync(join(bodies, file), answer.text);
+      return Buffer.byteLength(answer.text);
+    };
+    const homeBytes = await readOnce(homePath, someoneToken, "home.json");
+    const treeBytes = await readOnce(treePath, adminToken, "tree.json");
+    const dashboardBytes = await readOnce(dashboardPath, adminToken, "dashboard.json");
+    // One real check-in, for the size of its answer (the ceiling echoes the request instead).
+    const sample = nextCheckIn();
+    const checkInAnswer = await api<unknown>(baseUrl, "POST", sample.path.replace(/^\/api\/v1/, ""), {
+      token: adminToken,
+      body: JSON.parse(sample.body),
+    });
+    const checkInBytes = Buffer.byteLength(checkInAnswer.text);
+
+    const ceilingPort = await freePort();
+    const ceilingUrl = `http://${HOST}:${ceilingPort}`;
+    const ceilingConfig: CeilingConfig = {
+      host: HOST,
+      port: ceilingPort,
+      reads: [
+        { path: "/api/v1/objectives", bodyFile: join(bodies, "home.json") },
+        { path: treePath, bodyFile: join(bodies, "tree.json") },
+        { path: dashboardPath, bodyFile: join(bodies, "dashboard.json") },
+      ],
+      writes: [{ path: "/api/v1/key-results/:id/check-ins", status: 201 }],
+    };
+    writeFileSync(join(work, "ceiling.json"), JSON.stringify(ceilingConfig));
+    ceiling = startNode(CEILING, [join(work, "ceiling.json")], {});
+    await waitForHttp(`${ceilingUrl}/healthz`, ceiling);
+    const ceilingPid = ceiling.pid;
+
+    const scenarios: Scenario[] = [
+      {
+        name: "home (objectives of one person)",
+        method: "GET",
+        path: homePath,
+        token: someoneToken,
+        bodyBytes: homeBytes,
+        target: { kind: "ratio", min: 0.4 },
+      },
+      {
+        name: "tree (whole company)",
+        method: "GET",
+        path: treePath,
+        token: adminToken,
+        bodyBytes: treeBytes,
+        target: { kind: "ratio", min: 0.5 },
+      },
+      {
+        name: "dashboard",
+        method: "GET",
+        path: dashboardPath,
+        token: adminToken,
+        bodyBytes: dashboardBytes,
+        target: null,
+      },
+      {
+        name: "check-in",
+        method: "POST",
+        path: sample.path,
+        token: adminToken,
+        bodyBytes: checkInBytes,
+        next: nextCheckIn,
+        target: { kind: "write", minRps: 2000, maxP99Ms: 25 },
+      },
+    ];
+
+    console.log(`\n3. Load: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run`);
+    const results: ScenarioResult[] = [];
+    const only = process.env.BENCH_ONLY;
+    for (const scenario of scenarios.filter(
+      (s) => !only || only.split(",").some((o) => s.name.startsWith(o)),
+    )) {
+      // Answers of megabytes (the whole company's tree) are sent side by side and all finish late: count a
+      // fixed number of them (one per connection) instead of what completes within the seconds.
+      const amount = scenario.bodyBytes > MB ? CONNECTIONS : undefined;
+      const timeoutSeconds = amount ? 120 : 30;
+      const load = (base: string) => ({
+        baseUrl: base,
+        method: scenario.method,
+        path: scenario.path,
+        headers: { authorization: `Bearer ${scenario.token}` },
+        connections: CONNECTIONS,
+        timeoutSeconds,
+        ...(scenario.next ? { next: scenario.next } : {}),
+      });
+      // A light warm-up (few connections), so that heavy endpoints leave no backlog behind it.
+      await measure({ ...load(baseUrl), connections: WARMUP_CONNECTIONS, seconds: WARMUP_SECONDS });
+      await waitUntilQuiet(server.pid(), DRAIN_LIMIT_MS);
+      const unloadedMs = await singleRequestMs(baseUrl, scenario);
+      server.takeWindowPeak();
+      const onServer = await measure({ ...load(baseUrl), seconds: SECONDS, ...(amount ? { amount } : {}) });
+      const peakRssMb = server.takeWindowPeak() / MB;
+      // Fastify keeps working on requests whose clients left; past the limit the backlog is cut short
+      // by restarting the server (SQLite survives a kill), so the run's length stays bounded.
+      const death = server.death();
+      if (death) console.log(`   THE SERVER DIED during ${scenario.name}: ${death.slice(-3000)}`);
+      const drainSeconds = death ? 0 : await waitUntilQuiet(server.pid(), DRAIN_LIMIT_MS);
+      const restarted = !!death || drainSeconds * 1000 >= DRAIN_LIMIT_MS;
+      if (restarted) await server.restart();
+      await measure({ ...load(ceilingUrl), connections: WARMUP_CONNECTIONS, seconds: WARMUP_SECONDS });
+      await waitUntilQuiet(ceilingPid, DRAIN_LIMIT_MS);
+      const onCeiling = await measure({
+        ...load(ceilingUrl),
+        seconds: SECONDS,
+        ...(amount ? { amount } : {}),
+      });
+      await waitUntilQuiet(ceilingPid, DRAIN_LIMIT_MS);
+      const ratio =
+        onCeiling.requestsPerSecond > 0 ? onServer.requestsPerSecond / onCeiling.requestsPerSecond : 0;
+      const target = scenario.target;
+      const result: ScenarioResult = {
+        name: scenario.name,
+        method: scenario.method,
+        path: scenario.path,
+        answerBytes: scenario.bodyBytes,
+        server: onServer,
+        ceiling: onCeiling,
+        ratio,
+        peakRssMb,
+        unloadedMs,
+        drainSeconds,
+        restarted,
+        serverDied: death ?? null,
+        target:
+          target === null
+            ? "–"
+            : target.kind === "ratio"
+              ? `≥ ${target.min * 100} % of ceiling`
+              : `≥ ${fmt(target.minRps)}/s, p99 ≤ ${target.maxP99Ms} ms`,
+        met:
+          target === null
+            ? null
+            : target.kind === "ratio"
+              ? ratio >= target.min && onServer.non2xx === 0
+              : onServer.requestsPerSecond >= target.minRps &&
+                onServer.p99Ms <= target.maxP99Ms &&
+                onServer.non2xx === 0,
+      };
+      results.push(result);
+      const problems = [
+        onServer.non2xx ? `${onServer.non2xx} non-2xx` : "",
+        onServer.errors ? `${onServer.errors} errors` : "",
+        onServer.timeouts ? `${onServer.timeouts} timeouts` : "",
+        death ? "the server died" : "",
+        restarted && !death
+          ? `still busy ${fmt(DRAIN_LIMIT_MS / 1000)} s after the run: restarted`
+          : drainSeconds > 1
+            ? `still busy ${fmt(drainSeconds, 1)} s after the run`
+            : "",
+      ].filter(Boolean);
+      console.log(
+        `   ${scenario.method} ${scenario.name}: ${fmt(onServer.requestsPerSecond)}/s (p99 ${fmt(onServer.p99Ms, 1)} ms) vs ceiling ${fmt(onCeiling.requestsPerSecond)}/s${problems.length ? ` — ${problems.join(", ")}` : ""}`,
+      );
+      for (const failure of onServer.failures) console.log(`     ${failure}`);
+    }
+    const peakRssMb = server.overallPeak() / MB;
+
+    console.log("\n4. Other benchmarks");
+    const coach: CoachBenchResult | null = await runCoachBench(ROOT);
+    console.log(
+      coach
+        ? `   coach: exit ${coach.exitCode} in ${fmt(coach.seconds, 1)} s\n${coach.output.replace(/^/gm, "     ")}`
+        : "   coach: packages/core/bench/coach-bench.ts not there yet, skipped",
+    );
+    const bundle = webBundleReport(ROOT);
+    console.log(
+      bundle
+        ? `   web bundle: ${fmt(bundle.totalBytes / 1024)} KB, ${fmt(bundle.totalGzipBytes / 1024)} KB gzipped`
+        : "   web bundle: no packages/web/dist build, skipped",
+    );
+
+    const memoryTarget = { target: "≤ 300 MB", actualMb: peakRssMb, met: peakRssMb <= 300 };
+    const table = printTable(results);
+    console.log(`\n${table}\n`);
+    console.log(
+      `Server memory: ${fmt(idleRssMb)} MB after start, ${fmt(peakRssMb)} MB at peak (target ≤ 300 MB: ${memoryTarget.met ? "met" : "MISSED"})`,
+    );
+    console.log(
+      `Organization: ${SIZE} people, built in ${fmt(buildSeconds, 1)} s, database ${fmt(dbBytes / MB, 1)} MB`,
+    );
+
+    const report = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "",
+        node: process.version,
+        platform: process.platform,
+      },
+      settings: {
+        size: SIZE,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        database: "sqlite",
+      },
+      organization: {
+        people: SIZE,
+        buildSeconds,
+        databaseBytes: dbBytes,
+        treeBytes,
+        measuredKeyResults: measuredKrs.length,
+      },
+      scenarios: results,
+      memory: { idleRssMb, peakRssMb, ...memoryTarget },
+      coach,
+      webBundle: bundle,
+      table,
+    };
+    const out = join(ROOT, "bench-results");
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, "bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Wrote ${join(out, "bench.json")}`);
+  } finally {
+    await ceiling?.stop();
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
