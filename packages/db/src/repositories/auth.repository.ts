@@ -6,28 +6,12 @@ export async function insertSession(db: Executor, row: Insertable<SessionTable>)
   await db.insertInto("session").values(row).execute();
 }
 
-export async function findSession(db: Executor, id: string): Promise<Selectable<SessionTable> | undefined> {
-  return db.selectFrom("session").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
 export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.deleteFrom("session").where("id", "=", id).execute();
 }
 
 export async function insertApiToken(db: Executor, row: Insertable<ApiTokenTable>): Promise<void> {
   await db.insertInto("api_token").values(row).execute();
-}
-
-export async function findApiTokenByHash(
-  db: Executor,
-  hash: string,
-): Promise<Selectable<ApiTokenTable> | undefined> {
-  return db
-    .selectFrom("api_token")
-    .selectAll()
-    .where("token_hash", "=", hash)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
 }
 
 export async function findLoginAttempt(

@@ -51,14 +51,3 @@ export async function keyResultsCheckedInSince(
     .execute();
   return new Set(rows.map((r) => r.key_result_id));
 }
-
-export async function findCheckIn(db: Executor, orgId: string, id: string): Promise<CheckInRow | undefined> {
-  return db
-    .selectFrom("check_in")
-    .leftJoin("user", "user.id", "check_in.author_id")
-    .selectAll("check_in")
-    .select("user.name as author_name")
-    .where("check_in.org_id", "=", orgId)
-    .where("check_in.id", "=", id)
-    .executeTakeFirst();
-}

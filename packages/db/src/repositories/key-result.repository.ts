@@ -119,34 +119,6 @@ export async function listMilestones(
     .orderBy("position")
     .execute();
 }
-
-/** Milestones of every live KR in the cycles, in one query. */
-export async function listMilestonesOfCycles(
-  db: Executor,
-  orgId: string,
-  cycleIds: readonly string[],
-): Promise<MilestoneRow[]> {
-  if (cycleIds.length === 0) return [];
-  return db
-    .selectFrom("milestone")
-    .innerJoin("key_result", (join) =>
-      join
-        .onRef("key_result.org_id", "=", "milestone.org_id")
-        .onRef("key_result.id", "=", "milestone.key_result_id"),
-    )
-    .innerJoin("objective", (join) =>
-      join
-        .onRef("objective.org_id", "=", "key_result.org_id")
-        .onRef("objective.id", "=", "key_result.objective_id"),
-    )
-    .selectAll("milestone")
-    .where("milestone.org_id", "=", orgId)
-    .where("objective.cycle_id", "in", [...cycleIds])
-    .orderBy("milestone.key_result_id")
-    .orderBy("milestone.position")
-    .execute();
-}
-
 export async function setMilestonesDone(
   db: Executor,
   orgId: string,

@@ -63,21 +63,6 @@ export async function updateMember(
   return affected(result) === 1;
 }
 
-export async function countMembersInDepartment(
-  db: Executor,
-  orgId: string,
-  departmentId: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom("membership")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("org_id", "=", orgId)
-    .where("department_id", "=", departmentId)
-    .where("status", "=", "active")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** A user's memberships with their organizations, oldest first, in one query (every request reads it). */
 export async function listMembershipsWithOrganization(
   db: Executor,
