@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerDemoCommand } from "./commands/demo.ts";
+import { registerLintCommand } from "./commands/lint.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerUserCommand } from "./commands/user.ts";
@@ -15,5 +16,6 @@ export function createProgram(): Command {
   registerMigrateCommand(program);
   registerUserCommand(program);
   registerDemoCommand(program);
+  registerLintCommand(program);
   return program;
 }

@@ -11,7 +11,7 @@ import {
 } from "@luodi/db";
 import type { AppContext } from "../context.ts";
 import { AUTH_SCOPE } from "../services/org-generations.ts";
-import { verifyPassword } from "./password.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 const FREE_FAILURES = 5;
@@ -39,7 +39,10 @@ export async function login(
     throw new AppError("auth.throttled", { seconds });
   }
   const user = await findUserByEmail(ctx.db, input.email);
-  const ok = await verifyPassword(user?.password_hash ?? null, input.password);
+  // An unknown email costs the same hashing as a wrong password, so timing does not tell which it was.
+  const ok = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await verifyPassword(await decoyHash(ctx), input.password)) && false;
   const memberships = ok && user ? await listMembershipsOfUser(ctx.db, user.id) : [];
   const active = memberships.filter((m) => m.status === "active");
   if (!ok || !user || active.length === 0) {
@@ -74,6 +77,13 @@ export async function login(
     sessionToken,
     organizations: active.map((m) => ({ id: m.org_id, name: m.org_name, role: m.role })),
   };
+}
+
+let decoy: Promise<string> | undefined;
+
+function decoyHash(ctx: AppContext): Promise<string> {
+  decoy ??= hashPassword(newSecret(), ctx.config);
+  return decoy;
 }
 
 /** Opens a session for a user who just proved who they are (setup). */
