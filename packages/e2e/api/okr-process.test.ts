@@ -427,7 +427,12 @@ describe.each(testDialects())("the OKR process end to end on %s", (dialect) => {
     const scored = await ok("POST", `/objectives/${ids.personal}/score`, sam, {
       keyResults: [{ id: ids.P1, managerScore: 0.5 }],
     });
-    expect(scored.keyResults[0]).toMatchObject({ selfScore: 0.6, managerScore: 0.5, score: 0.5 });
+    expect(scored.keyResults[0]).toMatchObject({
+      selfScore: 0.6,
+      managerScore: 0.5,
+      score: 0.5,
+      suggestedScore: 0.6,
+    });
     expect(scored.keyResults[1]).toMatchObject({ selfScore: 1, managerScore: null, score: 1 });
     expect(scored.score).toBe(0.75);
   });

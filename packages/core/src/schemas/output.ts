@@ -140,6 +140,8 @@ export const keyResultSchema = z
     /** Unclamped: below 0 or above 1 when the measure passed its start or its target. */
     progressRaw: z.number(),
     health: healthSchema,
+    /** The self score the scoring form proposes: progress rounded to 0.1. */
+    suggestedScore: share,
     selfScore: share.nullable(),
     managerScore: share.nullable(),
     score: share.nullable(),

@@ -1,4 +1,10 @@
-import { type Health, keyResultHealth, type OrgSettings, objectiveHealth } from "@luodi/core";
+import {
+  type Health,
+  keyResultHealth,
+  type OrgSettings,
+  objectiveHealth,
+  suggestSelfScore,
+} from "@luodi/core";
 import type {
   AdjustmentRow,
   CheckInRow,
@@ -97,6 +103,8 @@ export function presentKeyResult(kr: KeyResultRow, elapsed: number, milestones?:
     progress: kr.progress,
     progressRaw: kr.progress_raw,
     health,
+    /** What the scoring form proposes as the self score: progress rounded to 0.1. */
+    suggestedScore: suggestSelfScore(kr.progress),
     selfScore: kr.self_score,
     managerScore: kr.manager_score,
     score: kr.score,
