@@ -117,6 +117,54 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
     expect(top.body.keyResults[3].progress).toBeCloseTo(sales.body[0].progress, 12);
   });
 
+  it("keeps all of 50 concurrent check-ins on one KR, its value being one of them", async () => {
+    const kr = contributors[1] as string;
+    const before = await server.db.db
+      .selectFrom("check_in")
+      .select("id")
+      .where("key_result_id", "=", kr)
+      .execute();
+    const values = Array.from({ length: 50 }, (_, i) => 100 + i);
+    const replies = await Promise.all(
+      values.map((value) =>
+        server.request("POST", `/key-results/${kr}/check-ins`, {
+          as: company.as.sam,
+          body: { value, confidence: 6 },
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const after = await server.db.db
+      .selectFrom("check_in")
+      .select(["value", "previous_value"])
+      .where("key_result_id", "=", kr)
+      .execute();
+    expect(after.length - before.length).toBe(50);
+    expect(
+      after
+        .map((c) => Number(c.value))
+        .filter((v) => v >= 100)
+        .sort((a, b) => a - b),
+    ).toEqual(values);
+    const stored = await server.db.db
+      .selectFrom("key_result")
+      .select("current_value")
+      .where("id", "=", kr)
+      .executeTakeFirstOrThrow();
+    expect(values).toContain(Number(stored.current_value));
+    const sum = await server.db.db
+      .selectFrom("key_result")
+      .select("current_value")
+      .where("id", "=", sumKr)
+      .executeTakeFirstOrThrow();
+    const first = await server.db.db
+      .selectFrom("key_result")
+      .select("current_value")
+      .where("id", "=", contributors[0] as string)
+      .executeTakeFirstOrThrow();
+    expect(Number(sum.current_value)).toBe(Number(first.current_value) + Number(stored.current_value));
+  });
+
   it("checks milestone KRs by milestones and boolean KRs by 0 or 1, refusing the rest", async () => {
     const done = await server.request("POST", `/key-results/${milestoneKr}/check-ins`, {
       as: company.owner,
