@@ -1,6 +1,6 @@
 import { tmpdir } from "node:os";
 import { KEY_RESULT_TYPES, type Locale } from "@luodi/core";
-import { createTestDatabase, type DatabaseHandle } from "@luodi/db";
+import { createTestDatabase, type DatabaseHandle, testDialects } from "@luodi/db";
 import { buildApp, type ServerConfig } from "@luodi/server";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,7 +113,11 @@ describe("the demo datasets", () => {
   });
 });
 
-describe.each<Locale>(["zh-CN", "en"])("the realistic demo (%s) through the API on SQLite", (locale) => {
+const runs = testDialects().flatMap((dialect) =>
+  (["zh-CN", "en"] as Locale[]).map((locale) => [locale, dialect] as const),
+);
+
+describe.each(runs)("the realistic demo (%s) through the API on %s", (locale, dialect) => {
   const data = demoDataset(locale);
   let handle: DatabaseHandle;
   let result: RealisticDemoResult;
@@ -124,7 +128,7 @@ describe.each<Locale>(["zh-CN", "en"])("the realistic demo (%s) through the API 
   const ceo = data.ceo.email;
 
   beforeAll(async () => {
-    handle = await createTestDatabase("sqlite");
+    handle = await createTestDatabase(dialect);
     result = await runRealisticDemo({ config: testConfig(), database: handle, locale, now: NOW });
     app = await buildApp(testConfig(), { database: handle });
     api = new InjectClient(app, data.password);
