@@ -456,4 +456,68 @@ describe.each(testDialects())("the OKR process end to end on %s", (dialect) => {
     expect(salesRow.scoredShare).toBe(0.5);
     expect(salesRow.reviewedShare).toBe(0.5);
   });
+
+  it("carries a KR into the next quarter from where it stands, milestones open again", async () => {
+    const q3 = await ok(
+      "POST",
+      "/cycles",
+      owner,
+      {
+        name: "2027 Q3",
+        kind: "quarter",
+        startDate: "2027-07-01",
+        endDate: "2027-09-30",
+        parentId: ids.year,
+      },
+      201,
+    );
+    const next = await ok(
+      "POST",
+      "/objectives",
+      sue,
+      { cycleId: q3.id, level: "personal", title: "让续约不再临时抱佛脚" },
+      201,
+    );
+    const carried = await ok(
+      "POST",
+      `/key-results/${ids.P1}/carry-forward`,
+      sue,
+      { objectiveId: next.id },
+      201,
+    );
+    expect(carried).toMatchObject({
+      objectiveId: next.id,
+      title: "负责客户新增收入从 0 增长到 400 万元",
+      startValue: 250,
+      targetValue: 400,
+      currentValue: 250,
+      progress: 0,
+    });
+    const sameCycle = await call("POST", `/key-results/${ids.P1}/carry-forward`, sue, {
+      objectiveId: ids.personal,
+    });
+    expect(sameCycle.status).toBe(422);
+    expect(sameCycle.body.error.code).toBe("kr.carry_forward_cycle");
+    const companyNext = await ok(
+      "POST",
+      "/objectives",
+      owner,
+      { cycleId: q3.id, level: "company", title: "让合作伙伴成为第二增长曲线" },
+      201,
+    );
+    const milestones = await ok(
+      "POST",
+      `/key-results/${ids.Q2}/carry-forward`,
+      owner,
+      { objectiveId: companyNext.id },
+      201,
+    );
+    expect(milestones.milestones.map((m: { done: boolean }) => m.done)).toEqual([false, false, false, false]);
+    const byOther = await call("POST", `/key-results/${ids.P1}/carry-forward`, sam, {
+      objectiveId: companyNext.id,
+    });
+    expect(byOther.status).toBe(403);
+    const history = await ok("GET", `/objectives/${ids.personal}/history`, sue);
+    expect(history.entries.map((e: { action: string }) => e.action)).toContain("key_result.carry_forward");
+  });
 });

@@ -226,6 +226,12 @@ export const ERROR_CODES = {
     en: "A rollup key result takes its value from below; check in on the contributing key results.",
     "zh-CN": "汇总型关键结果的数值来自下级，请在下级关键结果上更新进展。",
   },
+  /** Carrying a KR forward into an objective whose cycle does not come after the KR's. */
+  "kr.carry_forward_cycle": {
+    status: 422,
+    en: "A key result is carried forward into a later cycle.",
+    "zh-CN": "关键结果只能延续到之后的周期。",
+  },
   /** A sum contribution to a KR that is not a sum rollup. */
   "kr.parent_not_sum": {
     status: 422,

@@ -172,3 +172,6 @@ export const coachReviewInputSchema = z
     ownerObjectiveCount: z.number().int().min(0).max(1000).optional(),
   })
   .strict();
+
+/** Carrying a KR into the next cycle (复盘): into which objective. */
+export const carryForwardInputSchema = z.object({ objectiveId: idSchema }).strict();

@@ -20,6 +20,7 @@ import {
   insertMilestones,
   type KeyResultRow,
   listKeyResultsOfObjectives,
+  listMilestones,
   updateKeyResult as updateKeyResultRow,
 } from "@luodi/db";
 import { needsApproval, requestAdjustment, type UpdateOutcome } from "../adjustments/request-adjustment.ts";
@@ -241,5 +242,85 @@ export async function deleteKeyResult(caller: Caller, id: string): Promise<void>
         at: now,
       },
     ]);
+  });
+}
+
+/**
+ * Carries a KR into the next cycle (复盘: what to carry forward): a copy in an objective of a later cycle,
+ * starting from where this one stands, with its milestones open again. The original keeps its history.
+ */
+export async function carryKeyResultForward(
+  caller: Caller,
+  id: string,
+  targetObjectiveId: string,
+): Promise<string> {
+  const { ctx, auth } = caller;
+  const orgId = auth.org.id;
+  return inTransaction(ctx, async (trx) => {
+    const { keyResult, objective: source } = await loadKeyResultFor(caller, trx, id);
+    const { objective: target } = await loadObjectiveFor(caller, trx, targetObjectiveId, {
+      write: true,
+      lock: true,
+    });
+    const [sourceCycle, targetCycle] = await Promise.all([
+      findCycle(trx, orgId, source.cycle_id),
+      findCycle(trx, orgId, target.cycle_id),
+    ]);
+    if (!sourceCycle || !targetCycle || targetCycle.start_date <= sourceCycle.start_date) {
+      throw new AppError("kr.carry_forward_cycle", {}, [{ path: "objectiveId" }]);
+    }
+    assertPhaseAllows(targetCycle.phase as CyclePhase, "edit_plan");
+    const numeric = NUMERIC_TYPES.has(keyResult.type as KeyResultType);
+    const milestones = keyResult.type === "milestone" ? await listMilestones(trx, orgId, [id]) : [];
+    const input: KeyResultInput = {
+      title: keyResult.title,
+      type: keyResult.type as KeyResultType,
+      unit: keyResult.unit,
+      // Where it stands now is the next cycle's start, unless it already passed the target.
+      startValue: numeric ? (keyResult.current_value ?? keyResult.start_value) : keyResult.start_value,
+      targetValue: keyResult.target_value,
+      weight: keyResult.weight,
+      ownerUserId: keyResult.owner_user_id,
+      ...(keyResult.direction ? { direction: keyResult.direction as Direction } : {}),
+      ...(keyResult.aggregation ? { aggregation: keyResult.aggregation as Aggregation } : {}),
+      ...(milestones.length
+        ? { milestones: milestones.map((m) => ({ title: m.title, weight: m.weight })) }
+        : {}),
+    };
+    const existing = await listKeyResultsOfObjectives(trx, orgId, [target.id]);
+    const { keyResults, milestones: newMilestones } = await buildKeyResultRows(caller, trx, target, [input], {
+      firstPosition: existing.reduce((max, kr) => Math.max(max, kr.position + 1), 0),
+      pathPrefix: "",
+      defaultOwnerId: keyResult.owner_user_id,
+    });
+    const [row] = keyResults;
+    if (!row) throw new Error("no key result built");
+    await insertKeyResults(trx, keyResults);
+    await insertMilestones(trx, newMilestones);
+    await applyRollup(caller, trx, { keyResultIds: [row.id] });
+    const now = ctx.config.now().toISOString();
+    await recordAudit(trx, [
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "key_result.carry_forward",
+        entityType: "key_result",
+        entityId: id,
+        objectiveId: source.id,
+        after: { keyResultId: row.id, objectiveId: target.id },
+        at: now,
+      },
+      {
+        orgId,
+        actorId: auth.user.id,
+        action: "key_result.create",
+        entityType: "key_result",
+        entityId: row.id,
+        objectiveId: target.id,
+        after: { ...input, carriedFrom: id },
+        at: now,
+      },
+    ]);
+    return row.id;
   });
 }

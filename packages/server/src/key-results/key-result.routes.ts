@@ -1,5 +1,6 @@
 import {
   AppError,
+  carryForwardInputSchema,
   checkInAnswerSchema,
   checkInInputSchema,
   checkInSchema,
@@ -22,7 +23,12 @@ import { presentObjectiveDetail } from "../objectives/objective-views.ts";
 import { presentCheckIn, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
 import { checkIn } from "./check-in.ts";
 import { loadKeyResultFor } from "./key-result-access.ts";
-import { createKeyResult, deleteKeyResult, updateKeyResult } from "./key-result-writes.ts";
+import {
+  carryKeyResultForward,
+  createKeyResult,
+  deleteKeyResult,
+  updateKeyResult,
+} from "./key-result-writes.ts";
 
 /** A KR as its objective's answer shows it. */
 async function presentKeyResultById(caller: Caller, id: string) {
@@ -49,6 +55,23 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const id = await createKeyResult(caller, request.params.id, request.body);
+      return reply.status(201).send((await presentKeyResultById(caller, id)).keyResult);
+    },
+  );
+
+  app.post(
+    "/key-results/:id/carry-forward",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: carryForwardInputSchema,
+        response: { 201: keyResultSchema, ...writeErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const id = await carryKeyResultForward(caller, request.params.id, request.body.objectiveId);
       return reply.status(201).send((await presentKeyResultById(caller, id)).keyResult);
     },
   );
