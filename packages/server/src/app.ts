@@ -21,6 +21,7 @@ import { webApp } from "./http/web-app.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
+import { CycleCache, cyclesScope } from "./services/cycle-cache.ts";
 import { LruCache } from "./services/lru-cache.ts";
 import { CHANNEL, OrgGenerations, structureScope } from "./services/org-generations.ts";
 import { OrgGraphCache } from "./services/org-graph-cache.ts";
@@ -44,6 +45,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     dialect: handle.dialect,
     config,
     graphs: new OrgGraphCache(),
+    cycles: new CycleCache(),
     generations,
     authCache: new LruCache<CachedAuth>(10_000),
     // Bytes of serialized answers: enough for a 10,000-person company's whole tree several times over.
@@ -135,6 +137,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
           if (/^\/api\/v1\/(org|members|departments|me)\b/.test(request.url)) {
             await generations.bump(structureScope(request.auth.org.id));
           }
+          if (/^\/api\/v1\/cycles\b/.test(request.url))
+            await generations.bump(cyclesScope(request.auth.org.id));
         }
         return payload;
       });

@@ -2,6 +2,7 @@ import type { Actor, Locale, OrgSettings } from "@luodi/core";
 import type { Database, DialectName, MemberRow, OrganizationRow, UserRow } from "@luodi/db";
 import type { Kysely } from "kysely";
 import type { ServerConfig } from "./config.ts";
+import type { CycleCache } from "./services/cycle-cache.ts";
 import type { LruCache } from "./services/lru-cache.ts";
 import type { OrgGenerations } from "./services/org-generations.ts";
 import type { OrgGraphCache } from "./services/org-graph-cache.ts";
@@ -12,6 +13,8 @@ export type AppContext = {
   dialect: DialectName;
   config: ServerConfig;
   graphs: OrgGraphCache;
+  /** Each organization's cycles (phases and dates), read by every check-in. */
+  cycles: CycleCache;
   /** Moves on every write per organization; cached reads compare against it. */
   generations: OrgGenerations;
   /** Resolved callers by credential, valid while their organization's generation holds. */

@@ -9,7 +9,6 @@ import {
 import {
   type CheckInRow,
   type CycleRow,
-  findCycle,
   insertCheckIns,
   type KeyResultRow,
   listMilestones,
@@ -57,7 +56,7 @@ export async function checkIn(
     ) {
       throw new AppError("permission.denied");
     }
-    const cycle = await findCycle(trx, orgId, objective.cycle_id);
+    const cycle = (await ctx.cycles.get(ctx, trx, orgId)).get(objective.cycle_id);
     assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "check_in");
     if (objective.status === "closed") throw invalid("check_in.closed", "");
 

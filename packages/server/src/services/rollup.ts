@@ -14,7 +14,6 @@ import {
 } from "@luodi/core";
 import {
   type Executor,
-  findCycles,
   findKeyResults,
   findObjectives,
   type KeyResultRow,
@@ -100,7 +99,8 @@ export async function applyRollup(
   const startObjectiveIds = [...new Set(start.objectiveIds ?? [])];
 
   for (const row of await findKeyResults(trx, orgId, startKrIds, { forUpdate: lock })) krs.set(row.id, row);
-  for (const m of await listMilestones(trx, orgId, startKrIds)) {
+  const milestoneKrIds = [...krs.values()].filter((kr) => kr.type === "milestone").map((kr) => kr.id);
+  for (const m of await listMilestones(trx, orgId, milestoneKrIds)) {
     const list = milestonesByKr.get(m.key_result_id);
     if (list) list.push(m);
     else milestonesByKr.set(m.key_result_id, [m]);
@@ -167,9 +167,7 @@ export async function applyRollup(
   // Health is cached for queries (answers recompute it with the clock, as time alone moves it). It moves
   // with confidence too, so the starting KRs and their objectives are written even when progress did not.
   const now = ctx.config.now();
-  const cycleRows = await findCycles(trx, orgId, [
-    ...new Set([...objectives.values()].map((o) => o.cycle_id)),
-  ]);
+  const cycleRows = [...(await ctx.cycles.get(ctx, trx, orgId)).values()];
   const timezone = caller.auth.org.timezone;
   const elapsedByCycle = new Map(
     cycleRows.map((c) => [

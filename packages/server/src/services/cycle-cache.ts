@@ -1,0 +1,31 @@
+import { type CycleRow, type Executor, listCycles } from "@luodi/db";
+import type { AppContext } from "../context.ts";
+
+/** The scope bumped by every write to an organization's cycles. */
+export function cyclesScope(orgId: string): string {
+  return `cycles:${orgId}`;
+}
+
+const MAX_AGE_MS = 60_000;
+
+/**
+ * An organization's cycles, which every check-in and roll-up reads (phase, dates) and which change a few
+ * times a quarter: kept until a write to cycles bumps their scope, and a minute at most.
+ */
+export class CycleCache {
+  private readonly entries = new Map<
+    string,
+    { cycles: Map<string, CycleRow>; generation: number; loadedAt: number }
+  >();
+
+  async get(ctx: AppContext, db: Executor, orgId: string): Promise<Map<string, CycleRow>> {
+    const generation = ctx.generations.get(cyclesScope(orgId));
+    const entry = this.entries.get(orgId);
+    if (entry && entry.generation === generation && Date.now() - entry.loadedAt < MAX_AGE_MS)
+      return entry.cycles;
+    // The generation was read first: a write racing with this load leaves the entry stale at once.
+    const cycles = new Map((await listCycles(db, orgId)).map((c) => [c.id, c]));
+    this.entries.set(orgId, { cycles, generation, loadedAt: Date.now() });
+    return cycles;
+  }
+}
