@@ -24,16 +24,19 @@ import type {
 import type { z } from "zod";
 import { ApiError, type ApiErrorDetail, NetworkError } from "./errors.ts";
 import type {
+  Adjustment,
   ApiToken,
   CheckIn,
   CheckInResult,
   CoachReview,
   Cycle,
   CycleDashboard,
+  CycleRollout,
   CycleTree,
   Department,
   HistoryEntry,
   KeyResult,
+  KeyResultPending,
   LoginResult,
   Member,
   Objective,
@@ -227,6 +230,16 @@ export function createClient(options: ClientOptions = {}) {
         get<CycleTree>(`/cycles/${id(cycleId)}/tree`, { departmentId }, signal),
       dashboard: (cycleId: string, departmentId?: string, signal?: AbortSignal) =>
         get<CycleDashboard>(`/cycles/${id(cycleId)}/dashboard`, { departmentId }, signal),
+      rollout: (cycleId: string, departmentId?: string, signal?: AbortSignal) =>
+        get<CycleRollout>(`/cycles/${id(cycleId)}/rollout`, { departmentId }, signal),
+    },
+    adjustments: {
+      list: (objectiveId: string, signal?: AbortSignal) =>
+        get<Adjustment[]>(`/objectives/${id(objectiveId)}/adjustments`, undefined, signal),
+      approve: (adjustmentId: string) =>
+        send<ObjectiveDetail>("POST", `/adjustments/${id(adjustmentId)}/approve`),
+      reject: (adjustmentId: string, reason: string) =>
+        send<ObjectiveDetail>("POST", `/adjustments/${id(adjustmentId)}/reject`, { reason }),
     },
     objectives: {
       list: (query: ObjectiveListQuery = {}, signal?: AbortSignal) =>
@@ -268,7 +281,8 @@ export function createClient(options: ClientOptions = {}) {
       get: (keyResultId: string, signal?: AbortSignal) =>
         get<KeyResult>(`/key-results/${id(keyResultId)}`, undefined, signal),
       update: (keyResultId: string, patch: KeyResultPatch) =>
-        send<KeyResult>("PATCH", `/key-results/${id(keyResultId)}`, patch),
+        // 202 (the org requires approval): the KR unchanged, with the adjustment that waits.
+        send<KeyResultPending>("PATCH", `/key-results/${id(keyResultId)}`, patch),
       remove: (keyResultId: string) => send<void>("DELETE", `/key-results/${id(keyResultId)}`),
       checkIn: (keyResultId: string, input: CheckInInput) =>
         send<CheckInResult>("POST", `/key-results/${id(keyResultId)}/check-ins`, input),

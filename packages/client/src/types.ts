@@ -143,6 +143,8 @@ export type Objective = ObjectiveSummary & { keyResults: KeyResult[]; alignment:
 /** An objective as its own page answers it: with the ids of the objectives aligned to it. */
 export type ObjectiveDetail = Objective & {
   children: string[];
+  /** Requested changes (调整) waiting for the manager's approval. */
+  pendingAdjustments?: Adjustment[];
   /** The coach's findings, on answers to writes that carry them. */
   coach?: CoachFinding[];
 };
@@ -212,3 +214,43 @@ export type CycleDashboard = {
 };
 
 export type ApiToken = { id: string; name: string; token: string };
+
+/** A requested change (调整) of an objective or one of its KRs, with its decision. */
+export type Adjustment = {
+  id: string;
+  objectiveId: string;
+  keyResultId: string | null;
+  requestedBy: { id: string; name: string | null };
+  reason: string;
+  /** The changed fields as they were, in the API's field names. */
+  before: Record<string, unknown>;
+  /** The changed fields as requested. */
+  after: Record<string, unknown>;
+  status: "pending" | "approved" | "rejected";
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+};
+
+/** A KR edit answered with 202: the KR unchanged, and the adjustment that waits. */
+export type KeyResultPending = KeyResult & { pendingAdjustment?: Adjustment | null };
+
+/** The rollout dashboard (落地看板): per department, how far the practice has landed. */
+export type CycleRollout = {
+  cycleId: string;
+  departments: Array<{
+    departmentId: string;
+    name: string;
+    parentId: string | null;
+    leaderId: string | null;
+    members: number;
+    membersWithPublishedOkrs: number;
+    objectives: number;
+    alignmentCoverage: number;
+    checkInRate: number;
+    scoredShare: number;
+    reviewedShare: number;
+    missing: Array<{ userId: string; name: string }>;
+  }>;
+};

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiAs, currentQuarter } from "./harness/api.ts";
 import { launchBrowser, Session, screenshotOnFailure, textOf } from "./harness/browser.ts";
 import { startWebServer, type WebServer } from "./harness/server.ts";
+import { AdminPage } from "./page-models/AdminPage.ts";
 import { AppShell } from "./page-models/AppShell.ts";
 import { CheckInPage } from "./page-models/CheckInPage.ts";
 import { EditorPage } from "./page-models/EditorPage.ts";
@@ -21,6 +22,8 @@ const SCRIPT = {
     admin: { name: "王总", email: "ceo@xinghe.test" },
     member: { name: "张一", email: "sue@xinghe.test" },
     department: "销售部",
+    title: "销售经理",
+    mission: "让每个团队**目标一致**",
     company: {
       title: "成为华东客户首选的协作平台",
       krs: [
@@ -44,6 +47,8 @@ const SCRIPT = {
     admin: { name: "Ada Admin", email: "ada@northwind.test" },
     member: { name: "Sue Smith", email: "sue@northwind.test" },
     department: "Sales",
+    title: "Account manager",
+    mission: "Help every team **pull in one direction**",
     company: {
       title: "Become the collaboration platform customers choose first",
       krs: [
@@ -75,6 +80,8 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
   let cycleId = "";
   let companyObjectiveId = "";
   let personalObjectiveId = "";
+  let checkInRateBefore = "";
+  const quarter = currentQuarter();
 
   beforeAll(async () => {
     server = await startWebServer();
@@ -118,22 +125,60 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect(admin.errors).toEqual([]);
   });
 
-  it("lets the admin open the structure and a quarter (through the API)", async () => {
-    const api = apiAs(server.baseUrl, language);
-    await api.signIn(script.admin.email, PASSWORD);
-    const [root] = await api.departments.list();
-    const sales = await api.departments.create({ name: script.department, parentId: root?.id ?? "" });
-    const me = await api.auth.me();
-    await api.members.create({
+  it("lets the admin write the mission, and create a department, a member and a quarter in the admin screens", async () => {
+    const page = admin.page;
+    const adminPage = new AdminPage(page);
+    await adminPage.open("org");
+    // Markdown is rendered; raw HTML an admin types is not.
+    await page.locator("#org_mission").fill(`${script.mission} <img src="x" onerror="window.hacked=1">`);
+    await page.getByTestId("org-save").click();
+    await page.getByText(admin.text("admin.org.saved")).waitFor();
+    expect((await admin.screenshotBothWidths("admin-org")).phoneOverflow).toBe(0);
+
+    await adminPage.open("departments");
+    await adminPage.createDepartment(script.department);
+    expect((await admin.screenshotBothWidths("admin-departments")).phoneOverflow).toBe(0);
+
+    await adminPage.open("members");
+    await adminPage.createMember({
       email: script.member.email,
       name: script.member.name,
       password: PASSWORD,
-      role: "member",
-      departmentId: sales.id,
-      managerId: me.user.id,
+      department: `${script.organization} / ${script.department}`,
+      manager: `${script.admin.name} · ${script.admin.email}`,
+      title: script.title,
     });
-    const quarter = currentQuarter();
-    cycleId = (await api.cycles.create({ kind: "quarter", ...quarter })).id;
+    await adminPage.page.locator("#member_email").waitFor({ state: "detached" });
+    expect((await admin.screenshotBothWidths("admin-members")).phoneOverflow).toBe(0);
+
+    // A department with members cannot be deleted: the API's refusal shows next to the form.
+    await adminPage.open("departments");
+    await admin.expectingConsoleErrors([/status of 422/], async () => {
+      await adminPage.deleteDepartment(script.department);
+      await page.getByTestId("department-edit").getByTestId("form-error").waitFor();
+    });
+    await admin.screenshot("admin-department-not-empty");
+
+    await adminPage.open("cycles");
+    await adminPage.createCycle({
+      name: quarter.name,
+      kindLabel: admin.text("cycleKind.quarter"),
+      startDate: quarter.startDate,
+      endDate: quarter.endDate,
+    });
+    expect((await admin.screenshotBothWidths("admin-cycles")).phoneOverflow).toBe(0);
+
+    // What the screens did is what the API holds.
+    const api = apiAs(server.baseUrl, language);
+    await api.signIn(script.admin.email, PASSWORD);
+    const departments = await api.departments.list();
+    const sales = departments.find((d) => d.name === script.department);
+    const member = (await api.members.list()).find((m) => m.email === script.member.email);
+    expect(member).toMatchObject({ name: script.member.name, departmentId: sales?.id, title: script.title });
+    const cycle = (await api.cycles.list()).find((c) => c.name === quarter.name);
+    expect(cycle).toMatchObject({ kind: "quarter", startDate: quarter.startDate, endDate: quarter.endDate });
+    cycleId = cycle?.id ?? "";
+    expect(admin.errors).toEqual([]);
   });
 
   it("writes and publishes the company OKR in the editor", async () => {
@@ -197,12 +242,27 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect(member.errors).toEqual([]);
   });
 
-  it("starts the quarter: the member's home lists the OKR and the check-ins due", async () => {
-    const api = apiAs(server.baseUrl, language);
-    await api.signIn(script.admin.email, PASSWORD);
-    await api.cycles.advancePhase(cycleId, "aligning");
-    await api.cycles.advancePhase(cycleId, "in_progress");
+  it("lets the admin start the quarter, saying what each phase means", async () => {
+    const page = admin.page;
+    const login = new LoginPage(page);
+    await login.open();
+    await login.signIn(script.admin.email, PASSWORD);
+    const adminPage = new AdminPage(page);
+    await adminPage.open("cycles");
+    expect(await adminPage.advance(quarter.name)).toBe(admin.text("admin.cycles.meaning.aligning"));
+    await page.locator('[data-phase="aligning"]').waitFor();
+    expect(await adminPage.advance(quarter.name)).toBe(admin.text("admin.cycles.meaning.in_progress"));
+    await page.locator('[data-phase="in_progress"]').waitFor();
+    // The dashboard before anyone checks in.
+    await page.goto(`/dashboard?cycle=${cycleId}`);
+    checkInRateBefore =
+      (await page.getByTestId("dashboard-check-in-rate").locator(".ant-statistic-content").textContent()) ??
+      "";
+    expect(checkInRateBefore).toBe("0%");
+    expect(admin.errors).toEqual([]);
+  });
 
+  it("starts the quarter: the member's home lists the OKR and the check-ins due", async () => {
     const home = new HomePage(member.page);
     await home.open();
     await home.card(script.personal.title).waitFor();
@@ -232,6 +292,62 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect(await checkIn.progressText(kr.title)).toBe("50%");
     expect(await checkIn.progressText(milestoneKr.title)).toBe("50%");
     await member.screenshot("check-in-saved");
+    expect(member.errors).toEqual([]);
+  });
+
+  it("shows the new numbers on the dashboard and the alignment map after the check-in", async () => {
+    const page = admin.page;
+    const api = apiAs(server.baseUrl, language);
+    await api.signIn(script.admin.email, PASSWORD);
+    const numbers = await api.cycles.dashboard(cycleId);
+    const percent = (n: number) => `${Math.round(n * 100)}%`;
+    expect(numbers.checkInRate).toBeGreaterThan(0);
+
+    await page.goto(`/dashboard?cycle=${cycleId}`);
+    const rate = page.getByTestId("dashboard-check-in-rate").locator(".ant-statistic-content");
+    await rate.waitFor();
+    expect(await rate.textContent()).toBe(percent(numbers.checkInRate));
+    expect(await rate.textContent()).not.toBe(checkInRateBefore);
+    expect(await page.getByTestId("dashboard-progress").locator(".ant-statistic-content").textContent()).toBe(
+      percent(numbers.progress),
+    );
+    await page.getByTestId("kr-health-chart").locator("svg").waitFor();
+    await page.getByTestId("department-chart").locator("svg").waitFor();
+    expect((await admin.screenshotBothWidths("dashboard")).phoneOverflow).toBe(0);
+
+    await page.goto(`/alignment-map?cycle=${cycleId}`);
+    const node = page.getByTestId("map-node").filter({ hasText: script.personal.title });
+    await node.waitFor();
+    expect(await node.getByTestId("map-progress").textContent()).toBe("50%");
+    expect((await admin.screenshotBothWidths("alignment-map")).phoneOverflow).toBe(0);
+    await node.getByRole("link", { name: script.personal.title }).click();
+    await page.waitForURL(new RegExp(`/objectives/${personalObjectiveId}$`));
+
+    await page.goto(`/rollout?cycle=${cycleId}`);
+    await page.getByTestId("rollout").waitFor();
+    expect((await admin.screenshotBothWidths("rollout")).phoneOverflow).toBe(0);
+    expect(admin.errors).toEqual([]);
+  });
+
+  it("shows the company page with the mission rendered, and people's pages", async () => {
+    const page = member.page;
+    await page.goto(`/company?cycle=${cycleId}`);
+    const direction = page.getByTestId("org-direction");
+    await direction.locator("strong").first().waitFor();
+    expect(await direction.locator("img, script").count()).toBe(0);
+    expect(await page.evaluate("window.hacked")).toBeUndefined();
+    await page.getByTestId("objective-card").filter({ hasText: script.company.title }).waitFor();
+    expect((await member.screenshotBothWidths("company")).phoneOverflow).toBe(0);
+    await page.getByTestId("department-nav").getByText(script.department, { exact: true }).click();
+    await page.getByTestId("department-members").getByText(script.member.name).click();
+    await page.getByTestId("person-name").filter({ hasText: script.member.name }).waitFor();
+    await page.getByTestId("objective-card").filter({ hasText: script.personal.title }).waitFor();
+    await member.screenshot("person");
+    // The rollout dashboard is for leadership: a member is told so.
+    await member.expectingConsoleErrors([/status of 403/], async () => {
+      await page.goto(`/rollout?cycle=${cycleId}`);
+      await page.getByTestId("rollout-forbidden").waitFor();
+    });
     expect(member.errors).toEqual([]);
   });
 

@@ -21,6 +21,10 @@ export const queryKeys = {
   keyResult: (id: string) => ["key-result", id] as const,
   checkIns: (keyResultId: string) => ["check-ins", keyResultId] as const,
   history: (objectiveId: string) => ["history", objectiveId] as const,
+  org: ["org"] as const,
+  dashboard: (cycleId: string, departmentId?: string) => ["dashboard", cycleId, departmentId ?? ""] as const,
+  rollout: (cycleId: string) => ["rollout", cycleId] as const,
+  tree: (cycleId: string, departmentId?: string) => ["tree", cycleId, departmentId ?? ""] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -119,4 +123,32 @@ export function storeObjective(queryClient: QueryClient, objective: ObjectiveDet
     list?.map((o) => (o.id === objective.id ? { ...o, ...objective } : o)),
   );
   void queryClient.invalidateQueries({ queryKey: queryKeys.history(objective.id) });
+}
+
+export function useOrg() {
+  return useQuery({ queryKey: queryKeys.org, queryFn: ({ signal }) => api.org.get(signal) });
+}
+
+export function useDashboard(cycleId: string | undefined, departmentId?: string) {
+  return useQuery({
+    queryKey: queryKeys.dashboard(cycleId ?? "", departmentId),
+    queryFn: ({ signal }) => api.cycles.dashboard(cycleId ?? "", departmentId, signal),
+    enabled: !!cycleId,
+  });
+}
+
+export function useRollout(cycleId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.rollout(cycleId ?? ""),
+    queryFn: ({ signal }) => api.cycles.rollout(cycleId ?? "", undefined, signal),
+    enabled: !!cycleId,
+  });
+}
+
+export function useCycleTree(cycleId: string | undefined, departmentId?: string) {
+  return useQuery({
+    queryKey: queryKeys.tree(cycleId ?? "", departmentId),
+    queryFn: ({ signal }) => api.cycles.tree(cycleId ?? "", departmentId, signal),
+    enabled: !!cycleId,
+  });
 }

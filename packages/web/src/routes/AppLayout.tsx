@@ -1,9 +1,16 @@
 import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  BankOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
+  FlagOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
   PlusOutlined,
+  ReadOutlined,
+  SettingOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -12,9 +19,10 @@ import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { api } from "../api/client.ts";
+import { useDepartments } from "../api/queries.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { Loading } from "../components/Loading.tsx";
-import { useSession } from "../features/auth/session.ts";
+import { isAdmin, useSession } from "../features/auth/session.ts";
 
 function useNavItems() {
   const { t } = useTranslation();
@@ -30,12 +38,52 @@ function useNavItems() {
       icon: <PlusOutlined />,
       label: <Link to="/objectives/new">{t("nav.newObjective")}</Link>,
     },
+    ...useInsightNavItems(),
+    { key: "/guide", icon: <ReadOutlined />, label: <Link to="/guide">{t("guide.nav")}</Link> },
+    {
+      key: "/templates",
+      icon: <AppstoreOutlined />,
+      label: <Link to="/templates">{t("templates.nav")}</Link>,
+    },
   ];
 }
+
+/** Company, dashboards and the alignment map for everyone; rollout for leaders; admin for admins. */
+function useInsightNavItems() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const departments = useDepartments();
+  const admin = isAdmin(session.membership);
+  const leads = (departments.data ?? []).some((d) => d.leaderId === session.user.id);
+  return [
+    { key: "/company", icon: <BankOutlined />, label: <Link to="/company">{t("nav.company")}</Link> },
+    {
+      key: "/dashboard",
+      icon: <BarChartOutlined />,
+      label: <Link to="/dashboard">{t("nav.dashboard")}</Link>,
+    },
+    {
+      key: "/alignment-map",
+      icon: <ApartmentOutlined />,
+      label: <Link to="/alignment-map">{t("nav.alignmentMap")}</Link>,
+    },
+    ...(admin || leads
+      ? [{ key: "/rollout", icon: <FlagOutlined />, label: <Link to="/rollout">{t("nav.rollout")}</Link> }]
+      : []),
+    ...(admin
+      ? [{ key: "/admin", icon: <SettingOutlined />, label: <Link to="/admin">{t("nav.admin")}</Link> }]
+      : []),
+  ];
+}
+
+const SECTIONS = ["/company", "/dashboard", "/alignment-map", "/rollout", "/admin", "/guide", "/templates"];
 
 function selectedKey(pathname: string): string {
   if (pathname === "/objectives/new") return pathname;
   if (pathname.startsWith("/check-in")) return "/check-in";
+  const section = SECTIONS.find((s) => pathname.startsWith(s));
+  if (section) return section;
+  if (pathname.startsWith("/departments/") || pathname.startsWith("/people/")) return "/company";
   return pathname === "/" ? "/" : "";
 }
 

@@ -62,6 +62,61 @@ export function createAppRouter() {
                     Component: (await import("../features/auth/ProfilePage.tsx")).ProfilePage,
                   }),
                 },
+                {
+                  path: "admin",
+                  lazy: async () => ({
+                    Component: (await import("../features/admin/AdminPage.tsx")).AdminPage,
+                  }),
+                },
+                {
+                  path: "dashboard",
+                  lazy: async () => ({
+                    Component: (await import("../features/dashboard/DashboardPage.tsx")).DashboardPage,
+                  }),
+                },
+                {
+                  path: "rollout",
+                  lazy: async () => ({
+                    Component: (await import("../features/rollout/RolloutPage.tsx")).RolloutPage,
+                  }),
+                },
+                {
+                  path: "alignment-map",
+                  lazy: async () => ({
+                    Component: (await import("../features/alignment-map/AlignmentMapPage.tsx"))
+                      .AlignmentMapPage,
+                  }),
+                },
+                {
+                  path: "company",
+                  lazy: async () => ({
+                    Component: (await import("../features/org/CompanyPage.tsx")).CompanyPage,
+                  }),
+                },
+                {
+                  path: "departments/:id",
+                  lazy: async () => ({
+                    Component: (await import("../features/org/DepartmentPage.tsx")).DepartmentPage,
+                  }),
+                },
+                {
+                  path: "people/:id",
+                  lazy: async () => ({
+                    Component: (await import("../features/org/PersonPage.tsx")).PersonPage,
+                  }),
+                },
+                {
+                  path: "guide",
+                  lazy: async () => ({
+                    Component: (await import("../features/guide/GuidePage.tsx")).GuidePage,
+                  }),
+                },
+                {
+                  path: "templates",
+                  lazy: async () => ({
+                    Component: (await import("../features/guide/TemplatesPage.tsx")).TemplatesPage,
+                  }),
+                },
                 { path: "*", element: <NotFound /> },
               ],
             },

@@ -1,5 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { type Cycle, type Department, isApiError, type Member, type ObjectiveDetail } from "@luodi/client";
+import {
+  type Cycle,
+  type Department,
+  isApiError,
+  type KeyResultPending,
+  type Member,
+  type ObjectiveDetail,
+} from "@luodi/client";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import {
   App,
@@ -17,7 +24,7 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client.ts";
 import { applyFieldErrors, type FieldError, placeApiError } from "../../api/form-errors.ts";
 import { queryKeys, useCycles, useDepartments, useMembers, useObjective } from "../../api/queries.ts";
@@ -28,6 +35,8 @@ import { LEVEL_KEYS, PHASE_KEYS, VISIBILITY_KEYS } from "../../components/labels
 import { currentLanguage } from "../../i18n/index.ts";
 import { enclosingCycles, pickDefaultCycle, sortCyclesForPicker, todayIn } from "../../lib/cycles.ts";
 import { isAdmin, useSession } from "../auth/session.ts";
+import { templateValues } from "../guide/template-prefill.ts";
+import { findTemplate } from "../guide/templates.ts";
 import { AlignmentPicker } from "./AlignmentPicker.tsx";
 import { CoachHints } from "./CoachHints.tsx";
 import {
@@ -143,6 +152,7 @@ function EditorForm({
   const initialValues = useMemo<EditorValues>(() => {
     if (existing) return valuesOf(existing);
     const requested = cycles.find((c) => c.id === params.get("cycle"));
+    const template = findTemplate(params.get("template"));
     const cycle = requested ?? pickDefaultCycle(cycles, todayIn(session.organization.timezone));
     return {
       cycleId: cycle?.id,
@@ -153,10 +163,15 @@ function EditorForm({
       supports: [],
       parent: null,
       keyResults: [emptyKeyResult()],
+      // `?template=<id>` starts from a template of the library, in the UI's language.
+      ...(template ? templateValues(template, currentLanguage()) : {}),
     };
   }, [existing, cycles, params, session]);
 
-  const values = (Form.useWatch((all: EditorValues) => all, form) ?? initialValues) as EditorValues;
+  // `preserve`: the whole store, so KRs given as initial values (an existing objective, a template) reach the coach
+  // before anyone types in them.
+  const values = (Form.useWatch((all: EditorValues) => all, { form, preserve: true }) ??
+    initialValues) as EditorValues;
   const level = values.level ?? initialValues.level;
   const cycleId = values.cycleId ?? initialValues.cycleId;
   const cycle = cycles.find((c) => c.id === cycleId);
@@ -206,11 +221,13 @@ function EditorForm({
     setFormMessage(all.length ? (placed.fields.length ? placed.formMessage : null) : placed.formMessage);
   };
 
-  const finish = (id: string) => {
+  const finish = (id: string, isPending = false) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.allObjectives });
     void queryClient.invalidateQueries({ queryKey: queryKeys.objective(id) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.history(id) });
-    message.success(t("editor.saved"));
+    // 202: the change waits for the manager; saying "saved" would be untrue.
+    if (isPending) message.info(t("adjustments.sentForApproval"));
+    else message.success(t("editor.saved"));
     navigate(`/objectives/${id}`);
   };
 
@@ -241,14 +258,18 @@ function EditorForm({
 
   const handleUpdate = async (v: EditorValues, before: ObjectiveDetail) => {
     const reason = v.reason?.trim() || undefined;
+    const waitingBefore = new Set((before.pendingAdjustments ?? []).map((a) => a.id));
+    let isPending = false;
     try {
       const patch = objectivePatchOf(v, before);
-      if (patch)
-        await api.objectives.update(before.id, {
+      if (patch) {
+        const answer = await api.objectives.update(before.id, {
           ...patch,
           ...(reason ? { reason } : {}),
           version: before.version,
         });
+        if ((answer.pendingAdjustments ?? []).some((a) => !waitingBefore.has(a.id))) isPending = true;
+      }
     } catch (error) {
       show(error);
       return;
@@ -260,12 +281,14 @@ function EditorForm({
         if (previous) {
           keep.add(previous.id);
           const patch = keyResultPatchOf(kr, previous);
-          if (patch)
-            await api.keyResults.update(previous.id, {
+          if (patch) {
+            const answer: KeyResultPending = await api.keyResults.update(previous.id, {
               ...patch,
               ...(reason ? { reason } : {}),
               version: previous.version,
             });
+            if (answer.pendingAdjustment) isPending = true;
+          }
         } else {
           const created = await api.keyResults.create(before.id, keyResultInputOf(kr));
           keep.add(created.id);
@@ -302,7 +325,7 @@ function EditorForm({
         return;
       }
     }
-    finish(before.id);
+    finish(before.id, isPending);
   };
 
   const handleFinish = async () => {
@@ -508,6 +531,9 @@ function EditorForm({
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
               {t("coach.intro")}
             </Typography.Paragraph>
+            <Link to="/guide" data-testid="guide-link" style={{ display: "inline-block", marginTop: 8 }}>
+              {t("guide.editorLink")}
+            </Link>
           </Card>
         </Col>
       </Row>

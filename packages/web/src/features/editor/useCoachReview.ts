@@ -30,7 +30,8 @@ export function useCoachReview(input: CoachReviewInput, enabled: boolean): Coach
   const review = useQuery({
     queryKey: ["coach", debouncedKey],
     queryFn: ({ signal }) => api.coach.review(JSON.parse(debouncedKey) as CoachReviewInput, signal),
-    enabled: enabled && input.objective.title.trim() !== "",
+    // Judged on the debounced input: the live one may already have a title that the query's key lacks.
+    enabled: enabled && (JSON.parse(debouncedKey) as CoachReviewInput).objective.title.trim() !== "",
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,

@@ -17,6 +17,7 @@ import { AlignmentSection } from "./AlignmentSection.tsx";
 import { CheckInTimeline } from "./CheckInTimeline.tsx";
 import { progressOverTime } from "./chart-data.ts";
 import { HistorySection } from "./HistorySection.tsx";
+import { PendingAdjustments } from "./PendingAdjustments.tsx";
 import { ReviewForm } from "./ReviewForm.tsx";
 import { ScoringForm } from "./ScoringForm.tsx";
 import { WorkflowActions } from "./WorkflowActions.tsx";
@@ -120,6 +121,7 @@ export function ObjectivePage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
+      <PendingAdjustments objective={o} canDecide={approver && !owns} />
       {o.description ? (
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{o.description}</Typography.Paragraph>
       ) : null}

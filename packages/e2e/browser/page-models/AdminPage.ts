@@ -1,0 +1,89 @@
+import type { Locator, Page } from "playwright-core";
+
+/** 管理: departments, members and cycles, each on its own tab. */
+export class AdminPage {
+  constructor(readonly page: Page) {}
+
+  async open(tab: "org" | "departments" | "members" | "cycles"): Promise<void> {
+    await this.page.goto(`/admin?tab=${tab}`);
+    const shown = {
+      org: "org-form",
+      departments: "department-tree",
+      members: "member-table",
+      cycles: "cycle-table",
+    };
+    await this.page.getByTestId(shown[tab]).waitFor();
+  }
+
+  /** Picks an option of an Ant Design select by typing part of it and clicking the whole. */
+  async pick(selectId: string, label: string, typed?: string): Promise<void> {
+    const input = this.page.locator(`#${selectId}`);
+    await input.click();
+    if (typed !== undefined) await input.fill(typed);
+    const option = this.page.locator(
+      `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`,
+    );
+    await option.first().click();
+  }
+
+  async createDepartment(name: string): Promise<void> {
+    await this.page.locator("#newDepartment_name").fill(name);
+    await this.page.getByTestId("department-create").locator('button[type="submit"]').click();
+    await this.page.getByTestId("department-tree").getByText(name, { exact: true }).waitFor();
+  }
+
+  /** Selects a department in the tree and asks to delete it (the API may refuse). */
+  async deleteDepartment(name: string): Promise<void> {
+    await this.page.getByTestId("department-tree").getByText(name, { exact: true }).click();
+    await this.page.getByTestId("department-delete").click();
+    await this.page.locator(".ant-popconfirm .ant-btn-primary").click();
+  }
+
+  async createMember(data: {
+    email: string;
+    name: string;
+    password: string;
+    department: string;
+    manager: string;
+    title: string;
+  }): Promise<void> {
+    await this.page.getByTestId("member-new").click();
+    await this.page.locator("#member_email").fill(data.email);
+    await this.page.locator("#member_name").fill(data.name);
+    await this.page.locator("#member_password").fill(data.password);
+    await this.pick("member_departmentId", data.department, data.department);
+    await this.pick("member_managerId", data.manager, data.manager.split(" · ")[0]);
+    await this.page.locator("#member_title").fill(data.title);
+    await this.page.getByTestId("member-save").click();
+    await this.memberRow(data.email).waitFor();
+  }
+
+  memberRow(email: string): Locator {
+    return this.page.getByTestId("member-table").locator("tr", { hasText: email });
+  }
+
+  async createCycle(data: {
+    name: string;
+    kindLabel: string;
+    startDate: string;
+    endDate: string;
+  }): Promise<void> {
+    await this.page.locator("#cycle_name").fill(data.name);
+    await this.pick("cycle_kind", data.kindLabel);
+    await this.page.locator("#cycle_startDate").fill(data.startDate);
+    await this.page.locator("#cycle_endDate").fill(data.endDate);
+    await this.page.getByTestId("cycle-create").click();
+    await this.page.getByTestId("cycle-table").getByText(data.name, { exact: true }).waitFor();
+  }
+
+  /** Moves a cycle one phase on, reading the confirmation that says what the phase means. */
+  async advance(cycleName: string): Promise<string> {
+    await this.page.getByTestId(`advance-${cycleName}`).click();
+    const meaning = this.page.getByTestId("phase-meaning");
+    await meaning.waitFor();
+    const text = (await meaning.textContent()) ?? "";
+    await this.page.locator(".ant-modal-confirm .ant-btn-primary").click();
+    await meaning.waitFor({ state: "detached" });
+    return text;
+  }
+}

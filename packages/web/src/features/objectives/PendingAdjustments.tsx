@@ -1,0 +1,214 @@
+import type { Adjustment, KeyResult, ObjectiveDetail } from "@luodi/client";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, type ButtonProps, Card, Form, Input, Modal, Space } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client.ts";
+import { placeApiError } from "../../api/form-errors.ts";
+import { queryKeys, storeObjective } from "../../api/queries.ts";
+import { formatDateTime } from "../../lib/format.ts";
+
+/** Labels of the fields an adjustment may change, in the API's names. */
+const FIELD_KEYS: Record<
+  string,
+  | "adjustments.field.title"
+  | "adjustments.field.description"
+  | "adjustments.field.weight"
+  | "adjustments.field.visibility"
+  | "adjustments.field.targetValue"
+  | "adjustments.field.startValue"
+  | "adjustments.field.unit"
+  | "adjustments.field.direction"
+  | "adjustments.field.ownerUserId"
+  | "adjustments.field.milestones"
+> = {
+  title: "adjustments.field.title",
+  description: "adjustments.field.description",
+  weight: "adjustments.field.weight",
+  visibility: "adjustments.field.visibility",
+  targetValue: "adjustments.field.targetValue",
+  startValue: "adjustments.field.startValue",
+  unit: "adjustments.field.unit",
+  direction: "adjustments.field.direction",
+  ownerUserId: "adjustments.field.ownerUserId",
+  milestones: "adjustments.field.milestones",
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (Array.isArray(value)) {
+    return value
+      .map((v) => (typeof v === "object" && v !== null && "title" in v ? String(v.title) : show(v)))
+      .join(", ");
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Changes (调整) that wait for the manager's approval: what would change, why, who asked; the approver
+ * approves or rejects with a reason.
+ */
+export function PendingAdjustments({
+  objective,
+  canDecide,
+}: {
+  objective: ObjectiveDetail;
+  canDecide: boolean;
+}) {
+  const { t } = useTranslation();
+  const pending = (objective.pendingAdjustments ?? []).filter((a) => a.status === "pending");
+  if (pending.length === 0) return null;
+  return (
+    <Card
+      size="small"
+      title={t("adjustments.title", { count: pending.length })}
+      style={{ marginBottom: 16, borderColor: "#ffd666" }}
+      data-testid="pending-adjustments"
+    >
+      {!canDecide && (
+        <Alert type="info" showIcon title={t("adjustments.waiting")} style={{ marginBottom: 12 }} />
+      )}
+      {pending.map((a) => (
+        <AdjustmentItem key={a.id} adjustment={a} objective={objective} canDecide={canDecide} />
+      ))}
+    </Card>
+  );
+}
+
+function AdjustmentItem({
+  adjustment: a,
+  objective,
+  canDecide,
+}: {
+  adjustment: Adjustment;
+  objective: ObjectiveDetail;
+  canDecide: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  const kr: KeyResult | undefined = a.keyResultId
+    ? objective.keyResults.find((k) => k.id === a.keyResultId)
+    : undefined;
+  const fields = [...new Set([...Object.keys(a.before), ...Object.keys(a.after)])];
+
+  const done = (updated: ObjectiveDetail, text: string) => {
+    storeObjective(queryClient, updated);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.allObjectives });
+    message.success(text);
+  };
+  const handleApprove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      done(await api.adjustments.approve(a.id), t("adjustments.approved"));
+    } catch (e) {
+      setError(
+        placeApiError(e, { isKnown: () => false, networkMessage: t("errors.network.title") }).formMessage,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const handleReject = async ({ reason }: { reason: string }) => {
+    setBusy(true);
+    try {
+      done(await api.adjustments.reject(a.id, reason), t("adjustments.rejected"));
+      setRejecting(false);
+    } catch (e) {
+      const placed = placeApiError(e, {
+        isKnown: (p) => p === "reason",
+        networkMessage: t("errors.network.title"),
+      });
+      form.setFields(placed.fields.map((f) => ({ name: "reason", errors: f.errors })));
+      if (placed.formMessage) form.setFields([{ name: "reason", errors: [placed.formMessage] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="adjustment" data-testid="adjustment">
+      <div className="muted" style={{ fontSize: 13 }}>
+        {t("adjustments.requested", {
+          name: a.requestedBy.name ?? t("common.someone"),
+          when: formatDateTime(a.createdAt, i18n.language),
+        })}
+        {kr ? ` · ${t("adjustments.onKeyResult", { title: kr.title })}` : ""}
+      </div>
+      <table className="adjustment-diff">
+        <thead>
+          <tr>
+            <th scope="col">{t("adjustments.fieldHeader")}</th>
+            <th scope="col">{t("adjustments.before")}</th>
+            <th scope="col">{t("adjustments.after")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => {
+            const key = FIELD_KEYS[f];
+            return (
+              <tr key={f}>
+                <th scope="row">{key ? t(key) : f}</th>
+                <td>
+                  <del>{show(a.before[f])}</del>
+                </td>
+                <td>
+                  <ins>{show(a.after[f])}</ins>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div data-testid="adjustment-reason">
+        {t("adjustments.reason")}: {a.reason}
+      </div>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 8 }} />}
+      {canDecide && (
+        <Space style={{ marginTop: 8 }} wrap>
+          <Button
+            type="primary"
+            size="small"
+            loading={busy}
+            onClick={() => void handleApprove()}
+            data-testid="adjustment-approve"
+          >
+            {t("adjustments.approve")}
+          </Button>
+          <Button size="small" danger onClick={() => setRejecting(true)} data-testid="adjustment-reject">
+            {t("adjustments.reject")}
+          </Button>
+        </Space>
+      )}
+      <Modal
+        open={rejecting}
+        title={t("adjustments.rejectTitle")}
+        onCancel={() => setRejecting(false)}
+        okText={t("adjustments.reject")}
+        cancelText={t("common.cancel")}
+        okButtonProps={
+          { danger: true, loading: busy, "data-testid": "adjustment-reject-confirm" } as ButtonProps
+        }
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" name={`reject-${a.id}`} onFinish={(v) => void handleReject(v)}>
+          <Form.Item
+            name="reason"
+            label={t("adjustments.rejectReason")}
+            rules={[{ required: true, whitespace: true, message: t("validation.required") }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2 }} data-testid="adjustment-reject-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

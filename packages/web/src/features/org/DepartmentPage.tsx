@@ -1,0 +1,108 @@
+import { Card, Col, Empty, Row, Tag, Typography } from "antd";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useDepartments, useMembers, useObjectives } from "../../api/queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { departmentPath } from "../admin/department-tree.ts";
+import { CyclePicker } from "../cycles/CyclePicker.tsx";
+import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
+import { DepartmentTreeNav } from "./DepartmentTreeNav.tsx";
+import { ObjectiveList } from "./ObjectiveList.tsx";
+
+/** A department: its leader and members, its objectives and its members' objectives, as visibility allows. */
+export function DepartmentPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const { cycles, cycle, setCycle } = useSelectedCycle();
+  const departments = useDepartments();
+  const members = useMembers();
+  const own = useObjectives({ cycleId: cycle?.id, ownerDepartmentId: id }, !!cycle);
+  const personal = useObjectives({ cycleId: cycle?.id, level: "personal" }, !!cycle);
+  const people = useMemo(
+    () =>
+      (members.data ?? [])
+        .filter((m) => m.departmentId === id && m.status === "active")
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [members.data, id],
+  );
+  const peopleIds = useMemo(() => new Set(people.map((m) => m.userId)), [people]);
+
+  if (cycles.isPending || departments.isPending || members.isPending) return <Loading />;
+  if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
+  if (departments.isError) {
+    return <ErrorState error={departments.error} onRetry={() => void departments.refetch()} />;
+  }
+  if (members.isError) return <ErrorState error={members.error} onRetry={() => void members.refetch()} />;
+  const department = departments.data.find((d) => d.id === id);
+  if (!department) return <Empty description={t("errors.notFound")} />;
+  const leader = members.data.find((m) => m.userId === department.leaderId);
+  const parent = departments.data.find((d) => d.id === department.parentId);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{department.name}</h1>
+          <Typography.Text type="secondary">
+            {departmentPath(departments.data, department.id)}
+          </Typography.Text>
+        </div>
+        {cycle && (
+          <div className="page-header-actions">
+            <CyclePicker cycles={cycles.data} value={cycle.id} onChange={setCycle} />
+          </div>
+        )}
+      </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={17}>
+          <h2 className="section-title">{t("org.departmentOkrs")}</h2>
+          {cycle ? (
+            <ObjectiveList query={own} cycleId={cycle.id} empty={t("org.noDepartmentOkrs")} />
+          ) : (
+            <Empty description={t("dashboard.noCycle")} />
+          )}
+          <h2 className="section-title">{t("org.membersOkrs")}</h2>
+          {cycle ? (
+            <ObjectiveList
+              query={personal}
+              cycleId={cycle.id}
+              empty={t("org.noMembersOkrs")}
+              filter={(o) => peopleIds.has(o.ownerUserId ?? "")}
+            />
+          ) : null}
+        </Col>
+        <Col xs={24} lg={7}>
+          <Card size="small" title={t("org.about")} style={{ marginBottom: 16 }}>
+            <p>
+              {t("org.leader")}:{" "}
+              {leader ? <Link to={`/people/${leader.userId}`}>{leader.name}</Link> : t("org.noLeader")}
+            </p>
+            {parent && (
+              <p>
+                {t("org.parent")}: <Link to={`/departments/${parent.id}`}>{parent.name}</Link>
+              </p>
+            )}
+          </Card>
+          <Card size="small" title={t("org.people", { count: people.length })} style={{ marginBottom: 16 }}>
+            {people.length === 0 ? (
+              <span className="muted">{t("org.noPeople")}</span>
+            ) : (
+              <ul className="plain-list" data-testid="department-members">
+                {people.map((m) => (
+                  <li key={m.userId}>
+                    <Link to={`/people/${m.userId}`}>{m.name}</Link> {m.title && <Tag>{m.title}</Tag>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card size="small" title={t("org.departments")}>
+            <DepartmentTreeNav departments={departments.data} selectedId={department.id} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

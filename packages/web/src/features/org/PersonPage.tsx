@@ -1,0 +1,89 @@
+import { Card, Col, Descriptions, Empty, Row, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useDepartments, useMembers, useObjectives } from "../../api/queries.ts";
+import { ErrorState } from "../../components/ErrorState.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { departmentPath } from "../admin/department-tree.ts";
+import { CyclePicker } from "../cycles/CyclePicker.tsx";
+import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
+import { ObjectiveList } from "./ObjectiveList.tsx";
+
+/** A person: their objectives in the cycle (as visibility allows), their manager and department. */
+export function PersonPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const { cycles, cycle, setCycle } = useSelectedCycle();
+  const members = useMembers();
+  const departments = useDepartments();
+  const objectives = useObjectives({ cycleId: cycle?.id, ownerUserId: id }, !!cycle);
+
+  if (cycles.isPending || members.isPending || departments.isPending) return <Loading />;
+  if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
+  if (members.isError) return <ErrorState error={members.error} onRetry={() => void members.refetch()} />;
+  if (departments.isError) {
+    return <ErrorState error={departments.error} onRetry={() => void departments.refetch()} />;
+  }
+  const person = members.data.find((m) => m.userId === id);
+  if (!person) return <Empty description={t("errors.notFound")} />;
+  const manager = members.data.find((m) => m.userId === person.managerId);
+  const reports = members.data.filter((m) => m.managerId === person.userId && m.status === "active");
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1 data-testid="person-name">{person.name}</h1>
+          {person.title && <Tag>{person.title}</Tag>}
+          {person.status === "deactivated" && <Tag color="red">{t("admin.members.deactivated")}</Tag>}
+        </div>
+        {cycle && (
+          <div className="page-header-actions">
+            <CyclePicker cycles={cycles.data} value={cycle.id} onChange={setCycle} />
+          </div>
+        )}
+      </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 17, order: 1 }}>
+          <h2 className="section-title">{t("org.personOkrs")}</h2>
+          {cycle ? (
+            <ObjectiveList query={objectives} cycleId={cycle.id} empty={t("org.noPersonOkrs")} />
+          ) : (
+            <Empty description={t("dashboard.noCycle")} />
+          )}
+        </Col>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 7, order: 2 }}>
+          <Card size="small">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t("common.email")}>{person.email}</Descriptions.Item>
+              <Descriptions.Item label={t("admin.members.department")}>
+                {person.departmentId ? (
+                  <Link to={`/departments/${person.departmentId}`}>
+                    {departmentPath(departments.data, person.departmentId)}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("admin.members.manager")}>
+                {manager ? <Link to={`/people/${manager.userId}`}>{manager.name}</Link> : "—"}
+              </Descriptions.Item>
+              {reports.length > 0 && (
+                <Descriptions.Item label={t("org.reports")}>
+                  <span>
+                    {reports.map((r, i) => (
+                      <span key={r.userId}>
+                        {i > 0 && ", "}
+                        <Link to={`/people/${r.userId}`}>{r.name}</Link>
+                      </span>
+                    ))}
+                  </span>
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
