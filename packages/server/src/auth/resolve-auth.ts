@@ -37,7 +37,9 @@ export async function resolveAuth(
   if (!secret) return null;
   // Callers send the same credential many times a minute; resolving it costs two queries, so keep the
   // answer while nothing in its organization's structure and nothing about sign-ins changed (and a minute at most).
-  const cacheKey = `${hashSecret(secret)}|${credentials.orgId ?? ""}`;
+  // The secret itself is the key: it is already in this process's memory with the request, and hashing it
+  // on every request would cost more than the lookup.
+  const cacheKey = `${secret}|${credentials.orgId ?? ""}`;
   const nowMs = ctx.config.now().getTime();
   const authGeneration = ctx.generations.get(AUTH_SCOPE);
   const cached = ctx.authCache.get(cacheKey);
