@@ -31,6 +31,10 @@ const SCRIPT = {
         { title: "客户 NPS 从 30 提升到 45", start: 30, target: 45 },
       ],
     },
+    departmentOkr: {
+      title: "让华东大客户持续选择我们",
+      kr: { title: "大客户续约率从 80% 提升到 92%", start: 80, target: 92, unit: "%" },
+    },
     personal: {
       title: "让新客户顺利上手",
       vagueKr: "努力完成官网改版",
@@ -55,6 +59,10 @@ const SCRIPT = {
         { title: "Paying customers from 120 to 200", start: 120, target: 200, unit: "customers" },
         { title: "NPS from 30 to 45", start: 30, target: 45 },
       ],
+    },
+    departmentOkr: {
+      title: "Key accounts keep choosing us",
+      kr: { title: "Key-account renewal rate from 80% to 92%", start: 80, target: 92, unit: "%" },
     },
     personal: {
       title: "New customers get going on their own",
@@ -202,6 +210,24 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect(admin.errors).toEqual([]);
   });
 
+  it("writes the department OKR in the editor, aligned to the company's", async () => {
+    const page = admin.page;
+    const editor = new EditorPage(page);
+    await editor.openNew();
+    await editor.chooseLevel(admin.text("level.department"));
+    await editor.chooseDepartment(script.department);
+    await editor.fillTitle(script.departmentOkr.title);
+    await editor.fillKeyResult(0, { ...script.departmentOkr.kr, typeLabel: admin.text("krType.percentage") });
+    await editor.chooseParent(script.company.title.slice(0, 4), script.company.title);
+    await admin.screenshot("editor-department");
+    await editor.saveAndWait();
+    const objective = new ObjectivePage(page);
+    expect(await objective.title().textContent()).toBe(script.departmentOkr.title);
+    await objective.alignment().getByText(script.company.title).waitFor();
+    await objective.publish();
+    expect(admin.errors).toEqual([]);
+  });
+
   it("signs the admin out and the member in", async () => {
     await new AppShell(admin.page).signOut();
     const login = new LoginPage(member.page);
@@ -212,7 +238,7 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect(member.errors).toEqual([]);
   });
 
-  it("shows the coach's findings as the member writes a personal OKR, and aligns it to the company's", async () => {
+  it("shows the coach's findings as the member writes a personal OKR, and aligns it to the department's", async () => {
     const page = member.page;
     const editor = new EditorPage(page);
     await editor.openNew();
@@ -232,12 +258,12 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
       ...script.personal.milestoneKr,
       typeLabel: member.text("krType.milestone"),
     });
-    await editor.chooseParent(script.company.title.slice(0, 4), script.company.title);
+    await editor.chooseParent(script.departmentOkr.title.slice(0, 4), script.departmentOkr.title);
     await member.screenshot("editor-personal");
     await editor.saveAndWait();
     const objective = new ObjectivePage(page);
     personalObjectiveId = objective.id();
-    await objective.alignment().getByText(script.company.title).waitFor();
+    await objective.alignment().getByText(script.departmentOkr.title).waitFor();
     await objective.publish();
     expect(member.errors).toEqual([]);
   });
@@ -316,6 +342,8 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect((await admin.screenshotBothWidths("dashboard")).phoneOverflow).toBe(0);
 
     await page.goto(`/alignment-map?cycle=${cycleId}`);
+    // Company → department → personal: the third level opens on demand.
+    await page.getByRole("button", { name: admin.text("alignmentMap.expandAll") }).click();
     const node = page.getByTestId("map-node").filter({ hasText: script.personal.title });
     await node.waitFor();
     expect(await node.getByTestId("map-progress").textContent()).toBe("50%");
@@ -359,10 +387,12 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect(await objective.overallProgress()).toBe("50%");
     await objective.chart().waitFor();
     await objective.history().waitFor();
-    expect(await objective.alignment().getByText(script.company.title).count()).toBe(1);
+    expect(await objective.alignment().getByText(script.departmentOkr.title).count()).toBe(1);
     await member.screenshot("objective");
-    // The company objective lists the personal one as aligned below it.
+    // The company objective lists the department's below it, and the department's lists the personal one.
     await page.goto(`/objectives/${companyObjectiveId}`);
+    await new ObjectivePage(page).alignment().getByText(script.departmentOkr.title).waitFor();
+    await page.getByRole("link", { name: script.departmentOkr.title }).first().click();
     await new ObjectivePage(page).alignment().getByText(script.personal.title).waitFor();
     expect(member.errors).toEqual([]);
   });

@@ -64,6 +64,15 @@ export class EditorPage {
     return this.page.getByTestId(testId).getByTestId("coach-hint");
   }
 
+  /** The owning department of a department-level objective. */
+  async chooseDepartment(name: string): Promise<void> {
+    await this.page.locator("#ownerDepartmentId").click();
+    await this.page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: name })
+      .first()
+      .click();
+  }
+
   async chooseParent(search: string, optionText: string): Promise<void> {
     await this.page.locator("#parent").click();
     await this.page.locator("#parent").fill(search);
