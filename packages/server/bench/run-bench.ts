@@ -7,6 +7,7 @@
  * Knobs (environment): BENCH_SIZE (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ONLY (a scenario
  * name prefix: home, tree, dashboard, check-in).
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -61,6 +62,23 @@ type ScenarioResult = {
   target: string;
   met: boolean | null;
 };
+
+/** The web app's initial JavaScript, as the web package measures it (the bench does not import web code). */
+function initialWebJs(root: string): { gzipBytes: number; limitBytes: number; withinLimit: boolean } | null {
+  const script = join(root, "packages/web/scripts/bundle-size.ts");
+  const tsx = join(root, "node_modules/tsx/dist/cli.mjs");
+  const result = spawnSync(process.execPath, [tsx, script, "--json"], { cwd: root, encoding: "utf8" });
+  try {
+    const report = JSON.parse(result.stdout) as {
+      gzipBytes: number;
+      limitBytes: number;
+      withinLimit: boolean;
+    };
+    return { gzipBytes: report.gzipBytes, limitBytes: report.limitBytes, withinLimit: report.withinLimit };
+  } catch {
+    return null;
+  }
+}
 
 async function api<T>(
   baseUrl: string,
@@ -414,9 +432,13 @@ async function main(): Promise<void> {
         : "   coach: packages/core/bench/coach-bench.ts not there yet, skipped",
     );
     const bundle = webBundleReport(ROOT);
+    const initialJs = initialWebJs(ROOT);
     console.log(
       bundle
-        ? `   web bundle: ${fmt(bundle.totalBytes / 1024)} KB, ${fmt(bundle.totalGzipBytes / 1024)} KB gzipped`
+        ? `   web bundle: ${fmt(bundle.totalBytes / 1024)} KB in all, ${fmt(bundle.totalGzipBytes / 1024)} KB gzipped; ` +
+            (initialJs
+              ? `initial JS ${fmt(initialJs.gzipBytes / 1024, 1)} KB gzipped (target ≤ ${fmt(initialJs.limitBytes / 1024)} KB: ${initialJs.withinLimit ? "met" : "MISSED"})`
+              : "initial JS not measured")
         : "   web bundle: no packages/web/dist build, skipped",
     );
 
@@ -457,6 +479,7 @@ async function main(): Promise<void> {
       memory: { idleRssMb, peakRssMb, ...memoryTarget },
       coach,
       webBundle: bundle,
+      webInitialJs: initialJs,
       table,
     };
     const out = join(ROOT, "bench-results");
