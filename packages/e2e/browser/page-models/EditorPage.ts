@@ -29,12 +29,7 @@ export class EditorPage {
 
   async fillKeyResult(index: number, kr: KeyResultData): Promise<void> {
     const id = (field: string) => `#keyResults_${index}_${field}`;
-    if (kr.typeLabel) {
-      await this.page.locator(id("type")).click();
-      await this.page
-        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: kr.typeLabel })
-        .click();
-    }
+    if (kr.typeLabel) await this.chooseType(index, kr.typeLabel);
     await this.page.locator(id("title")).fill(kr.title);
     if (kr.start !== undefined) await this.page.locator(id("startValue")).fill(String(kr.start));
     if (kr.target !== undefined) await this.page.locator(id("targetValue")).fill(String(kr.target));
@@ -47,6 +42,28 @@ export class EditorPage {
           .last()
           .click();
       await this.page.locator(`#keyResults_${index}_milestones_${i}_title`).fill(milestone);
+    }
+  }
+
+  /**
+   * Picks a KR's type and waits until the select shows it: on a loaded machine a click can land while the
+   * dropdown is still opening, so the choice is made again until it took.
+   */
+  async chooseType(index: number, label: string): Promise<void> {
+    const select = this.page.locator(`#keyResults_${index}_type`);
+    const chosen = this.page.locator(`.ant-select:has(#keyResults_${index}_type)`, { hasText: label });
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await this.page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label })
+        .last()
+        .click();
+      try {
+        await chosen.first().waitFor({ timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
     }
   }
 
