@@ -368,6 +368,10 @@ describe.each(testDialects())("the OKR process end to end on %s", (dialect) => {
     expect(dashboard.progress).toBeCloseTo(((2 * 0.55 + 0.75) / 3 + 0.5 + 0.8125) / 3, 12);
     expect(dashboard.healthCounts).toEqual({ on_track: 1, at_risk: 2, off_track: 0, done: 0 });
     expect(dashboard.checkInRate).toBeCloseTo(5 / 6, 12); // Q1 sums and takes no check-in of its own
+    // Seven weeks of the quarter so far (46 days); every check-in happened in the seventh.
+    expect(dashboard.checkInTrend).toHaveLength(7);
+    expect(dashboard.checkInTrend[0]).toEqual({ weekStart: "2027-04-01", rate: 0 });
+    expect(dashboard.checkInTrend[6].rate).toBeCloseTo(5 / 6, 12);
     expect(dashboard.alignmentCoverage).toBe(1);
 
     const rollout = await ok("GET", `/cycles/${ids.quarter}/rollout`, owner);

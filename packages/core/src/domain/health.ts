@@ -96,19 +96,31 @@ function computeStartOfDayMs(date: { year: number; month: number; day: number },
 }
 
 /**
+ * The instants a cycle starts and ends: from the start of `startDate` to the start of the day after
+ * `endDate` (the end date is inclusive), in the organization's time zone.
+ */
+export function cycleBounds(
+  { startDate, endDate }: CycleDates,
+  timezone = "UTC",
+): { startMs: number; endMs: number } {
+  const start = parseIsoDate(startDate);
+  const end = parseIsoDate(endDate);
+  const next = new Date(Date.UTC(end.year, end.month - 1, end.day) + DAY_MS);
+  return {
+    startMs: startOfDayMs(start, timezone),
+    endMs: startOfDayMs(
+      { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
+      timezone,
+    ),
+  };
+}
+
+/**
  * Fraction of a cycle's time that has passed at `now`: 0 before the start, 1 after the end. The cycle
  * runs from the start of `startDate` to the end of `endDate` in the organization's time zone.
  */
 export function elapsedFraction({ startDate, endDate }: CycleDates, now: Date, timezone = "UTC"): number {
-  const start = parseIsoDate(startDate);
-  const end = parseIsoDate(endDate);
-  const startMs = startOfDayMs(start, timezone);
-  // The end date is inclusive: the cycle ends when the next day starts.
-  const next = new Date(Date.UTC(end.year, end.month - 1, end.day) + DAY_MS);
-  const endMs = startOfDayMs(
-    { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
-    timezone,
-  );
+  const { startMs, endMs } = cycleBounds({ startDate, endDate }, timezone);
   const nowMs = now.getTime();
   if (nowMs <= startMs) return 0;
   if (nowMs >= endMs || endMs <= startMs) return 1;

@@ -1,5 +1,6 @@
 // The pure domain rules: no I/O and no clock of their own, so server, web, CLI and exports agree on every number.
 export * from "./alignment.ts";
+export * from "./check-in-rate.ts";
 export * from "./decimal.ts";
 export * from "./health.ts";
 export * from "./org-graph.ts";

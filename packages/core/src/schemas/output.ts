@@ -382,6 +382,8 @@ export const cycleDashboardSchema = z
     healthCounts: healthCountsSchema,
     keyResultHealthCounts: healthCountsSchema,
     checkInRate: share,
+    /** Per week of the cycle so far: the share of these KRs checked in that week. */
+    checkInTrend: z.array(z.object({ weekStart: z.string(), rate: share }).strict()),
     alignmentCoverage: share,
     scoreDistribution: z.object({ red: count, yellow: count, green: count, unscored: count }).strict(),
     riskyKeyResults: z.array(

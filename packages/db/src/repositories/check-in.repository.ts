@@ -51,3 +51,25 @@ export async function keyResultsCheckedInSince(
     .execute();
   return new Set(rows.map((r) => r.key_result_id));
 }
+
+/** When each check-in of the cycles' KRs happened at or after `since` (the weekly check-in trend). */
+export async function listCheckInMoments(
+  db: Executor,
+  orgId: string,
+  cycleIds: readonly string[],
+  since: string,
+): Promise<Array<{ key_result_id: string; created_at: string }>> {
+  if (cycleIds.length === 0) return [];
+  return db
+    .selectFrom("check_in")
+    .innerJoin("objective", (join) =>
+      join
+        .onRef("objective.org_id", "=", "check_in.org_id")
+        .onRef("objective.id", "=", "check_in.objective_id"),
+    )
+    .select(["check_in.key_result_id", "check_in.created_at"])
+    .where("check_in.org_id", "=", orgId)
+    .where("objective.cycle_id", "in", [...cycleIds])
+    .where("check_in.created_at", ">=", since)
+    .execute();
+}

@@ -2,6 +2,7 @@ import {
   AppError,
   alignmentCoverage,
   canViewObjective,
+  cycleBounds,
   elapsedFraction,
   HEALTHS,
   type Health,
@@ -11,6 +12,7 @@ import {
   type ObjectiveLevel,
   type OrgGraph,
   scoreBand,
+  weeklyCheckInRates,
   weightedMean,
 } from "@luodi/core";
 import {
@@ -18,6 +20,7 @@ import {
   findCycle,
   type KeyResultRow,
   keyResultsCheckedInSince,
+  listCheckInMoments,
   listDepartments,
   listKeyResultsOfCycles,
   listMembers,
@@ -139,11 +142,15 @@ function healthCounts(healths: Iterable<Health>): Record<Health, number> {
 /** The cycle's numbers (数据看板), over what the caller may see. Only published and closed OKRs count. */
 export async function cycleDashboard(caller: Caller, cycleId: string, departmentId?: string) {
   const { ctx, auth } = caller;
-  const { graph, visible, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
+  const { cycle, graph, visible, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
   const live = visible.filter((o) => LIVE.has(o.status));
   const liveKrs = live.flatMap((o) => krViews.get(o.id) ?? []);
   const since = new Date(ctx.config.now().getTime() - WEEK_MS).toISOString();
-  const checkedIn = await keyResultsCheckedInSince(ctx.db, auth.org.id, [cycleId], since);
+  const bounds = cycleBounds({ startDate: cycle.start_date, endDate: cycle.end_date }, auth.org.timezone);
+  const [checkedIn, moments] = await Promise.all([
+    keyResultsCheckedInSince(ctx.db, auth.org.id, [cycleId], since),
+    listCheckInMoments(ctx.db, auth.org.id, [cycleId], new Date(bounds.startMs).toISOString()),
+  ]);
   const summaries = live.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? []));
   const scored = live.filter((o) => o.score !== null);
   const departments = await listDepartments(ctx.db, auth.org.id);
@@ -156,6 +163,13 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
     healthCounts: healthCounts(summaries.map((s) => s.health)),
     keyResultHealthCounts: healthCounts(liveKrs.map((kr) => kr.health)),
     checkInRate: liveKrs.length ? liveKrs.filter((kr) => checkedIn.has(kr.id)).length / liveKrs.length : 0,
+    checkInTrend: weeklyCheckInRates({
+      ...bounds,
+      startDate: cycle.start_date,
+      nowMs: ctx.config.now().getTime(),
+      keyResultIds: new Set(liveKrs.map((kr) => kr.id)),
+      checkIns: moments.map((m) => ({ keyResultId: m.key_result_id, atMs: Date.parse(m.created_at) })),
+    }),
     alignmentCoverage: alignmentCoverage(
       live.map((o) => ({
         level: o.level as ObjectiveLevel,
