@@ -199,6 +199,8 @@ export type CycleDashboard = {
   healthCounts: HealthCounts;
   keyResultHealthCounts: HealthCounts;
   checkInRate: number;
+  /** Per week of the cycle so far, the share of KRs checked in that week. */
+  checkInTrend: Array<{ weekStart: string; rate: number }>;
   alignmentCoverage: number;
   scoreDistribution: { red: number; yellow: number; green: number; unscored: number };
   riskyKeyResults: Array<

@@ -339,6 +339,13 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     );
     await page.getByTestId("kr-health-chart").locator("svg").waitFor();
     await page.getByTestId("department-chart").locator("svg").waitFor();
+    // The weekly trend ends with this week's rate, the one the tile shows.
+    await page.getByTestId("check-in-trend-chart").locator("svg").waitFor();
+    const trend = numbers.checkInTrend;
+    expect(trend.at(-1)?.rate).toBe(numbers.checkInRate);
+    expect(await page.getByTestId("check-in-trend-chart").getAttribute("aria-label")).toContain(
+      percent(numbers.checkInRate),
+    );
     expect((await admin.screenshotBothWidths("dashboard")).phoneOverflow).toBe(0);
 
     await page.goto(`/alignment-map?cycle=${cycleId}`);

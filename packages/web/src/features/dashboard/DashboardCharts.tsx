@@ -1,10 +1,10 @@
-import { BarChart, PieChart } from "echarts/charts";
+import { BarChart, LineChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type Slice = { name: string; value: number; color: string };
 export type Bar = { name: string; value: number };
@@ -100,5 +100,36 @@ export function ProgressBars({ bars, label, testId }: { bars: Bar[]; label: stri
   const height = Math.max(120, bars.length * 36 + 24);
   return (
     <div ref={ref} role="img" aria-label={label} data-testid={testId} style={{ width: "100%", height }} />
+  );
+}
+
+export type Point = { name: string; value: number };
+
+/** A line of shares (0–1) over time: the weekly check-in rate. */
+export function RateLine({ points, label, testId }: { points: Point[]; label: string; testId: string }) {
+  const ref = useChart({
+    animation: false,
+    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: "axis",
+      valueFormatter: (v: unknown) => (typeof v === "number" ? `${Math.round(v * 100)}%` : String(v)),
+    },
+    xAxis: { type: "category", data: points.map((p) => p.name), axisLabel: { hideOverlap: true } },
+    yAxis: {
+      type: "value",
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+    },
+    series: [{ type: "line", data: points.map((p) => p.value), symbolSize: 6, areaStyle: { opacity: 0.08 } }],
+  });
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      style={{ width: "100%", height: 220 }}
+    />
   );
 }

@@ -16,6 +16,7 @@ import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 const Charts = {
   Donut: lazy(async () => ({ default: (await import("./DashboardCharts.tsx")).DonutChart })),
   Bars: lazy(async () => ({ default: (await import("./DashboardCharts.tsx")).ProgressBars })),
+  Line: lazy(async () => ({ default: (await import("./DashboardCharts.tsx")).RateLine })),
 };
 
 const HEALTHS: readonly Health[] = ["on_track", "at_risk", "off_track", "done"];
@@ -162,6 +163,23 @@ function DashboardBody({ data, showScores }: { data: CycleDashboard; showScores:
               value={t("dashboard.countsValue", { objectives: data.objectives, keyResults: data.keyResults })}
               data-testid="dashboard-counts"
             />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t("dashboard.trend")}>
+            {data.checkInTrend.length === 0 ? (
+              <Empty description={t("dashboard.noTrend")} />
+            ) : (
+              <Suspense fallback={<Loading />}>
+                <Charts.Line
+                  points={data.checkInTrend.map((w) => ({ name: w.weekStart.slice(5), value: w.rate }))}
+                  label={`${t("dashboard.trend")}: ${data.checkInTrend
+                    .map((w) => `${w.weekStart} ${formatPercent(w.rate)}`)
+                    .join(", ")}`}
+                  testId="check-in-trend-chart"
+                />
+              </Suspense>
+            )}
           </Card>
         </Col>
         <Col xs={24} md={12}>
