@@ -51,18 +51,21 @@ export class EditorPage {
    */
   async chooseType(index: number, label: string): Promise<void> {
     const select = this.page.locator(`#keyResults_${index}_type`);
+    const option = this.page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label })
+      .last();
     const chosen = this.page.locator(`.ant-select:has(#keyResults_${index}_type)`, { hasText: label });
+    // The coach's hints above re-render as the form changes and can move the dropdown under the pointer:
+    // open it again and pick again, with short waits, until the select shows the type.
     for (let attempt = 1; ; attempt++) {
-      await select.click();
-      await this.page
-        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label })
-        .last()
-        .click();
       try {
+        await select.click({ timeout: 3_000 });
+        await option.click({ timeout: 3_000 });
         await chosen.first().waitFor({ timeout: 3_000 });
         return;
       } catch (error) {
-        if (attempt >= 3) throw error;
+        if (attempt >= 4) throw error;
+        await this.page.keyboard.press("Escape");
       }
     }
   }

@@ -1,6 +1,6 @@
 import { CaretDownOutlined, CaretRightOutlined } from "@ant-design/icons";
 import type { TreeNode } from "@luodi/client";
-import { Button, Card, Empty, Select, Space, Typography } from "antd";
+import { Button, Card, Empty, Space, Typography } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -10,8 +10,8 @@ import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_KEYS } from "../../components/labels.ts";
 import { LevelTag } from "../../components/Tags.tsx";
 import { formatPercent } from "../../lib/format.ts";
-import { departmentPath } from "../admin/department-tree.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
+import { DepartmentFilter } from "../cycles/DepartmentFilter.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 import {
   allParents,
@@ -55,19 +55,11 @@ export function AlignmentMapPage() {
         <h1>{t("alignmentMap.title")}</h1>
         <div className="page-header-actions">
           {cycle && <CyclePicker cycles={cycles.data} value={cycle.id} onChange={setCycle} />}
-          <Select
-            aria-label={t("dashboard.department")}
-            placeholder={t("dashboard.allDepartments")}
-            allowClear
-            showSearch
-            optionFilterProp="label"
+          <DepartmentFilter
+            departments={deptList}
             value={departmentId}
-            onChange={(value: string | undefined) => setDepartment(value)}
-            style={{ minWidth: 200, maxWidth: "100%" }}
-            data-testid="map-department"
-            options={deptList
-              .map((d) => ({ value: d.id, label: departmentPath(deptList, d.id) }))
-              .sort((a, b) => a.label.localeCompare(b.label))}
+            onChange={setDepartment}
+            testId="map-department"
           />
         </div>
       </div>

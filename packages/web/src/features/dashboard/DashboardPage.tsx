@@ -1,5 +1,5 @@
 import type { CycleDashboard, Health } from "@luodi/client";
-import { Card, Col, Empty, Row, Select, Statistic, Typography } from "antd";
+import { Card, Col, Empty, Row, Statistic, Typography } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -9,8 +9,8 @@ import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_KEYS } from "../../components/labels.ts";
 import { ConfidenceTag, HealthTag } from "../../components/Tags.tsx";
 import { formatPercent } from "../../lib/format.ts";
-import { departmentPath } from "../admin/department-tree.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
+import { DepartmentFilter } from "../cycles/DepartmentFilter.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 
 const Charts = {
@@ -62,19 +62,11 @@ export function DashboardPage() {
         <h1>{t("dashboard.title")}</h1>
         <div className="page-header-actions">
           {cycle && <CyclePicker cycles={cycles.data} value={cycle.id} onChange={setCycle} />}
-          <Select
-            aria-label={t("dashboard.department")}
-            placeholder={t("dashboard.allDepartments")}
-            allowClear
-            showSearch
-            optionFilterProp="label"
+          <DepartmentFilter
+            departments={deptList}
             value={departmentId}
-            onChange={(value: string | undefined) => setDepartment(value)}
-            style={{ minWidth: 200, maxWidth: "100%" }}
-            data-testid="dashboard-department"
-            options={deptList
-              .map((d) => ({ value: d.id, label: departmentPath(deptList, d.id) }))
-              .sort((a, b) => a.label.localeCompare(b.label))}
+            onChange={setDepartment}
+            testId="dashboard-department"
           />
         </div>
       </div>
