@@ -40,9 +40,9 @@ export async function login(
   }
   const user = await findUserByEmail(ctx.db, input.email);
   // An unknown email costs the same hashing as a wrong password, so timing does not tell which it was.
-  const ok = user?.password_hash
-    ? await verifyPassword(user.password_hash, input.password)
-    : (await verifyPassword(await decoyHash(ctx), input.password)) && false;
+  let ok = false;
+  if (user?.password_hash) ok = await verifyPassword(user.password_hash, input.password);
+  else await verifyPassword(await decoyHash(ctx), input.password);
   const memberships = ok && user ? await listMembershipsOfUser(ctx.db, user.id) : [];
   const active = memberships.filter((m) => m.status === "active");
   if (!ok || !user || active.length === 0) {
