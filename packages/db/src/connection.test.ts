@@ -26,24 +26,24 @@ describe.each(testDialects())("database on %s", (dialect) => {
         strategy: "",
         settings: "{}",
         version: 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     await handle.db
       .insertInto("cycle")
       .values({
-        org_id: "o1",
+        orgId: "o1",
         id: "c1",
         name: "Q1",
         kind: "quarter",
-        start_date: "2027-01-01",
-        end_date: "2027-03-31",
+        startDate: "2027-01-01",
+        endDate: "2027-03-31",
         phase: "planning",
-        phase_due: "{}",
+        phaseDue: "{}",
         version: 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     const row = await sql<{ v: string }>`select ${"0.1000000000000000055511151231257827"} as v`.execute(

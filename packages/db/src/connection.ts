@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import {
+  CamelCasePlugin,
   Kysely,
   type Migration,
   type MigrationProvider,
@@ -33,6 +34,12 @@ export type ConnectOptions = {
   poolSize?: number | undefined;
 };
 
+/**
+ * The code names tables and columns in camelCase, the migrations in snake_case; the plugin maps names in
+ * every query and the keys of every row read, so repositories hand out domain-shaped values.
+ */
+const plugins = [new CamelCasePlugin()];
+
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 // double precision as number (the default), numeric stays text on purpose.
@@ -46,7 +53,7 @@ export function connect(options: ConnectOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: "postgres", destroy: () => db.destroy() };
   }
   const path = options.sqlitePath ?? ":memory:";
@@ -56,7 +63,10 @@ export function connect(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins,
+  });
   return { db, dialect: "sqlite", destroy: () => db.destroy() };
 }
 

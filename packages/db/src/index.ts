@@ -1,4 +1,5 @@
 export * from "./connection.ts";
+export * from "./json.ts";
 export * from "./repositories/index.ts";
 export * from "./schema.ts";
 export * from "./testing.ts";

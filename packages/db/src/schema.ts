@@ -1,220 +1,260 @@
+import type {
+  AdjustmentStatus,
+  Aggregation,
+  CycleKind,
+  CyclePhase,
+  DecimalString,
+  Direction,
+  Health,
+  KeyResultType,
+  Locale,
+  OrgSettings,
+  MemberStatus,
+  ObjectiveLevel,
+  ObjectiveStatus,
+  Role,
+  Visibility,
+} from "@luodi/core";
 import type { ColumnType } from "kysely";
 
 /**
- * Table types, in snake_case as stored. Timestamps are ISO-8601 UTC text on both dialects so that they
- * sort and compare the same way everywhere; measured values are decimal text so they never drift.
+ * Table types, as the code sees them: camelCase names (Kysely's CamelCasePlugin maps them to the
+ * snake_case columns of the migrations) and the domain's own types for enumerated columns, so no caller
+ * casts what it reads. Timestamps are ISO-8601 UTC text on both dialects so that they sort and compare
+ * the same way everywhere; measured values are decimal text so they never drift.
  */
 type Timestamp = string;
-type Json = string;
+
+/**
+ * JSON kept as text, tagged with the type it holds; `readJson` (json.ts) reads it back. The tag is a
+ * phantom: a plain string is assignable, so writes pass `JSON.stringify(value)`.
+ */
+export type JsonText<T> = string & { readonly __json?: T };
 
 export type OrganizationTable = {
   id: string;
   name: string;
-  locale: string;
+  locale: Locale;
   timezone: string;
   mission: string;
   vision: string;
   strategy: string;
-  settings: Json;
+  /** Stored settings; the defaults fill what is missing. */
+  settings: JsonText<Partial<OrgSettings>>;
   version: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
 };
 
 export type UserTable = {
   id: string;
   email: string;
   name: string;
-  password_hash: string | null;
-  locale: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
+  passwordHash: string | null;
+  locale: Locale | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
 };
 
 export type MembershipTable = {
-  org_id: string;
-  user_id: string;
-  role: string;
-  department_id: string | null;
-  manager_id: string | null;
+  orgId: string;
+  userId: string;
+  role: Role;
+  departmentId: string | null;
+  managerId: string | null;
   title: string | null;
-  status: string;
+  status: MemberStatus;
   version: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
 };
 
 export type DepartmentTable = {
-  org_id: string;
+  orgId: string;
   id: string;
-  parent_id: string | null;
+  parentId: string | null;
   name: string;
-  leader_id: string | null;
+  leaderId: string | null;
   version: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  deleted_at: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: Timestamp | null;
 };
 
 export type CycleTable = {
-  org_id: string;
+  orgId: string;
   id: string;
   name: string;
-  kind: string;
-  start_date: string;
-  end_date: string;
-  parent_id: string | null;
-  phase: string;
-  phase_due: Json;
+  kind: CycleKind;
+  startDate: string;
+  endDate: string;
+  parentId: string | null;
+  phase: CyclePhase;
+  /** The due date (`YYYY-MM-DD`) of each phase that has one. */
+  phaseDue: JsonText<Partial<Record<CyclePhase, string>>>;
   version: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+/** The retrospective (复盘) of an objective, as stored. */
+export type StoredReview = {
+  wentWell: string;
+  wentBadly: string;
+  lessons: string;
+  nextSteps: string;
+  reviewedBy: string;
+  reviewedAt: string;
 };
 
 export type ObjectiveTable = {
-  org_id: string;
+  orgId: string;
   id: string;
-  cycle_id: string;
-  level: string;
-  owner_department_id: string | null;
-  owner_user_id: string | null;
+  cycleId: string;
+  level: ObjectiveLevel;
+  ownerDepartmentId: string | null;
+  ownerUserId: string | null;
   title: string;
   description: string;
   weight: number;
-  visibility: string;
-  status: string;
+  visibility: Visibility;
+  status: ObjectiveStatus;
   progress: number;
-  health: string;
+  health: Health;
   score: number | null;
-  parent_objective_id: string | null;
-  parent_key_result_id: string | null;
-  review: Json | null;
-  reject_reason: string | null;
-  created_by: string;
+  parentObjectiveId: string | null;
+  parentKeyResultId: string | null;
+  review: JsonText<StoredReview> | null;
+  rejectReason: string | null;
+  createdBy: string;
   version: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  deleted_at: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: Timestamp | null;
 };
 
 export type KeyResultTable = {
-  org_id: string;
+  orgId: string;
   id: string;
-  objective_id: string;
-  owner_user_id: string | null;
+  objectiveId: string;
+  ownerUserId: string | null;
   title: string;
-  type: string;
+  type: KeyResultType;
   unit: string | null;
-  start_value: string | null;
-  target_value: string | null;
-  current_value: string | null;
-  direction: string | null;
-  aggregation: string | null;
-  parent_key_result_id: string | null;
+  startValue: DecimalString | null;
+  targetValue: DecimalString | null;
+  currentValue: DecimalString | null;
+  direction: Direction | null;
+  aggregation: Aggregation | null;
+  parentKeyResultId: string | null;
   weight: number;
   confidence: number;
   progress: number;
-  progress_raw: number;
-  health: string;
-  self_score: number | null;
-  manager_score: number | null;
+  progressRaw: number;
+  health: Health;
+  selfScore: number | null;
+  managerScore: number | null;
   score: number | null;
-  score_comment: string | null;
+  scoreComment: string | null;
   position: number;
-  last_check_in_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  lastCheckInAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   version: number;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  deleted_at: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deletedAt: Timestamp | null;
 };
 
 export type MilestoneTable = {
-  org_id: string;
+  orgId: string;
   id: string;
-  key_result_id: string;
+  keyResultId: string;
   title: string;
   weight: number;
+  /** 1 when done, 0 when not (an integer on both dialects). */
   done: number;
   position: number;
 };
 
 export type CheckInTable = {
-  org_id: string;
+  orgId: string;
   id: string;
-  key_result_id: string;
-  objective_id: string;
-  author_id: string;
-  value: string | null;
-  previous_value: string | null;
-  milestones_done: Json | null;
+  keyResultId: string;
+  objectiveId: string;
+  authorId: string;
+  value: DecimalString | null;
+  previousValue: DecimalString | null;
+  milestonesDone: JsonText<string[]> | null;
   confidence: number;
   note: string;
   progress: number;
-  created_at: Timestamp;
+  createdAt: Timestamp;
 };
 
 export type ObjectiveSupportTable = {
-  org_id: string;
-  objective_id: string;
-  supported_objective_id: string;
-  created_at: Timestamp;
+  orgId: string;
+  objectiveId: string;
+  supportedObjectiveId: string;
+  createdAt: Timestamp;
 };
 
 export type AuditLogTable = {
-  org_id: string;
+  orgId: string;
   id: string;
-  actor_id: string | null;
+  actorId: string | null;
   action: string;
-  entity_type: string;
-  entity_id: string;
-  objective_id: string | null;
+  entityType: string;
+  entityId: string;
+  objectiveId: string | null;
   reason: string | null;
-  before: Json | null;
-  after: Json | null;
-  created_at: Timestamp;
+  before: JsonText<Record<string, unknown>> | null;
+  after: JsonText<Record<string, unknown>> | null;
+  createdAt: Timestamp;
 };
 
 export type SessionTable = {
   id: string;
-  user_id: string;
-  created_at: Timestamp;
-  expires_at: Timestamp;
+  userId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
 };
 
 export type ApiTokenTable = {
   id: string;
-  user_id: string;
+  userId: string;
   name: string;
-  token_hash: string;
-  created_at: Timestamp;
-  last_used_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
-  revoked_at: Timestamp | null;
+  tokenHash: string;
+  createdAt: Timestamp;
+  lastUsedAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  revokedAt: Timestamp | null;
 };
 
 export type LoginAttemptTable = {
   key: string;
   failures: number;
-  window_start: Timestamp;
-  locked_until: Timestamp | null;
+  windowStart: Timestamp;
+  lockedUntil: Timestamp | null;
 };
+
+/** A requested change, in the API's field names: the fields as they were and as requested. */
+export type StoredChanges = { before: Record<string, unknown>; after: Record<string, unknown> };
 
 export type AdjustmentTable = {
-  org_id: string;
+  orgId: string;
   id: string;
-  objective_id: string;
-  key_result_id: string | null;
-  requested_by: string;
+  objectiveId: string;
+  keyResultId: string | null;
+  requestedBy: string;
   reason: string;
   /** The requested patch, in the API's field names. */
-  changes: Json;
-  status: string;
-  decided_by: string | null;
-  decided_at: Timestamp | null;
-  decision_reason: string | null;
-  created_at: Timestamp;
+  changes: JsonText<StoredChanges>;
+  status: AdjustmentStatus;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  decisionReason: string | null;
+  createdAt: Timestamp;
 };
 
-/** The whole database, as Kysely sees it. */
+/** The whole database, as Kysely sees it (camelCase; stored snake_case). */
 export type Database = {
   organization: OrganizationTable;
   user: UserTable;
@@ -222,13 +262,13 @@ export type Database = {
   department: DepartmentTable;
   cycle: CycleTable;
   objective: ObjectiveTable;
-  key_result: KeyResultTable;
+  keyResult: KeyResultTable;
   milestone: MilestoneTable;
-  check_in: CheckInTable;
-  objective_support: ObjectiveSupportTable;
-  audit_log: AuditLogTable;
+  checkIn: CheckInTable;
+  objectiveSupport: ObjectiveSupportTable;
+  auditLog: AuditLogTable;
   session: SessionTable;
-  api_token: ApiTokenTable;
-  login_attempt: LoginAttemptTable;
+  apiToken: ApiTokenTable;
+  loginAttempt: LoginAttemptTable;
   adjustment: AdjustmentTable;
 };

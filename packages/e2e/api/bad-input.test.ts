@@ -19,13 +19,13 @@ const TABLES = [
   "department",
   "cycle",
   "objective",
-  "key_result",
+  "keyResult",
   "milestone",
-  "check_in",
-  "objective_support",
-  "audit_log",
+  "checkIn",
+  "objectiveSupport",
+  "auditLog",
   "session",
-  "api_token",
+  "apiToken",
 ] as const;
 
 /**
@@ -94,8 +94,8 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
         strategy: "",
         settings: "{}",
         version: 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     await db
@@ -104,67 +104,67 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
         id: foreign.user,
         email: "stranger@other.test",
         name: "Stranger",
-        password_hash: null,
+        passwordHash: null,
         locale: null,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     await db
       .insertInto("department")
       .values({
-        org_id: "other-org",
+        orgId: "other-org",
         id: foreign.department,
-        parent_id: null,
+        parentId: null,
         name: "Other",
-        leader_id: null,
+        leaderId: null,
         version: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       })
       .execute();
     await db
       .insertInto("membership")
       .values({
-        org_id: "other-org",
-        user_id: foreign.user,
+        orgId: "other-org",
+        userId: foreign.user,
         role: "owner",
-        department_id: foreign.department,
-        manager_id: null,
+        departmentId: foreign.department,
+        managerId: null,
         title: null,
         status: "active",
         version: 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     await db
       .insertInto("cycle")
       .values({
-        org_id: "other-org",
+        orgId: "other-org",
         id: foreign.cycle,
         name: "Q",
         kind: "quarter",
-        start_date: "2027-04-01",
-        end_date: "2027-06-30",
-        parent_id: null,
+        startDate: "2027-04-01",
+        endDate: "2027-06-30",
+        parentId: null,
         phase: "planning",
-        phase_due: "{}",
+        phaseDue: "{}",
         version: 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     await db
       .insertInto("objective")
       .values({
-        org_id: "other-org",
+        orgId: "other-org",
         id: foreign.objective,
-        cycle_id: foreign.cycle,
+        cycleId: foreign.cycle,
         level: "company",
-        owner_department_id: foreign.department,
-        owner_user_id: null,
+        ownerDepartmentId: foreign.department,
+        ownerUserId: null,
         title: "Theirs",
         description: "",
         weight: 1,
@@ -173,47 +173,47 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
         progress: 0,
         health: "on_track",
         score: null,
-        parent_objective_id: null,
-        parent_key_result_id: null,
+        parentObjectiveId: null,
+        parentKeyResultId: null,
         review: null,
-        reject_reason: null,
-        created_by: foreign.user,
+        rejectReason: null,
+        createdBy: foreign.user,
         version: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       })
       .execute();
     await db
-      .insertInto("key_result")
+      .insertInto("keyResult")
       .values({
-        org_id: "other-org",
+        orgId: "other-org",
         id: foreign.keyResult,
-        objective_id: foreign.objective,
-        owner_user_id: foreign.user,
+        objectiveId: foreign.objective,
+        ownerUserId: foreign.user,
         title: "Theirs",
         type: "number",
         unit: null,
-        start_value: "0",
-        target_value: "10",
-        current_value: "0",
+        startValue: "0",
+        targetValue: "10",
+        currentValue: "0",
         direction: "increase",
         aggregation: null,
-        parent_key_result_id: null,
+        parentKeyResultId: null,
         weight: 1,
         confidence: 5,
         progress: 0,
-        progress_raw: 0,
+        progressRaw: 0,
         health: "on_track",
-        self_score: null,
-        manager_score: null,
+        selfScore: null,
+        managerScore: null,
         score: null,
-        score_comment: null,
+        scoreComment: null,
         position: 0,
         version: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       })
       .execute();
 

@@ -113,16 +113,16 @@ describe("luodi commands", () => {
     const handle = connect({ sqlitePath: join(dataDir, "luodi.db") });
     try {
       const user = await findUserByEmail(handle.db, "new.person@example.com");
-      expect(user?.password_hash?.startsWith("$argon2id$")).toBe(true);
-      expect(await argon2.verify(user?.password_hash ?? "", "correct horse")).toBe(true);
+      expect(user?.passwordHash?.startsWith("$argon2id$")).toBe(true);
+      expect(await argon2.verify(user?.passwordHash ?? "", "correct horse")).toBe(true);
       const org = await handle.db.selectFrom("organization").select("id").executeTakeFirstOrThrow();
-      const member = (await listMembers(handle.db, org.id)).find((m) => m.user_id === user?.id);
+      const member = (await listMembers(handle.db, org.id)).find((m) => m.userId === user?.id);
       const root = await handle.db
         .selectFrom("department")
         .select("id")
-        .where("parent_id", "is", null)
+        .where("parentId", "is", null)
         .executeTakeFirstOrThrow();
-      expect(member).toMatchObject({ role: "admin", department_id: root.id, status: "active" });
+      expect(member).toMatchObject({ role: "admin", departmentId: root.id, status: "active" });
     } finally {
       await handle.destroy();
     }

@@ -53,7 +53,7 @@ export function registerUserCommand(program: Command): void {
         const org = await findOrganization(trx, orgId);
         if (!org) throw new CliError(`no organization with id ${orgId}`);
         const departments = await listDepartments(trx, orgId);
-        const departmentId = flags.departmentId ?? departments.find((d) => d.parent_id === null)?.id;
+        const departmentId = flags.departmentId ?? departments.find((d) => d.parentId === null)?.id;
         if (!departmentId || !departments.some((d) => d.id === departmentId)) {
           throw new CliError(`no department with id ${flags.departmentId ?? "(root)"} in ${org.name}`);
         }
@@ -67,40 +67,40 @@ export function registerUserCommand(program: Command): void {
             id: userId,
             email,
             name: flags.name,
-            password_hash: passwordHash,
+            passwordHash: passwordHash,
             locale: null,
-            created_at: now,
-            updated_at: now,
+            createdAt: now,
+            updatedAt: now,
           });
         }
         await insertMembers(trx, [
           {
-            org_id: orgId,
-            user_id: userId,
+            orgId: orgId,
+            userId: userId,
             role: flags.role,
-            department_id: departmentId,
-            manager_id: null,
+            departmentId: departmentId,
+            managerId: null,
             title: null,
             status: "active",
             version: 1,
-            created_at: now,
-            updated_at: now,
+            createdAt: now,
+            updatedAt: now,
           },
         ]);
         // The same entry the server writes when an admin adds a member, with no actor: it came from the shell.
         await insertAuditEntries(trx, [
           {
-            org_id: orgId,
+            orgId: orgId,
             id: randomUUID(),
-            actor_id: null,
+            actorId: null,
             action: "member.create",
-            entity_type: "member",
-            entity_id: userId,
-            objective_id: null,
+            entityType: "member",
+            entityId: userId,
+            objectiveId: null,
             reason: null,
             before: null,
             after: JSON.stringify({ email, name: flags.name, role: flags.role, departmentId, source: "cli" }),
-            created_at: now,
+            createdAt: now,
           },
         ]);
         return { orgName: org.name, userId, isNewUser: !existing };
@@ -120,7 +120,7 @@ async function firstOrganizationId(db: Parameters<typeof findOrganization>[0]): 
   const row = await db
     .selectFrom("organization")
     .select("id")
-    .orderBy("created_at")
+    .orderBy("createdAt")
     .orderBy("id")
     .limit(1)
     .executeTakeFirst();

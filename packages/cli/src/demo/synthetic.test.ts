@@ -1,12 +1,4 @@
-import {
-  type Aggregation,
-  type Direction,
-  KEY_RESULT_TYPES,
-  type KeyResultType,
-  type RollupKr,
-  type RollupObjective,
-  recomputeAll,
-} from "@luodi/core";
+import { KEY_RESULT_TYPES, type RollupKr, type RollupObjective, recomputeAll } from "@luodi/core";
 import { createTestDatabase, type DatabaseHandle, testDialects } from "@luodi/db";
 import { buildApp, hashPassword, type ServerConfig } from "@luodi/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,39 +26,36 @@ const config: ServerConfig = {
 async function expectStoredProgressToMatchRecompute(handle: DatabaseHandle) {
   const [objectives, keyResults, milestones] = await Promise.all([
     handle.db.selectFrom("objective").selectAll().orderBy("id").execute(),
-    handle.db.selectFrom("key_result").selectAll().orderBy("id").execute(),
+    handle.db.selectFrom("keyResult").selectAll().orderBy("id").execute(),
     handle.db.selectFrom("milestone").selectAll().execute(),
   ]);
   const milestonesByKr = new Map<string, { weight: number; done: boolean }[]>();
   for (const m of milestones) {
-    milestonesByKr.set(m.key_result_id, [
-      ...(milestonesByKr.get(m.key_result_id) ?? []),
+    milestonesByKr.set(m.keyResultId, [
+      ...(milestonesByKr.get(m.keyResultId) ?? []),
       { weight: m.weight, done: m.done === 1 },
     ]);
   }
   const snapshot = {
     objectives: new Map<string, RollupObjective>(
-      objectives.map((o) => [
-        o.id,
-        { id: o.id, weight: o.weight, parentKeyResultId: o.parent_key_result_id },
-      ]),
+      objectives.map((o) => [o.id, { id: o.id, weight: o.weight, parentKeyResultId: o.parentKeyResultId }]),
     ),
     keyResults: new Map<string, RollupKr>(
       keyResults.map((k) => [
         k.id,
         {
           id: k.id,
-          objectiveId: k.objective_id,
-          type: k.type as KeyResultType,
-          aggregation: k.aggregation as Aggregation | null,
-          startValue: k.start_value,
-          targetValue: k.target_value,
+          objectiveId: k.objectiveId,
+          type: k.type,
+          aggregation: k.aggregation,
+          startValue: k.startValue,
+          targetValue: k.targetValue,
           // A sum rollup's stored value is derived; recompute it from its contributors instead.
-          currentValue: k.type === "rollup" ? null : k.current_value,
-          direction: k.direction as Direction | null,
+          currentValue: k.type === "rollup" ? null : k.currentValue,
+          direction: k.direction,
           weight: k.weight,
           milestones: milestonesByKr.get(k.id) ?? [],
-          parentKeyResultId: k.parent_key_result_id,
+          parentKeyResultId: k.parentKeyResultId,
         },
       ]),
     ),
@@ -75,9 +64,9 @@ async function expectStoredProgressToMatchRecompute(handle: DatabaseHandle) {
   for (const kr of keyResults) {
     const expected = state.krProgress.get(kr.id);
     expect(kr.progress, kr.title).toBeCloseTo(expected?.clamped ?? Number.NaN, 12);
-    expect(kr.progress_raw, kr.title).toBeCloseTo(expected?.raw ?? Number.NaN, 12);
+    expect(kr.progressRaw, kr.title).toBeCloseTo(expected?.raw ?? Number.NaN, 12);
     if (kr.type === "rollup" && kr.aggregation === "sum")
-      expect(kr.current_value).toBe(state.krCurrent.get(kr.id));
+      expect(kr.currentValue).toBe(state.krCurrent.get(kr.id));
   }
   for (const objective of objectives) {
     expect(objective.progress, objective.title).toBeCloseTo(
@@ -101,13 +90,13 @@ describe("planSyntheticOrganization", () => {
   it("builds a three-level department tree of about one department per twelve people", () => {
     const plan = planSyntheticOrganization({ size: 600, locale: "zh-CN", now: NOW, passwordHash: null });
     expect(plan.departments).toHaveLength(50);
-    const parentOf = new Map(plan.departments.map((d) => [d.id, d.parent_id ?? null]));
+    const parentOf = new Map(plan.departments.map((d) => [d.id, d.parentId ?? null]));
     const depth = (id: string): number => {
       const parent = parentOf.get(id) ?? null;
       return parent === null ? 1 : 1 + depth(parent);
     };
     expect(Math.max(...plan.departments.map((d) => depth(d.id)))).toBe(3);
-    expect(plan.departments.every((d) => d.leader_id)).toBe(true);
+    expect(plan.departments.every((d) => d.leaderId)).toBe(true);
   });
 
   it("makes unique, time-ordered UUIDv7 ids like the server's", () => {
@@ -127,17 +116,17 @@ describe("planSyntheticOrganization", () => {
     ).toBe(true);
     for (const checkIn of plan.checkIns.slice(0, 50)) {
       const ms = Number.parseInt(checkIn.id.replace("-", "").slice(0, 12), 16);
-      expect(Math.abs(ms - Date.parse(checkIn.created_at))).toBeLessThan(10);
+      expect(Math.abs(ms - Date.parse(checkIn.createdAt))).toBeLessThan(10);
     }
   });
 
   it("puts the cycles around the clock: this year and the quarter containing today", () => {
     const plan = planSyntheticOrganization({ size: 30, locale: "en", now: NOW, passwordHash: null });
-    expect(plan.cycles.map((c) => [c.kind, c.start_date, c.end_date, c.phase])).toEqual([
+    expect(plan.cycles.map((c) => [c.kind, c.startDate, c.endDate, c.phase])).toEqual([
       ["annual", "2026-01-01", "2026-12-31", "in_progress"],
       ["quarter", "2026-10-01", "2026-12-31", "in_progress"],
     ]);
-    expect(plan.checkIns.every((c) => c.created_at <= NOW.toISOString())).toBe(true);
+    expect(plan.checkIns.every((c) => c.createdAt <= NOW.toISOString())).toBe(true);
   });
 });
 
@@ -165,10 +154,10 @@ describe.each(testDialects())("generateSyntheticOrganization on %s", (dialect) =
       | "department"
       | "cycle"
       | "objective"
-      | "key_result"
+      | "keyResult"
       | "milestone"
-      | "check_in"
-      | "audit_log",
+      | "checkIn"
+      | "auditLog",
   ) => {
     const row = await handle.db
       .selectFrom(table)
@@ -183,10 +172,10 @@ describe.each(testDialects())("generateSyntheticOrganization on %s", (dialect) =
     expect(await count("department")).toBe(10);
     expect(await count("cycle")).toBe(2);
     expect(await count("objective")).toBe(summary.counts.objectives);
-    expect(await count("key_result")).toBe(summary.counts.keyResults);
+    expect(await count("keyResult")).toBe(summary.counts.keyResults);
     expect(await count("milestone")).toBe(summary.counts.milestones);
-    expect(await count("check_in")).toBe(summary.counts.checkIns);
-    expect(await count("audit_log")).toBe(summary.counts.auditEntries);
+    expect(await count("checkIn")).toBe(summary.counts.checkIns);
+    expect(await count("auditLog")).toBe(summary.counts.auditEntries);
     // Company annual and quarterly, one per department below the root, one or two per person but the CEO.
     expect(summary.counts.objectives).toBeGreaterThanOrEqual(6 + 9 + (SIZE - 1));
     expect(summary.counts.keyResults).toBe(summary.counts.objectives * 3);
@@ -199,12 +188,12 @@ describe.each(testDialects())("generateSyntheticOrganization on %s", (dialect) =
     expect(objectives.filter((o) => o.progress > 0).length).toBeGreaterThan(objectives.length / 2);
     const sums = keyResults.filter((k) => k.aggregation === "sum");
     expect(sums.length).toBeGreaterThan(0);
-    expect(sums.some((k) => Number(k.current_value) > 0)).toBe(true);
+    expect(sums.some((k) => Number(k.currentValue) > 0)).toBe(true);
   });
 
   it("uses every KR type, both directions and both aggregations, with published objectives", async () => {
     const keyResults = await handle.db
-      .selectFrom("key_result")
+      .selectFrom("keyResult")
       .select(["type", "direction", "aggregation"])
       .execute();
     expect(new Set(keyResults.map((k) => k.type))).toEqual(new Set(KEY_RESULT_TYPES));
@@ -221,22 +210,22 @@ describe.each(testDialects())("generateSyntheticOrganization on %s", (dialect) =
   it("aligns every objective below the company's, and has at-risk and off-track KRs", async () => {
     const objectives = await handle.db
       .selectFrom("objective")
-      .select(["level", "cycle_id", "parent_objective_id", "parent_key_result_id"])
+      .select(["level", "cycleId", "parentObjectiveId", "parentKeyResultId"])
       .execute();
     const unaligned = objectives.filter(
-      (o) => o.level !== "company" && !o.parent_objective_id && !o.parent_key_result_id,
+      (o) => o.level !== "company" && !o.parentObjectiveId && !o.parentKeyResultId,
     );
     expect(unaligned).toEqual([]);
     expect(new Set(objectives.map((o) => o.level))).toEqual(new Set(["company", "department", "personal"]));
-    const healths = await handle.db.selectFrom("key_result").select("health").execute();
+    const healths = await handle.db.selectFrom("keyResult").select("health").execute();
     const seen = new Set(healths.map((h) => h.health));
     expect(seen.has("at_risk")).toBe(true);
     expect(seen.has("off_track")).toBe(true);
   });
 
   it("gives everyone but the CEO a manager, and the CEO is the owner", async () => {
-    const members = await handle.db.selectFrom("membership").select(["role", "manager_id"]).execute();
-    expect(members.filter((m) => m.manager_id === null)).toEqual([{ role: "owner", manager_id: null }]);
+    const members = await handle.db.selectFrom("membership").select(["role", "managerId"]).execute();
+    expect(members.filter((m) => m.managerId === null)).toEqual([{ role: "owner", managerId: null }]);
   });
   // Last, as it writes: the server reads what the generator wrote, and its incremental roll-up after a
   // check-in lands where recomputing everything from scratch does.
@@ -273,7 +262,7 @@ describe.each(testDialects())("generateSyntheticOrganization on %s", (dialect) =
       const quarterObjectives = await handle.db
         .selectFrom("objective")
         .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("cycle_id", "=", quarter?.id ?? "")
+        .where("cycleId", "=", quarter?.id ?? "")
         .executeTakeFirstOrThrow();
       expect(nodes.length).toBe(Number(quarterObjectives.n));
       // A person's KR (moves progress roll-ups up to the company) and a team's bookings (move sums).

@@ -1,5 +1,6 @@
 import {
   type Aggregation,
+  type CycleKind,
   DEFAULT_ORG_SETTINGS,
   type Direction,
   elapsedFraction,
@@ -10,6 +11,7 @@ import {
   type Locale,
   type ObjectiveLevel,
   objectiveHealth,
+  type Role,
   type RollupKr,
   type RollupObjective,
   recomputeAll,
@@ -139,8 +141,8 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
       strategy: "",
       settings: JSON.stringify(DEFAULT_ORG_SETTINGS),
       version: 1,
-      created_at: setupAt,
-      updated_at: setupAt,
+      createdAt: setupAt,
+      updatedAt: setupAt,
     },
     users: [],
     members: [],
@@ -186,7 +188,7 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
   const addPerson = (
     departmentId: string,
     managerId: string | null,
-    role: string,
+    role: Role,
     title: string,
     email?: string,
   ): Person => {
@@ -203,22 +205,22 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
       id: person.id,
       email: person.email,
       name,
-      password_hash: options.passwordHash,
+      passwordHash: options.passwordHash,
       locale: null,
-      created_at: setupAt,
-      updated_at: setupAt,
+      createdAt: setupAt,
+      updatedAt: setupAt,
     });
     plan.members.push({
-      org_id: orgId,
-      user_id: person.id,
+      orgId: orgId,
+      userId: person.id,
       role,
-      department_id: departmentId,
-      manager_id: managerId,
+      departmentId: departmentId,
+      managerId: managerId,
       title,
       status: "active",
       version: 1,
-      created_at: setupAt,
-      updated_at: setupAt,
+      createdAt: setupAt,
+      updatedAt: setupAt,
     });
     return person;
   };
@@ -251,15 +253,15 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
   }
 
   const department = (id: string, parentId: string | null, name: string, leaderId: string | null) => ({
-    org_id: orgId,
+    orgId: orgId,
     id,
-    parent_id: parentId,
+    parentId: parentId,
     name,
-    leader_id: leaderId,
+    leaderId: leaderId,
     version: 1,
-    created_at: setupAt,
-    updated_at: setupAt,
-    deleted_at: null,
+    createdAt: setupAt,
+    updatedAt: setupAt,
+    deletedAt: null,
   });
   plan.departments.push(department(rootId, null, orgName, ceo.id));
   for (const [i, division] of divisions.entries()) {
@@ -276,22 +278,22 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
   const cycle = (
     id: string,
     name: string,
-    kind: string,
+    kind: CycleKind,
     dates: { startDate: string; endDate: string },
     parentId: string | null,
-  ) => ({
-    org_id: orgId,
+  ): Insertable<CycleTable> => ({
+    orgId: orgId,
     id,
     name,
     kind,
-    start_date: dates.startDate,
-    end_date: dates.endDate,
-    parent_id: parentId,
+    startDate: dates.startDate,
+    endDate: dates.endDate,
+    parentId: parentId,
     phase: "in_progress",
-    phase_due: "{}",
+    phaseDue: "{}",
     version: 1,
-    created_at: setupAt,
-    updated_at: setupAt,
+    createdAt: setupAt,
+    updatedAt: setupAt,
   });
   plan.cycles.push(cycle(annualId, words.annualCycle(calendar.year), "annual", calendar.annual, null));
   plan.cycles.push(
@@ -335,12 +337,12 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
     const createdAt = spec.cycleId === annualId ? annualPlannedAt : quarterPlannedAt;
     const id = idAt(createdAt);
     plan.objectives.push({
-      org_id: orgId,
+      orgId: orgId,
       id,
-      cycle_id: spec.cycleId,
+      cycleId: spec.cycleId,
       level: spec.level,
-      owner_department_id: spec.ownerDepartmentId,
-      owner_user_id: spec.ownerUserId,
+      ownerDepartmentId: spec.ownerDepartmentId,
+      ownerUserId: spec.ownerUserId,
       title: spec.title,
       description: "",
       weight: 1,
@@ -349,30 +351,30 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
       progress: 0,
       health: "on_track",
       score: null,
-      parent_objective_id: spec.parentObjectiveId ?? null,
-      parent_key_result_id: spec.parentKeyResultId ?? null,
+      parentObjectiveId: spec.parentObjectiveId ?? null,
+      parentKeyResultId: spec.parentKeyResultId ?? null,
       review: null,
-      reject_reason: null,
-      created_by: spec.createdBy,
+      rejectReason: null,
+      createdBy: spec.createdBy,
       version: 1,
-      created_at: createdAt,
-      updated_at: createdAt,
-      deleted_at: null,
+      createdAt: createdAt,
+      updatedAt: createdAt,
+      deletedAt: null,
     });
     // The audit trail the server leaves for create → align → publish; each write after the first bumps the version.
     const audit = (action: string, before: unknown, after: unknown) =>
       plan.audit.push({
-        org_id: orgId,
+        orgId: orgId,
         id: idAt(createdAt),
-        actor_id: spec.createdBy,
+        actorId: spec.createdBy,
         action,
-        entity_type: "objective",
-        entity_id: id,
-        objective_id: id,
+        entityType: "objective",
+        entityId: id,
+        objectiveId: id,
         reason: null,
         before: before === null ? null : JSON.stringify(before),
         after: JSON.stringify(after),
-        created_at: createdAt,
+        createdAt: createdAt,
       });
     const owner =
       spec.level === "personal"
@@ -423,9 +425,9 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
       const milestoneId = idAt(createdAt);
       milestoneIds.push(milestoneId);
       milestones.push({
-        org_id: orgId,
+        orgId: orgId,
         id: milestoneId,
-        key_result_id: id,
+        keyResultId: id,
         title,
         weight: 1,
         done: 0,
@@ -437,33 +439,33 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
     const isNumeric = spec.type === "number" || spec.type === "percentage" || spec.type === "currency";
     const krPlan: KrPlan = {
       row: {
-        org_id: orgId,
+        orgId: orgId,
         id,
-        objective_id: objectiveId,
-        owner_user_id: ownerUserId,
+        objectiveId: objectiveId,
+        ownerUserId: ownerUserId,
         title: spec.title,
         type: spec.type,
         unit: spec.unit,
-        start_value: spec.start,
-        target_value: spec.target,
-        current_value: isNumeric ? spec.start : spec.type === "boolean" ? "0" : null,
+        startValue: spec.start,
+        targetValue: spec.target,
+        currentValue: isNumeric ? spec.start : spec.type === "boolean" ? "0" : null,
         direction: spec.direction,
         aggregation: spec.aggregation,
-        parent_key_result_id: spec.parentKeyResultId ?? null,
+        parentKeyResultId: spec.parentKeyResultId ?? null,
         weight: 1,
         confidence: 5,
         progress: 0,
-        progress_raw: 0,
+        progressRaw: 0,
         health: "on_track",
-        self_score: null,
-        manager_score: null,
+        selfScore: null,
+        managerScore: null,
         score: null,
-        score_comment: null,
+        scoreComment: null,
         position: siblings.length,
         version: 1,
-        created_at: createdAt,
-        updated_at: createdAt,
-        deleted_at: null,
+        createdAt: createdAt,
+        updatedAt: createdAt,
+        deletedAt: null,
       },
       trajectory: drawTrajectory(random),
       milestoneIds,
@@ -680,10 +682,10 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
     const self = teamObjectives[i];
     if (supported && self) {
       plan.supports.push({
-        org_id: orgId,
-        objective_id: self.id,
-        supported_objective_id: supported.id,
-        created_at: quarterPlannedAt,
+        orgId: orgId,
+        objectiveId: self.id,
+        supportedObjectiveId: supported.id,
+        createdAt: quarterPlannedAt,
       });
     }
   }
@@ -747,15 +749,15 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
 
   // Check-ins: a few per measured KR over the last weeks, each moving the KR along its trajectory.
   const instants = checkInInstants(now, calendar.current.startDate, CHECK_IN_WEEKS);
-  const objectiveCycle = new Map(plan.objectives.map((o) => [o.id, o.cycle_id]));
+  const objectiveCycle = new Map(plan.objectives.map((o) => [o.id, o.cycleId]));
   for (const kr of krPlans) {
     const row = kr.row;
     if (row.type === "rollup") continue;
-    const cycleId = objectiveCycle.get(row.objective_id) ?? quarterId;
+    const cycleId = objectiveCycle.get(row.objectiveId) ?? quarterId;
     const count = random.int(1, 4);
     const weeks = new Set<number>();
     while (weeks.size < count) weeks.add(random.int(0, instants.length - 1));
-    let previous = row.current_value ?? null;
+    let previous = row.currentValue ?? null;
     let previousProgress = 0;
     let jitter = (random.next() - 0.5) * 0.08;
     const sorted = [...weeks].sort((a, b) => a - b);
@@ -767,27 +769,27 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
       const { value, milestonesDone } = measureAt(row, kr.milestoneIds, share);
       const progress = keyResultProgress(toRollupKr(row, milestonesOf(kr, milestonesDone), value));
       plan.checkIns.push({
-        org_id: orgId,
+        orgId: orgId,
         id: idAt(when.toISOString()),
-        key_result_id: row.id,
-        objective_id: row.objective_id,
-        author_id: row.owner_user_id ?? ceo.id,
+        keyResultId: row.id,
+        objectiveId: row.objectiveId,
+        authorId: row.ownerUserId ?? ceo.id,
         value,
-        previous_value: previous,
-        milestones_done: milestonesDone ? JSON.stringify(milestonesDone) : null,
+        previousValue: previous,
+        milestonesDone: milestonesDone ? JSON.stringify(milestonesDone) : null,
         confidence,
         note: random.pick(words.notes[noteKind(kr.trajectory, progress.clamped)]),
         progress: progress.clamped,
-        created_at: when.toISOString(),
+        createdAt: when.toISOString(),
       });
       plan.audit.push({
-        org_id: orgId,
+        orgId: orgId,
         id: idAt(when.toISOString()),
-        actor_id: row.owner_user_id ?? ceo.id,
+        actorId: row.ownerUserId ?? ceo.id,
         action: "key_result.check_in",
-        entity_type: "key_result",
-        entity_id: row.id,
-        objective_id: row.objective_id,
+        entityType: "key_result",
+        entityId: row.id,
+        objectiveId: row.objectiveId,
         reason: null,
         before: JSON.stringify({
           value: previous,
@@ -795,13 +797,13 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
           progress: previousProgress,
         }),
         after: JSON.stringify({ value, confidence, progress: progress.clamped, milestonesDone }),
-        created_at: when.toISOString(),
+        createdAt: when.toISOString(),
       });
       previous = value;
       previousProgress = progress.clamped;
-      row.current_value = value;
+      row.currentValue = value;
       row.confidence = confidence;
-      row.updated_at = when.toISOString();
+      row.updatedAt = when.toISOString();
       if (milestonesDone) {
         const done = new Set(milestonesDone);
         for (const m of milestonesByKr.get(row.id) ?? []) m.done = done.has(m.id) ? 1 : 0;
@@ -835,7 +837,7 @@ function measureAt(
       return { value: share >= 1 ? "1" : "0", milestonesDone: null };
     default:
       return {
-        value: valueAt(Number(row.start_value ?? 0), Number(row.target_value ?? 0), share),
+        value: valueAt(Number(row.startValue ?? 0), Number(row.targetValue ?? 0), share),
         milestonesDone: null,
       };
   }
@@ -849,20 +851,20 @@ function milestonesOf(kr: KrPlan, done: readonly string[] | null): { weight: num
 function toRollupKr(
   row: Insertable<KeyResultTable>,
   milestones: { weight: number; done: boolean }[],
-  currentValue: string | null | undefined = row.current_value,
+  currentValue: string | null | undefined = row.currentValue,
 ): RollupKr {
   return {
     id: row.id,
-    objectiveId: row.objective_id,
-    type: row.type as KeyResultType,
-    aggregation: (row.aggregation ?? null) as Aggregation | null,
-    startValue: row.start_value ?? null,
-    targetValue: row.target_value ?? null,
+    objectiveId: row.objectiveId,
+    type: row.type,
+    aggregation: row.aggregation ?? null,
+    startValue: row.startValue ?? null,
+    targetValue: row.targetValue ?? null,
     currentValue: currentValue ?? null,
-    direction: (row.direction ?? null) as Direction | null,
+    direction: row.direction ?? null,
     weight: row.weight ?? 1,
     milestones,
-    parentKeyResultId: row.parent_key_result_id ?? null,
+    parentKeyResultId: row.parentKeyResultId ?? null,
   };
 }
 
@@ -875,41 +877,41 @@ function applyRollup(
 ): void {
   const milestonesByKr = new Map<string, { weight: number; done: boolean }[]>();
   for (const m of plan.milestones) {
-    const list = milestonesByKr.get(m.key_result_id) ?? [];
+    const list = milestonesByKr.get(m.keyResultId) ?? [];
     list.push({ weight: m.weight ?? 1, done: m.done === 1 });
-    milestonesByKr.set(m.key_result_id, list);
+    milestonesByKr.set(m.keyResultId, list);
   }
   const objectives = new Map<string, RollupObjective>();
   for (const o of plan.objectives) {
     objectives.set(o.id, {
       id: o.id,
       weight: o.weight ?? 1,
-      parentKeyResultId: o.parent_key_result_id ?? null,
+      parentKeyResultId: o.parentKeyResultId ?? null,
     });
   }
   const keyResults = new Map<string, RollupKr>();
   for (const { row } of krPlans) keyResults.set(row.id, toRollupKr(row, milestonesByKr.get(row.id) ?? []));
   const state = recomputeAll({ objectives, keyResults });
 
-  const cycleOfObjective = new Map(plan.objectives.map((o) => [o.id, o.cycle_id]));
+  const cycleOfObjective = new Map(plan.objectives.map((o) => [o.id, o.cycleId]));
   const healthsByObjective = new Map<string, Health[]>();
   for (const { row } of krPlans) {
     const progress = state.krProgress.get(row.id) ?? { raw: 0, clamped: 0 };
     row.progress = progress.clamped;
-    row.progress_raw = progress.raw;
+    row.progressRaw = progress.raw;
     if (row.type === "rollup") {
-      row.current_value = state.krCurrent.get(row.id) ?? null;
-      row.updated_at = nowIso;
+      row.currentValue = state.krCurrent.get(row.id) ?? null;
+      row.updatedAt = nowIso;
     }
     const health = keyResultHealth({
       progress: progress.clamped,
       confidence: row.confidence ?? 5,
-      elapsed: elapsedOf(cycleOfObjective.get(row.objective_id) ?? ""),
+      elapsed: elapsedOf(cycleOfObjective.get(row.objectiveId) ?? ""),
     });
     row.health = health;
-    const list = healthsByObjective.get(row.objective_id) ?? [];
+    const list = healthsByObjective.get(row.objectiveId) ?? [];
     list.push(health);
-    healthsByObjective.set(row.objective_id, list);
+    healthsByObjective.set(row.objectiveId, list);
   }
   for (const objective of plan.objectives) {
     objective.progress = state.objectiveProgress.get(objective.id) ?? 0;
@@ -947,7 +949,7 @@ export async function writeSyntheticOrganization(db: Kysely<Database>, plan: Syn
     await insertInChunks(trx, plan.milestones, insertMilestones);
     await insertInChunks(trx, plan.checkIns, insertCheckIns);
     await insertInChunks(trx, plan.supports, async (t, rows) => {
-      await t.insertInto("objective_support").values(rows).execute();
+      await t.insertInto("objectiveSupport").values(rows).execute();
     });
     await insertInChunks(trx, plan.audit, insertAuditEntries);
   });

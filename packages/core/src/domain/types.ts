@@ -55,6 +55,10 @@ export const DIRECTIONS = ["increase", "decrease"] as const;
 export type Aggregation = "progress" | "sum";
 export const AGGREGATIONS = ["progress", "sum"] as const;
 
+/** Where a requested change (调整) stands. */
+export type AdjustmentStatus = "pending" | "approved" | "rejected";
+export const ADJUSTMENT_STATUSES = ["pending", "approved", "rejected"] as const;
+
 /** A decimal number kept as text so that stored measures never drift. */
 export type DecimalString = string;
 

@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from "kysely";
 import type { AdjustmentTable } from "../schema.ts";
 import { affected, type Executor } from "./executor.ts";
 
-export type AdjustmentRow = Selectable<AdjustmentTable> & { requested_by_name: string | null };
+export type AdjustmentRow = Selectable<AdjustmentTable> & { requestedByName: string | null };
 
 export async function insertAdjustment(db: Executor, row: Insertable<AdjustmentTable>): Promise<void> {
   await db.insertInto("adjustment").values(row).execute();
@@ -11,9 +11,9 @@ export async function insertAdjustment(db: Executor, row: Insertable<AdjustmentT
 function selectAdjustments(db: Executor) {
   return db
     .selectFrom("adjustment")
-    .leftJoin("user", "user.id", "adjustment.requested_by")
+    .leftJoin("user", "user.id", "adjustment.requestedBy")
     .selectAll("adjustment")
-    .select("user.name as requested_by_name");
+    .select("user.name as requestedByName");
 }
 
 export async function findAdjustment(
@@ -22,7 +22,7 @@ export async function findAdjustment(
   id: string,
 ): Promise<AdjustmentRow | undefined> {
   return selectAdjustments(db)
-    .where("adjustment.org_id", "=", orgId)
+    .where("adjustment.orgId", "=", orgId)
     .where("adjustment.id", "=", id)
     .executeTakeFirst();
 }
@@ -36,10 +36,10 @@ export async function listAdjustments(
 ): Promise<AdjustmentRow[]> {
   if (objectiveIds.length === 0) return [];
   let query = selectAdjustments(db)
-    .where("adjustment.org_id", "=", orgId)
-    .where("adjustment.objective_id", "in", [...objectiveIds]);
+    .where("adjustment.orgId", "=", orgId)
+    .where("adjustment.objectiveId", "in", [...objectiveIds]);
   if (options.pendingOnly) query = query.where("adjustment.status", "=", "pending");
-  return query.orderBy("adjustment.created_at", "desc").orderBy("adjustment.id", "desc").execute();
+  return query.orderBy("adjustment.createdAt", "desc").orderBy("adjustment.id", "desc").execute();
 }
 
 /** Decides a pending adjustment; false when it was decided meanwhile. */
@@ -47,12 +47,12 @@ export async function decideAdjustment(
   db: Executor,
   orgId: string,
   id: string,
-  decision: Pick<Updateable<AdjustmentTable>, "status" | "decided_by" | "decided_at" | "decision_reason">,
+  decision: Pick<Updateable<AdjustmentTable>, "status" | "decidedBy" | "decidedAt" | "decisionReason">,
 ): Promise<boolean> {
   const result = await db
     .updateTable("adjustment")
     .set(decision)
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
     .where("status", "=", "pending")
     .executeTakeFirst();

@@ -11,32 +11,32 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
 }
 
 export async function insertApiToken(db: Executor, row: Insertable<ApiTokenTable>): Promise<void> {
-  await db.insertInto("api_token").values(row).execute();
+  await db.insertInto("apiToken").values(row).execute();
 }
 
 export async function findLoginAttempt(
   db: Executor,
   key: string,
 ): Promise<Selectable<LoginAttemptTable> | undefined> {
-  return db.selectFrom("login_attempt").selectAll().where("key", "=", key).executeTakeFirst();
+  return db.selectFrom("loginAttempt").selectAll().where("key", "=", key).executeTakeFirst();
 }
 
 export async function saveLoginAttempt(db: Executor, row: Selectable<LoginAttemptTable>): Promise<void> {
   await db
-    .insertInto("login_attempt")
+    .insertInto("loginAttempt")
     .values(row)
     .onConflict((oc) =>
       oc.column("key").doUpdateSet({
         failures: row.failures,
-        window_start: row.window_start,
-        locked_until: row.locked_until,
+        windowStart: row.windowStart,
+        lockedUntil: row.lockedUntil,
       }),
     )
     .execute();
 }
 
 export async function clearLoginAttempt(db: Executor, key: string): Promise<void> {
-  await db.deleteFrom("login_attempt").where("key", "=", key).execute();
+  await db.deleteFrom("loginAttempt").where("key", "=", key).execute();
 }
 
 /** The user behind a live session, in one query. */
@@ -47,10 +47,10 @@ export async function findUserBySession(
 ): Promise<Selectable<UserTable> | undefined> {
   return db
     .selectFrom("session")
-    .innerJoin("user", "user.id", "session.user_id")
+    .innerJoin("user", "user.id", "session.userId")
     .selectAll("user")
     .where("session.id", "=", sessionId)
-    .where("session.expires_at", ">", now)
+    .where("session.expiresAt", ">", now)
     .executeTakeFirst();
 }
 
@@ -60,10 +60,10 @@ export async function findUserByTokenHash(
   hash: string,
 ): Promise<Selectable<UserTable> | undefined> {
   return db
-    .selectFrom("api_token")
-    .innerJoin("user", "user.id", "api_token.user_id")
+    .selectFrom("apiToken")
+    .innerJoin("user", "user.id", "apiToken.userId")
     .selectAll("user")
-    .where("api_token.token_hash", "=", hash)
-    .where("api_token.revoked_at", "is", null)
+    .where("apiToken.tokenHash", "=", hash)
+    .where("apiToken.revokedAt", "is", null)
     .executeTakeFirst();
 }

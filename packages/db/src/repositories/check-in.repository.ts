@@ -2,10 +2,10 @@ import type { Insertable, Selectable } from "kysely";
 import type { CheckInTable } from "../schema.ts";
 import type { Executor } from "./executor.ts";
 
-export type CheckInRow = Selectable<CheckInTable> & { author_name: string | null };
+export type CheckInRow = Selectable<CheckInTable> & { authorName: string | null };
 
 export async function insertCheckIns(db: Executor, rows: Insertable<CheckInTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto("check_in").values(rows).execute();
+  if (rows.length > 0) await db.insertInto("checkIn").values(rows).execute();
 }
 
 /** A KR's history, newest first. */
@@ -16,14 +16,14 @@ export async function listCheckIns(
   limit = 500,
 ): Promise<CheckInRow[]> {
   return db
-    .selectFrom("check_in")
-    .leftJoin("user", "user.id", "check_in.author_id")
-    .selectAll("check_in")
-    .select("user.name as author_name")
-    .where("check_in.org_id", "=", orgId)
-    .where("check_in.key_result_id", "=", keyResultId)
-    .orderBy("check_in.created_at", "desc")
-    .orderBy("check_in.id", "desc")
+    .selectFrom("checkIn")
+    .leftJoin("user", "user.id", "checkIn.authorId")
+    .selectAll("checkIn")
+    .select("user.name as authorName")
+    .where("checkIn.orgId", "=", orgId)
+    .where("checkIn.keyResultId", "=", keyResultId)
+    .orderBy("checkIn.createdAt", "desc")
+    .orderBy("checkIn.id", "desc")
     .limit(limit)
     .execute();
 }
@@ -37,19 +37,17 @@ export async function keyResultsCheckedInSince(
 ): Promise<Set<string>> {
   if (cycleIds.length === 0) return new Set();
   const rows = await db
-    .selectFrom("check_in")
+    .selectFrom("checkIn")
     .innerJoin("objective", (join) =>
-      join
-        .onRef("objective.org_id", "=", "check_in.org_id")
-        .onRef("objective.id", "=", "check_in.objective_id"),
+      join.onRef("objective.orgId", "=", "checkIn.orgId").onRef("objective.id", "=", "checkIn.objectiveId"),
     )
-    .select("check_in.key_result_id")
+    .select("checkIn.keyResultId")
     .distinct()
-    .where("check_in.org_id", "=", orgId)
-    .where("objective.cycle_id", "in", [...cycleIds])
-    .where("check_in.created_at", ">=", since)
+    .where("checkIn.orgId", "=", orgId)
+    .where("objective.cycleId", "in", [...cycleIds])
+    .where("checkIn.createdAt", ">=", since)
     .execute();
-  return new Set(rows.map((r) => r.key_result_id));
+  return new Set(rows.map((r) => r.keyResultId));
 }
 
 /** When each check-in of the cycles' KRs happened at or after `since` (the weekly check-in trend). */
@@ -58,18 +56,16 @@ export async function listCheckInMoments(
   orgId: string,
   cycleIds: readonly string[],
   since: string,
-): Promise<Array<{ key_result_id: string; created_at: string }>> {
+): Promise<Array<{ keyResultId: string; createdAt: string }>> {
   if (cycleIds.length === 0) return [];
   return db
-    .selectFrom("check_in")
+    .selectFrom("checkIn")
     .innerJoin("objective", (join) =>
-      join
-        .onRef("objective.org_id", "=", "check_in.org_id")
-        .onRef("objective.id", "=", "check_in.objective_id"),
+      join.onRef("objective.orgId", "=", "checkIn.orgId").onRef("objective.id", "=", "checkIn.objectiveId"),
     )
-    .select(["check_in.key_result_id", "check_in.created_at"])
-    .where("check_in.org_id", "=", orgId)
-    .where("objective.cycle_id", "in", [...cycleIds])
-    .where("check_in.created_at", ">=", since)
+    .select(["checkIn.keyResultId", "checkIn.createdAt"])
+    .where("checkIn.orgId", "=", orgId)
+    .where("objective.cycleId", "in", [...cycleIds])
+    .where("checkIn.createdAt", ">=", since)
     .execute();
 }

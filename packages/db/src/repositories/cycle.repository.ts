@@ -8,9 +8,9 @@ export async function listCycles(db: Executor, orgId: string): Promise<CycleRow[
   return db
     .selectFrom("cycle")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .orderBy("start_date", "desc")
-    .orderBy("end_date")
+    .where("orgId", "=", orgId)
+    .orderBy("startDate", "desc")
+    .orderBy("endDate")
     .execute();
 }
 
@@ -18,14 +18,14 @@ export async function findCycle(db: Executor, orgId: string, id: string): Promis
   return db
     .selectFrom("cycle")
     .selectAll()
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
     .executeTakeFirst();
 }
 
 export async function findCycles(db: Executor, orgId: string, ids: string[]): Promise<CycleRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("cycle").selectAll().where("org_id", "=", orgId).where("id", "in", ids).execute();
+  return db.selectFrom("cycle").selectAll().where("orgId", "=", orgId).where("id", "in", ids).execute();
 }
 
 export async function insertCycle(db: Executor, row: Insertable<CycleTable>): Promise<void> {
@@ -42,7 +42,7 @@ export async function updateCycle(
   const result = await db
     .updateTable("cycle")
     .set({ ...patch, version: version + 1 })
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();

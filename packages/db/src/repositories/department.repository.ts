@@ -8,9 +8,9 @@ export async function listDepartments(db: Executor, orgId: string): Promise<Depa
   return db
     .selectFrom("department")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .where("deleted_at", "is", null)
-    .orderBy("created_at")
+    .where("orgId", "=", orgId)
+    .where("deletedAt", "is", null)
+    .orderBy("createdAt")
     .orderBy("id")
     .execute();
 }
@@ -23,9 +23,9 @@ export async function findDepartment(
   return db
     .selectFrom("department")
     .selectAll()
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
-    .where("deleted_at", "is", null)
+    .where("deletedAt", "is", null)
     .executeTakeFirst();
 }
 
@@ -43,10 +43,10 @@ export async function updateDepartment(
   const result = await db
     .updateTable("department")
     .set({ ...patch, version: version + 1 })
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
     .where("version", "=", version)
-    .where("deleted_at", "is", null)
+    .where("deletedAt", "is", null)
     .executeTakeFirst();
   return affected(result) === 1;
 }
@@ -61,23 +61,23 @@ export async function departmentDependents(
     db
       .selectFrom("department")
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("org_id", "=", orgId)
-      .where("parent_id", "=", id)
-      .where("deleted_at", "is", null)
+      .where("orgId", "=", orgId)
+      .where("parentId", "=", id)
+      .where("deletedAt", "is", null)
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("membership")
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("org_id", "=", orgId)
-      .where("department_id", "=", id)
+      .where("orgId", "=", orgId)
+      .where("departmentId", "=", id)
       .where("status", "=", "active")
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("objective")
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("org_id", "=", orgId)
-      .where("owner_department_id", "=", id)
-      .where("deleted_at", "is", null)
+      .where("orgId", "=", orgId)
+      .where("ownerDepartmentId", "=", id)
+      .where("deletedAt", "is", null)
       .executeTakeFirstOrThrow(),
   ]);
   return { children: Number(children.n), members: Number(members.n), objectives: Number(objectives.n) };

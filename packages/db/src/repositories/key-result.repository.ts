@@ -6,7 +6,7 @@ export type KeyResultRow = Selectable<KeyResultTable>;
 export type MilestoneRow = Selectable<MilestoneTable>;
 
 export async function insertKeyResults(db: Executor, rows: Insertable<KeyResultTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto("key_result").values(rows).execute();
+  if (rows.length > 0) await db.insertInto("keyResult").values(rows).execute();
 }
 
 export async function insertMilestones(db: Executor, rows: Insertable<MilestoneTable>[]): Promise<void> {
@@ -20,11 +20,11 @@ export async function findKeyResult(
   options: { forUpdate?: boolean } = {},
 ): Promise<KeyResultRow | undefined> {
   let query = db
-    .selectFrom("key_result")
+    .selectFrom("keyResult")
     .selectAll()
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
-    .where("deleted_at", "is", null);
+    .where("deletedAt", "is", null);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
 }
@@ -37,11 +37,11 @@ export async function findKeyResults(
 ): Promise<KeyResultRow[]> {
   if (ids.length === 0) return [];
   let query = db
-    .selectFrom("key_result")
+    .selectFrom("keyResult")
     .selectAll()
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "in", [...ids])
-    .where("deleted_at", "is", null)
+    .where("deletedAt", "is", null)
     .orderBy("id");
   if (options.forUpdate) query = query.forUpdate();
   return query.execute();
@@ -54,12 +54,12 @@ export async function listKeyResultsOfObjectives(
 ): Promise<KeyResultRow[]> {
   if (objectiveIds.length === 0) return [];
   return db
-    .selectFrom("key_result")
+    .selectFrom("keyResult")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .where("objective_id", "in", [...objectiveIds])
-    .where("deleted_at", "is", null)
-    .orderBy("objective_id")
+    .where("orgId", "=", orgId)
+    .where("objectiveId", "in", [...objectiveIds])
+    .where("deletedAt", "is", null)
+    .orderBy("objectiveId")
     .orderBy("position")
     .execute();
 }
@@ -72,19 +72,19 @@ export async function listKeyResultsOfCycles(
 ): Promise<KeyResultRow[]> {
   if (cycleIds.length === 0) return [];
   return db
-    .selectFrom("key_result")
+    .selectFrom("keyResult")
     .innerJoin("objective", (join) =>
       join
-        .onRef("objective.org_id", "=", "key_result.org_id")
-        .onRef("objective.id", "=", "key_result.objective_id"),
+        .onRef("objective.orgId", "=", "keyResult.orgId")
+        .onRef("objective.id", "=", "keyResult.objectiveId"),
     )
-    .selectAll("key_result")
-    .where("key_result.org_id", "=", orgId)
-    .where("objective.cycle_id", "in", [...cycleIds])
-    .where("objective.deleted_at", "is", null)
-    .where("key_result.deleted_at", "is", null)
-    .orderBy("key_result.objective_id")
-    .orderBy("key_result.position")
+    .selectAll("keyResult")
+    .where("keyResult.orgId", "=", orgId)
+    .where("objective.cycleId", "in", [...cycleIds])
+    .where("objective.deletedAt", "is", null)
+    .where("keyResult.deletedAt", "is", null)
+    .orderBy("keyResult.objectiveId")
+    .orderBy("keyResult.position")
     .execute();
 }
 
@@ -96,11 +96,11 @@ export async function listKeyResultsContributingTo(
 ): Promise<KeyResultRow[]> {
   if (parentIds.length === 0) return [];
   return db
-    .selectFrom("key_result")
+    .selectFrom("keyResult")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .where("parent_key_result_id", "in", [...parentIds])
-    .where("deleted_at", "is", null)
+    .where("orgId", "=", orgId)
+    .where("parentKeyResultId", "in", [...parentIds])
+    .where("deletedAt", "is", null)
     .execute();
 }
 
@@ -113,9 +113,9 @@ export async function listMilestones(
   return db
     .selectFrom("milestone")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .where("key_result_id", "in", [...keyResultIds])
-    .orderBy("key_result_id")
+    .where("orgId", "=", orgId)
+    .where("keyResultId", "in", [...keyResultIds])
+    .orderBy("keyResultId")
     .orderBy("position")
     .execute();
 }
@@ -137,8 +137,8 @@ export async function setMilestonesDone(
             .end()
         : 0,
     }))
-    .where("org_id", "=", orgId)
-    .where("key_result_id", "=", keyResultId)
+    .where("orgId", "=", orgId)
+    .where("keyResultId", "=", keyResultId)
     .execute();
 }
 
@@ -150,9 +150,9 @@ export async function updateKeyResult(
   patch: Updateable<KeyResultTable>,
 ): Promise<boolean> {
   const result = await db
-    .updateTable("key_result")
+    .updateTable("keyResult")
     .set({ ...patch, version: version + 1 })
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();
@@ -166,20 +166,20 @@ export async function setKeyResultValues(
   id: string,
   values: Pick<
     Updateable<KeyResultTable>,
-    | "current_value"
+    | "currentValue"
     | "confidence"
     | "progress"
-    | "progress_raw"
+    | "progressRaw"
     | "health"
-    | "self_score"
-    | "manager_score"
+    | "selfScore"
+    | "managerScore"
     | "score"
-    | "score_comment"
-    | "last_check_in_at"
-    | "updated_at"
+    | "scoreComment"
+    | "lastCheckInAt"
+    | "updatedAt"
   >,
 ): Promise<void> {
-  await db.updateTable("key_result").set(values).where("org_id", "=", orgId).where("id", "=", id).execute();
+  await db.updateTable("keyResult").set(values).where("orgId", "=", orgId).where("id", "=", id).execute();
 }
 
 export async function softDeleteKeyResultsOfObjective(
@@ -190,12 +190,10 @@ export async function softDeleteKeyResultsOfObjective(
   onlyDeletedAt?: string,
 ): Promise<void> {
   let query = db
-    .updateTable("key_result")
-    .set({ deleted_at: deletedAt })
-    .where("org_id", "=", orgId)
-    .where("objective_id", "=", objectiveId);
-  query = onlyDeletedAt
-    ? query.where("deleted_at", "=", onlyDeletedAt)
-    : query.where("deleted_at", "is", null);
+    .updateTable("keyResult")
+    .set({ deletedAt: deletedAt })
+    .where("orgId", "=", orgId)
+    .where("objectiveId", "=", objectiveId);
+  query = onlyDeletedAt ? query.where("deletedAt", "=", onlyDeletedAt) : query.where("deletedAt", "is", null);
   await query.execute();
 }

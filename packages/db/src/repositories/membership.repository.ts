@@ -7,13 +7,13 @@ export type MemberRow = Selectable<MembershipTable> & { email: string; name: str
 function selectMembers(db: Executor) {
   return db
     .selectFrom("membership")
-    .innerJoin("user", "user.id", "membership.user_id")
+    .innerJoin("user", "user.id", "membership.userId")
     .selectAll("membership")
     .select(["user.email", "user.name"]);
 }
 
 export async function listMembers(db: Executor, orgId: string): Promise<MemberRow[]> {
-  return selectMembers(db).where("membership.org_id", "=", orgId).orderBy("user.name").execute();
+  return selectMembers(db).where("membership.orgId", "=", orgId).orderBy("user.name").execute();
 }
 
 export async function findMember(
@@ -22,8 +22,8 @@ export async function findMember(
   userId: string,
 ): Promise<MemberRow | undefined> {
   return selectMembers(db)
-    .where("membership.org_id", "=", orgId)
-    .where("membership.user_id", "=", userId)
+    .where("membership.orgId", "=", orgId)
+    .where("membership.userId", "=", userId)
     .executeTakeFirst();
 }
 
@@ -31,14 +31,14 @@ export async function findMember(
 export async function listMembershipsOfUser(
   db: Executor,
   userId: string,
-): Promise<Array<Selectable<MembershipTable> & { org_name: string }>> {
+): Promise<Array<Selectable<MembershipTable> & { orgName: string }>> {
   return db
     .selectFrom("membership")
-    .innerJoin("organization", "organization.id", "membership.org_id")
+    .innerJoin("organization", "organization.id", "membership.orgId")
     .selectAll("membership")
-    .select("organization.name as org_name")
-    .where("membership.user_id", "=", userId)
-    .orderBy("membership.created_at")
+    .select("organization.name as orgName")
+    .where("membership.userId", "=", userId)
+    .orderBy("membership.createdAt")
     .execute();
 }
 
@@ -56,8 +56,8 @@ export async function updateMember(
   const result = await db
     .updateTable("membership")
     .set({ ...patch, version: version + 1 })
-    .where("org_id", "=", orgId)
-    .where("user_id", "=", userId)
+    .where("orgId", "=", orgId)
+    .where("userId", "=", userId)
     .where("version", "=", version)
     .executeTakeFirst();
   return affected(result) === 1;
@@ -70,57 +70,57 @@ export async function listMembershipsWithOrganization(
 ): Promise<Array<{ membership: Selectable<MembershipTable>; organization: Selectable<OrganizationTable> }>> {
   const rows = await db
     .selectFrom("membership")
-    .innerJoin("organization", "organization.id", "membership.org_id")
+    .innerJoin("organization", "organization.id", "membership.orgId")
     .select([
-      "membership.org_id",
-      "membership.user_id",
+      "membership.orgId",
+      "membership.userId",
       "membership.role",
-      "membership.department_id",
-      "membership.manager_id",
+      "membership.departmentId",
+      "membership.managerId",
       "membership.title",
       "membership.status",
       "membership.version",
-      "membership.created_at",
-      "membership.updated_at",
-      "organization.name as o_name",
-      "organization.locale as o_locale",
-      "organization.timezone as o_timezone",
-      "organization.mission as o_mission",
-      "organization.vision as o_vision",
-      "organization.strategy as o_strategy",
-      "organization.settings as o_settings",
-      "organization.version as o_version",
-      "organization.created_at as o_created_at",
-      "organization.updated_at as o_updated_at",
+      "membership.createdAt",
+      "membership.updatedAt",
+      "organization.name as oName",
+      "organization.locale as oLocale",
+      "organization.timezone as oTimezone",
+      "organization.mission as oMission",
+      "organization.vision as oVision",
+      "organization.strategy as oStrategy",
+      "organization.settings as oSettings",
+      "organization.version as oVersion",
+      "organization.createdAt as oCreatedAt",
+      "organization.updatedAt as oUpdatedAt",
     ])
-    .where("membership.user_id", "=", userId)
-    .orderBy("membership.created_at")
+    .where("membership.userId", "=", userId)
+    .orderBy("membership.createdAt")
     .execute();
   return rows.map((r) => ({
     membership: {
-      org_id: r.org_id,
-      user_id: r.user_id,
+      orgId: r.orgId,
+      userId: r.userId,
       role: r.role,
-      department_id: r.department_id,
-      manager_id: r.manager_id,
+      departmentId: r.departmentId,
+      managerId: r.managerId,
       title: r.title,
       status: r.status,
       version: r.version,
-      created_at: r.created_at,
-      updated_at: r.updated_at,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
     },
     organization: {
-      id: r.org_id,
-      name: r.o_name,
-      locale: r.o_locale,
-      timezone: r.o_timezone,
-      mission: r.o_mission,
-      vision: r.o_vision,
-      strategy: r.o_strategy,
-      settings: r.o_settings,
-      version: r.o_version,
-      created_at: r.o_created_at,
-      updated_at: r.o_updated_at,
+      id: r.orgId,
+      name: r.oName,
+      locale: r.oLocale,
+      timezone: r.oTimezone,
+      mission: r.oMission,
+      vision: r.oVision,
+      strategy: r.oStrategy,
+      settings: r.oSettings,
+      version: r.oVersion,
+      createdAt: r.oCreatedAt,
+      updatedAt: r.oUpdatedAt,
     },
   }));
 }

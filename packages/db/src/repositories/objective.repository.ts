@@ -1,3 +1,4 @@
+import type { ObjectiveLevel, ObjectiveStatus } from "@luodi/core";
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { ObjectiveSupportTable, ObjectiveTable } from "../schema.ts";
 import { affected, type Executor } from "./executor.ts";
@@ -7,11 +8,11 @@ export type ObjectiveRow = Selectable<ObjectiveTable>;
 export type ObjectiveFilter = {
   cycleId?: string | undefined;
   cycleIds?: string[] | undefined;
-  level?: string | undefined;
+  level?: ObjectiveLevel | undefined;
   ownerUserId?: string | undefined;
   ownerDepartmentId?: string | undefined;
   keyResultOwnerUserId?: string | undefined;
-  status?: string | undefined;
+  status?: ObjectiveStatus | undefined;
   includeDeleted?: boolean | undefined;
 };
 
@@ -25,8 +26,8 @@ export async function findObjective(
   id: string,
   options: { includeDeleted?: boolean; forUpdate?: boolean } = {},
 ): Promise<ObjectiveRow | undefined> {
-  let query = db.selectFrom("objective").selectAll().where("org_id", "=", orgId).where("id", "=", id);
-  if (!options.includeDeleted) query = query.where("deleted_at", "is", null);
+  let query = db.selectFrom("objective").selectAll().where("orgId", "=", orgId).where("id", "=", id);
+  if (!options.includeDeleted) query = query.where("deletedAt", "is", null);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
 }
@@ -41,9 +42,9 @@ export async function findObjectives(
   let query = db
     .selectFrom("objective")
     .selectAll()
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "in", [...ids])
-    .where("deleted_at", "is", null)
+    .where("deletedAt", "is", null)
     .orderBy("id");
   if (options.forUpdate) query = query.forUpdate();
   return query.execute();
@@ -54,29 +55,29 @@ export async function listObjectives(
   orgId: string,
   filter: ObjectiveFilter,
 ): Promise<ObjectiveRow[]> {
-  let query = db.selectFrom("objective").selectAll().where("org_id", "=", orgId);
-  if (filter.cycleId) query = query.where("cycle_id", "=", filter.cycleId);
+  let query = db.selectFrom("objective").selectAll().where("orgId", "=", orgId);
+  if (filter.cycleId) query = query.where("cycleId", "=", filter.cycleId);
   if (filter.cycleIds)
     query = filter.cycleIds.length
-      ? query.where("cycle_id", "in", filter.cycleIds)
+      ? query.where("cycleId", "in", filter.cycleIds)
       : query.where("id", "=", "");
   if (filter.level) query = query.where("level", "=", filter.level);
-  if (filter.ownerUserId) query = query.where("owner_user_id", "=", filter.ownerUserId);
-  if (filter.ownerDepartmentId) query = query.where("owner_department_id", "=", filter.ownerDepartmentId);
+  if (filter.ownerUserId) query = query.where("ownerUserId", "=", filter.ownerUserId);
+  if (filter.ownerDepartmentId) query = query.where("ownerDepartmentId", "=", filter.ownerDepartmentId);
   if (filter.keyResultOwnerUserId) {
     const owner = filter.keyResultOwnerUserId;
     query = query.where("id", "in", (eb) =>
       eb
-        .selectFrom("key_result")
-        .select("key_result.objective_id")
-        .where("key_result.org_id", "=", orgId)
-        .where("key_result.owner_user_id", "=", owner)
-        .where("key_result.deleted_at", "is", null),
+        .selectFrom("keyResult")
+        .select("keyResult.objectiveId")
+        .where("keyResult.orgId", "=", orgId)
+        .where("keyResult.ownerUserId", "=", owner)
+        .where("keyResult.deletedAt", "is", null),
     );
   }
   if (filter.status) query = query.where("status", "=", filter.status);
-  if (!filter.includeDeleted) query = query.where("deleted_at", "is", null);
-  return query.orderBy("created_at").orderBy("id").execute();
+  if (!filter.includeDeleted) query = query.where("deletedAt", "is", null);
+  return query.orderBy("createdAt").orderBy("id").execute();
 }
 
 /** Objectives aligned to any of the given KRs (the inputs of `progress` roll-ups). */
@@ -89,9 +90,9 @@ export async function listObjectivesAlignedToKeyResults(
   return db
     .selectFrom("objective")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .where("parent_key_result_id", "in", [...keyResultIds])
-    .where("deleted_at", "is", null)
+    .where("orgId", "=", orgId)
+    .where("parentKeyResultId", "in", [...keyResultIds])
+    .where("deletedAt", "is", null)
     .execute();
 }
 
@@ -105,17 +106,14 @@ export async function listChildObjectives(
   return db
     .selectFrom("objective")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .where("deleted_at", "is", null)
+    .where("orgId", "=", orgId)
+    .where("deletedAt", "is", null)
     .where((eb) =>
       keyResultIds.length
-        ? eb.or([
-            eb("parent_objective_id", "=", objectiveId),
-            eb("parent_key_result_id", "in", [...keyResultIds]),
-          ])
-        : eb("parent_objective_id", "=", objectiveId),
+        ? eb.or([eb("parentObjectiveId", "=", objectiveId), eb("parentKeyResultId", "in", [...keyResultIds])])
+        : eb("parentObjectiveId", "=", objectiveId),
     )
-    .orderBy("created_at")
+    .orderBy("createdAt")
     .execute();
 }
 
@@ -123,19 +121,19 @@ export async function countOwnerObjectives(
   db: Executor,
   orgId: string,
   cycleId: string,
-  owner: { userId: string | null; departmentId: string | null; level: string },
+  owner: { userId: string | null; departmentId: string | null; level: ObjectiveLevel },
 ): Promise<number> {
   let query = db
     .selectFrom("objective")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("org_id", "=", orgId)
-    .where("cycle_id", "=", cycleId)
+    .where("orgId", "=", orgId)
+    .where("cycleId", "=", cycleId)
     .where("level", "=", owner.level)
-    .where("deleted_at", "is", null);
+    .where("deletedAt", "is", null);
   query =
     owner.level === "personal"
-      ? query.where("owner_user_id", "=", owner.userId)
-      : query.where("owner_department_id", "=", owner.departmentId);
+      ? query.where("ownerUserId", "=", owner.userId)
+      : query.where("ownerDepartmentId", "=", owner.departmentId);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -151,7 +149,7 @@ export async function updateObjective(
   const result = await db
     .updateTable("objective")
     .set({ ...patch, version: version + 1 })
-    .where("org_id", "=", orgId)
+    .where("orgId", "=", orgId)
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();
@@ -163,9 +161,9 @@ export async function setObjectiveDerived(
   db: Executor,
   orgId: string,
   id: string,
-  values: Pick<Updateable<ObjectiveTable>, "progress" | "health" | "score" | "updated_at">,
+  values: Pick<Updateable<ObjectiveTable>, "progress" | "health" | "score" | "updatedAt">,
 ): Promise<void> {
-  await db.updateTable("objective").set(values).where("org_id", "=", orgId).where("id", "=", id).execute();
+  await db.updateTable("objective").set(values).where("orgId", "=", orgId).where("id", "=", id).execute();
 }
 
 export async function listSupports(
@@ -175,11 +173,11 @@ export async function listSupports(
 ): Promise<Selectable<ObjectiveSupportTable>[]> {
   if (objectiveIds.length === 0) return [];
   return db
-    .selectFrom("objective_support")
+    .selectFrom("objectiveSupport")
     .selectAll()
-    .where("org_id", "=", orgId)
-    .where("objective_id", "in", [...objectiveIds])
-    .orderBy("created_at")
+    .where("orgId", "=", orgId)
+    .where("objectiveId", "in", [...objectiveIds])
+    .orderBy("createdAt")
     .execute();
 }
 
@@ -191,19 +189,19 @@ export async function replaceSupports(
   now: string,
 ): Promise<void> {
   await db
-    .deleteFrom("objective_support")
-    .where("org_id", "=", orgId)
-    .where("objective_id", "=", objectiveId)
+    .deleteFrom("objectiveSupport")
+    .where("orgId", "=", orgId)
+    .where("objectiveId", "=", objectiveId)
     .execute();
   if (supportedIds.length > 0) {
     await db
-      .insertInto("objective_support")
+      .insertInto("objectiveSupport")
       .values(
         supportedIds.map((sid) => ({
-          org_id: orgId,
-          objective_id: objectiveId,
-          supported_objective_id: sid,
-          created_at: now,
+          orgId: orgId,
+          objectiveId: objectiveId,
+          supportedObjectiveId: sid,
+          createdAt: now,
         })),
       )
       .execute();
@@ -220,19 +218,19 @@ export async function closePublishedObjectives(
   const rows = await db
     .selectFrom("objective")
     .select("id")
-    .where("org_id", "=", orgId)
-    .where("cycle_id", "=", cycleId)
+    .where("orgId", "=", orgId)
+    .where("cycleId", "=", cycleId)
     .where("status", "=", "published")
-    .where("deleted_at", "is", null)
+    .where("deletedAt", "is", null)
     .execute();
   if (rows.length === 0) return [];
   await db
     .updateTable("objective")
-    .set((eb) => ({ status: "closed", updated_at: now, version: eb("version", "+", 1) }))
-    .where("org_id", "=", orgId)
-    .where("cycle_id", "=", cycleId)
+    .set((eb) => ({ status: "closed", updatedAt: now, version: eb("version", "+", 1) }))
+    .where("orgId", "=", orgId)
+    .where("cycleId", "=", cycleId)
     .where("status", "=", "published")
-    .where("deleted_at", "is", null)
+    .where("deletedAt", "is", null)
     .execute();
   return rows.map((r) => r.id);
 }

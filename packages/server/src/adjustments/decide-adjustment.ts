@@ -1,5 +1,5 @@
 import { AppError, canApprove } from "@luodi/core";
-import { decideAdjustment as decideAdjustmentRow, findAdjustment } from "@luodi/db";
+import { decideAdjustment as decideAdjustmentRow, findAdjustment, readJson } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { applyKeyResultUpdate, type KeyResultPatch } from "../key-results/key-result-writes.ts";
 import { loadObjectiveFor, policyObjectiveOf } from "../objectives/objective-access.ts";
@@ -21,7 +21,7 @@ export async function decideAdjustment(
   return inTransaction(ctx, async (trx) => {
     const adjustment = await findAdjustment(trx, orgId, id);
     if (!adjustment) throw new AppError("adjustment.not_found");
-    const { objective, graph } = await loadObjectiveFor(caller, trx, adjustment.objective_id).catch(() => {
+    const { objective, graph } = await loadObjectiveFor(caller, trx, adjustment.objectiveId).catch(() => {
       throw new AppError("adjustment.not_found");
     });
     if (!canApprove(auth.actor, policyObjectiveOf(objective), graph)) throw new AppError("permission.denied");
@@ -29,21 +29,21 @@ export async function decideAdjustment(
       throw new AppError("adjustment.decided", { status: adjustment.status });
     const now = ctx.config.now().toISOString();
     if (decision.approve) {
-      const { after } = JSON.parse(adjustment.changes) as { after: Record<string, unknown> };
+      const { after } = readJson(adjustment.changes);
       const patch = { ...after, reason: adjustment.reason };
-      if (adjustment.key_result_id) {
-        await applyKeyResultUpdate(caller, trx, adjustment.key_result_id, patch as KeyResultPatch, undefined);
+      if (adjustment.keyResultId) {
+        await applyKeyResultUpdate(caller, trx, adjustment.keyResultId, patch as KeyResultPatch, undefined);
       } else {
-        await applyObjectiveUpdate(caller, trx, adjustment.objective_id, patch as ObjectivePatch, undefined);
+        await applyObjectiveUpdate(caller, trx, adjustment.objectiveId, patch as ObjectivePatch, undefined);
       }
     }
     const status = decision.approve ? "approved" : "rejected";
     if (
       !(await decideAdjustmentRow(trx, orgId, id, {
         status,
-        decided_by: auth.user.id,
-        decided_at: now,
-        decision_reason: decision.reason ?? null,
+        decidedBy: auth.user.id,
+        decidedAt: now,
+        decisionReason: decision.reason ?? null,
       }))
     ) {
       throw new AppError("adjustment.decided", { status: "decided" });
@@ -55,12 +55,12 @@ export async function decideAdjustment(
         action: `adjustment.${decision.approve ? "approve" : "reject"}`,
         entityType: "adjustment",
         entityId: id,
-        objectiveId: adjustment.objective_id,
+        objectiveId: adjustment.objectiveId,
         reason: decision.reason ?? null,
-        after: { status, requestedBy: adjustment.requested_by },
+        after: { status, requestedBy: adjustment.requestedBy },
         at: now,
       },
     ]);
-    return adjustment.objective_id;
+    return adjustment.objectiveId;
   });
 }

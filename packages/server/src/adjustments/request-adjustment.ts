@@ -31,21 +31,21 @@ export async function requestAdjustment(
   const id = newId();
   const now = ctx.config.now().toISOString();
   await insertAdjustment(trx, {
-    org_id: auth.org.id,
+    orgId: auth.org.id,
     id,
-    objective_id: request.objectiveId,
-    key_result_id: request.keyResultId,
-    requested_by: auth.user.id,
+    objectiveId: request.objectiveId,
+    keyResultId: request.keyResultId,
+    requestedBy: auth.user.id,
     reason: request.reason,
     changes: JSON.stringify({
       before: camelKeys(request.changes.before),
       after: camelKeys(request.changes.after),
     }),
     status: "pending",
-    decided_by: null,
-    decided_at: null,
-    decision_reason: null,
-    created_at: now,
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+    createdAt: now,
   });
   await recordAudit(trx, [
     {

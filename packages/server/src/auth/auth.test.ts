@@ -83,8 +83,8 @@ describe.each(testDialects())("setup and sign-in on %s", (dialect) => {
     expect((await server.request("GET", "/me", { as: { token: `${created.body.token}x` } })).status).toBe(
       401,
     );
-    const stored = await server.db.db.selectFrom("api_token").select("token_hash").execute();
-    expect(stored.map((t) => t.token_hash)).not.toContain(created.body.token);
+    const stored = await server.db.db.selectFrom("apiToken").select("tokenHash").execute();
+    expect(stored.map((t) => t.tokenHash)).not.toContain(created.body.token);
   });
 
   it("throttles repeated failures with 429, even for the right password", async () => {

@@ -34,27 +34,27 @@ export async function login(
   const now = ctx.config.now();
   const key = `email:${input.email.trim().toLowerCase()}`;
   const attempt = await findLoginAttempt(ctx.db, key);
-  if (attempt?.locked_until && attempt.locked_until > now.toISOString()) {
-    const seconds = Math.ceil((Date.parse(attempt.locked_until) - now.getTime()) / 1000);
+  if (attempt?.lockedUntil && attempt.lockedUntil > now.toISOString()) {
+    const seconds = Math.ceil((Date.parse(attempt.lockedUntil) - now.getTime()) / 1000);
     throw new AppError("auth.throttled", { seconds });
   }
   const user = await findUserByEmail(ctx.db, input.email);
   // An unknown email costs the same hashing as a wrong password, so timing does not tell which it was.
   let ok = false;
-  if (user?.password_hash) ok = await verifyPassword(user.password_hash, input.password);
+  if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
   else await verifyPassword(await decoyHash(ctx), input.password);
   const memberships = ok && user ? await listMembershipsOfUser(ctx.db, user.id) : [];
   const active = memberships.filter((m) => m.status === "active");
   if (!ok || !user || active.length === 0) {
-    const inWindow = attempt && now.getTime() - Date.parse(attempt.window_start) < WINDOW_MS;
+    const inWindow = attempt && now.getTime() - Date.parse(attempt.windowStart) < WINDOW_MS;
     const failures = (inWindow ? attempt.failures : 0) + 1;
     const lockMs =
       failures >= FREE_FAILURES ? Math.min(MAX_LOCK_MS, 30_000 * 2 ** (failures - FREE_FAILURES)) : 0;
     await saveLoginAttempt(ctx.db, {
       key,
       failures,
-      window_start: inWindow ? attempt.window_start : now.toISOString(),
-      locked_until: lockMs ? new Date(now.getTime() + lockMs).toISOString() : null,
+      windowStart: inWindow ? attempt.windowStart : now.toISOString(),
+      lockedUntil: lockMs ? new Date(now.getTime() + lockMs).toISOString() : null,
     });
     if (ok && user && active.length === 0) throw new AppError("auth.deactivated");
     throw new AppError("auth.invalid");
@@ -68,14 +68,14 @@ export async function login(
   const sessionToken = newSecret();
   await insertSession(ctx.db, {
     id: hashSecret(sessionToken),
-    user_id: user.id,
-    created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+    userId: user.id,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
   });
   return {
     user,
     sessionToken,
-    organizations: active.map((m) => ({ id: m.org_id, name: m.org_name, role: m.role })),
+    organizations: active.map((m) => ({ id: m.orgId, name: m.orgName, role: m.role })),
   };
 }
 
@@ -92,9 +92,9 @@ export async function openSession(ctx: AppContext, userId: string): Promise<stri
   const sessionToken = newSecret();
   await insertSession(ctx.db, {
     id: hashSecret(sessionToken),
-    user_id: userId,
-    created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+    userId: userId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
   });
   return sessionToken;
 }

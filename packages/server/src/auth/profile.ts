@@ -23,11 +23,11 @@ export async function createApiToken(
   const now = caller.ctx.config.now().toISOString();
   await insertApiToken(caller.ctx.db, {
     id,
-    user_id: caller.auth.user.id,
+    userId: caller.auth.user.id,
     name,
-    token_hash: hashSecret(token),
-    created_at: now,
-    revoked_at: null,
+    tokenHash: hashSecret(token),
+    createdAt: now,
+    revokedAt: null,
   });
   await recordAudit(caller.ctx.db, [
     {
@@ -54,17 +54,17 @@ export async function updateProfile(
   },
 ): Promise<void> {
   const { ctx, auth } = caller;
-  const patch: { name?: string; locale?: string | null; password_hash?: string; updated_at: string } = {
-    updated_at: ctx.config.now().toISOString(),
+  const patch: { name?: string; locale?: Locale | null; passwordHash?: string; updatedAt: string } = {
+    updatedAt: ctx.config.now().toISOString(),
   };
   if (input.name !== undefined) patch.name = input.name;
   if (input.locale !== undefined) patch.locale = input.locale;
   if (input.newPassword !== undefined) {
     const user = await findUser(ctx.db, auth.user.id);
-    if (!(await verifyPassword(user?.password_hash ?? null, input.currentPassword ?? ""))) {
+    if (!(await verifyPassword(user?.passwordHash ?? null, input.currentPassword ?? ""))) {
       throw new AppError("auth.invalid");
     }
-    patch.password_hash = await hashPassword(input.newPassword, ctx.config);
+    patch.passwordHash = await hashPassword(input.newPassword, ctx.config);
   }
   await updateUser(ctx.db, auth.user.id, patch);
   await recordAudit(ctx.db, [
@@ -75,7 +75,7 @@ export async function updateProfile(
       entityType: "user",
       entityId: auth.user.id,
       after: { name: input.name, locale: input.locale, passwordChanged: input.newPassword !== undefined },
-      at: patch.updated_at,
+      at: patch.updatedAt,
     },
   ]);
 }

@@ -1,9 +1,10 @@
-import { AppError, DEFAULT_ORG_SETTINGS, type OrgSettings, type Role } from "@luodi/core";
+import { AppError, DEFAULT_ORG_SETTINGS, type OrgSettings } from "@luodi/core";
 import {
   findUserBySession,
   findUserByTokenHash,
   listMembershipsWithOrganization,
   type OrganizationRow,
+  readJson,
   type UserRow,
 } from "@luodi/db";
 import type { AppContext, RequestAuth } from "../context.ts";
@@ -15,7 +16,7 @@ export const SESSION_COOKIE = "luodi_session";
 /** Settings as stored, over the defaults (older rows lack newer keys). */
 export function parseSettings(org: OrganizationRow): OrgSettings {
   try {
-    return { ...DEFAULT_ORG_SETTINGS, ...(JSON.parse(org.settings) as Partial<OrgSettings>) };
+    return { ...DEFAULT_ORG_SETTINGS, ...readJson(org.settings) };
   } catch {
     return DEFAULT_ORG_SETTINGS;
   }
@@ -84,7 +85,7 @@ async function resolveUncached(
   const memberships = await listMembershipsWithOrganization(ctx.db, user.id);
   if (memberships.length === 0) return null;
   const chosen = credentials.orgId
-    ? memberships.find((m) => m.membership.org_id === credentials.orgId)
+    ? memberships.find((m) => m.membership.orgId === credentials.orgId)
     : memberships[0];
   if (!chosen) throw new AppError("organization.not_found");
   if (chosen.membership.status !== "active") throw new AppError("auth.deactivated");
@@ -97,7 +98,7 @@ async function resolveUncached(
       org,
       settings: parseSettings(org),
       membership: { ...chosen.membership, email: user.email, name: user.name },
-      actor: { userId: user.id, role: chosen.membership.role as Role },
+      actor: { userId: user.id, role: chosen.membership.role },
       sessionId,
     },
   };

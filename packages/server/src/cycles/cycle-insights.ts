@@ -9,7 +9,6 @@ import {
   isAdmin,
   isWithinDepartment,
   LEVEL_RANK,
-  type ObjectiveLevel,
   type OrgGraph,
   scoreBand,
   weeklyCheckInRates,
@@ -43,8 +42,8 @@ async function loadCycle(caller: Caller, id: string): Promise<CycleRow> {
 
 /** The department an objective belongs to for grouping: its owner department, or its owner's. */
 function departmentOf(objective: ObjectiveRow, graph: OrgGraph): string | null {
-  if (objective.owner_department_id) return objective.owner_department_id;
-  return objective.owner_user_id ? (graph.members.get(objective.owner_user_id)?.departmentId ?? null) : null;
+  if (objective.ownerDepartmentId) return objective.ownerDepartmentId;
+  return objective.ownerUserId ? (graph.members.get(objective.ownerUserId)?.departmentId ?? null) : null;
 }
 
 /** Everything of a cycle the caller may see: objectives, their KRs (presented with health) and the org graph. */
@@ -65,12 +64,12 @@ async function loadVisibleCycle(caller: Caller, cycleId: string, departmentId: s
     return owner !== null && isWithinDepartment(graph, owner, departmentId);
   });
   const elapsed = elapsedFraction(
-    { startDate: cycle.start_date, endDate: cycle.end_date },
+    { startDate: cycle.startDate, endDate: cycle.endDate },
     ctx.config.now(),
     auth.org.timezone,
   );
   const visibleIds = new Set(visible.map((o) => o.id));
-  const krRows = krs.filter((kr) => visibleIds.has(kr.objective_id));
+  const krRows = krs.filter((kr) => visibleIds.has(kr.objectiveId));
   const krViews = groupBy(
     krRows.map((kr) => presentKeyResult(kr, elapsed)),
     (kr) => kr.objectiveId,
@@ -95,18 +94,15 @@ export async function cycleTree(
   departmentId?: string,
 ): Promise<{ cycleId: string; roots: TreeNode[] }> {
   const { visible, krRows, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
-  const objectiveOfKr = new Map(krRows.map((kr) => [kr.id, kr.objective_id]));
+  const objectiveOfKr = new Map(krRows.map((kr) => [kr.id, kr.objectiveId]));
   const visibleIds = new Set(visible.map((o) => o.id));
   const parentOf = (o: ObjectiveRow): string | null => {
     const parent =
-      o.parent_objective_id ??
-      (o.parent_key_result_id ? (objectiveOfKr.get(o.parent_key_result_id) ?? null) : null);
+      o.parentObjectiveId ?? (o.parentKeyResultId ? (objectiveOfKr.get(o.parentKeyResultId) ?? null) : null);
     return parent && visibleIds.has(parent) && parent !== o.id ? parent : null;
   };
   const ordered = [...visible].sort(
-    (a, b) =>
-      LEVEL_RANK[b.level as ObjectiveLevel] - LEVEL_RANK[a.level as ObjectiveLevel] ||
-      a.created_at.localeCompare(b.created_at),
+    (a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.createdAt.localeCompare(b.createdAt),
   );
   const childIds = new Map<string, string[]>();
   const rootIds: string[] = [];
@@ -146,7 +142,7 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
   const live = visible.filter((o) => LIVE.has(o.status));
   const liveKrs = live.flatMap((o) => krViews.get(o.id) ?? []);
   const since = new Date(ctx.config.now().getTime() - WEEK_MS).toISOString();
-  const bounds = cycleBounds({ startDate: cycle.start_date, endDate: cycle.end_date }, auth.org.timezone);
+  const bounds = cycleBounds({ startDate: cycle.startDate, endDate: cycle.endDate }, auth.org.timezone);
   const [checkedIn, moments] = await Promise.all([
     keyResultsCheckedInSince(ctx.db, auth.org.id, [cycleId], since),
     listCheckInMoments(ctx.db, auth.org.id, [cycleId], new Date(bounds.startMs).toISOString()),
@@ -165,15 +161,15 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
     checkInRate: liveKrs.length ? liveKrs.filter((kr) => checkedIn.has(kr.id)).length / liveKrs.length : 0,
     checkInTrend: weeklyCheckInRates({
       ...bounds,
-      startDate: cycle.start_date,
+      startDate: cycle.startDate,
       nowMs: ctx.config.now().getTime(),
       keyResultIds: new Set(liveKrs.map((kr) => kr.id)),
-      checkIns: moments.map((m) => ({ keyResultId: m.key_result_id, atMs: Date.parse(m.created_at) })),
+      checkIns: moments.map((m) => ({ keyResultId: m.keyResultId, atMs: Date.parse(m.createdAt) })),
     }),
     alignmentCoverage: alignmentCoverage(
       live.map((o) => ({
-        level: o.level as ObjectiveLevel,
-        hasParent: !!(o.parent_objective_id ?? o.parent_key_result_id),
+        level: o.level,
+        hasParent: !!(o.parentObjectiveId ?? o.parentKeyResultId),
       })),
     ),
     scoreDistribution: {
@@ -237,37 +233,37 @@ export async function cycleRollout(caller: Caller, cycleId: string, departmentId
     keyResultsCheckedInSince(ctx.db, orgId, [cycleId], since),
   ]);
   const live = objectives.filter((o) => LIVE.has(o.status));
-  const krsByObjective = groupBy(krs, (kr: KeyResultRow) => kr.objective_id);
+  const krsByObjective = groupBy(krs, (kr: KeyResultRow) => kr.objectiveId);
   const liveByDepartment = groupBy(live, (o) => departmentOf(o, graph));
-  const publishedOwners = new Set(live.filter((o) => o.level === "personal").map((o) => o.owner_user_id));
+  const publishedOwners = new Set(live.filter((o) => o.level === "personal").map((o) => o.ownerUserId));
   const share = (part: number, whole: number) => (whole ? part / whole : 0);
   return {
     cycleId,
     departments: departments
       .filter((d) => inScope(d.id))
       .map((d) => {
-        const people = members.filter((m) => m.department_id === d.id && m.status === "active");
+        const people = members.filter((m) => m.departmentId === d.id && m.status === "active");
         const owned = (liveByDepartment.get(d.id) ?? []).filter((o) => o.level !== "company");
         const ownedKrs = owned.flatMap((o) => krsByObjective.get(o.id) ?? []);
-        const missing = people.filter((m) => !publishedOwners.has(m.user_id));
+        const missing = people.filter((m) => !publishedOwners.has(m.userId));
         return {
           departmentId: d.id,
           name: d.name,
-          parentId: d.parent_id,
-          leaderId: d.leader_id,
+          parentId: d.parentId,
+          leaderId: d.leaderId,
           members: people.length,
           membersWithPublishedOkrs: people.length - missing.length,
           objectives: owned.length,
           alignmentCoverage: alignmentCoverage(
             owned.map((o) => ({
-              level: o.level as ObjectiveLevel,
-              hasParent: !!(o.parent_objective_id ?? o.parent_key_result_id),
+              level: o.level,
+              hasParent: !!(o.parentObjectiveId ?? o.parentKeyResultId),
             })),
           ),
           checkInRate: share(ownedKrs.filter((kr) => checkedIn.has(kr.id)).length, ownedKrs.length),
           scoredShare: share(owned.filter((o) => o.score !== null).length, owned.length),
           reviewedShare: share(owned.filter((o) => o.review !== null).length, owned.length),
-          missing: missing.map((m) => ({ userId: m.user_id, name: m.name })),
+          missing: missing.map((m) => ({ userId: m.userId, name: m.name })),
         };
       }),
   };

@@ -34,25 +34,25 @@ export async function createCycle(caller: Caller, input: CycleInput): Promise<st
     if (input.parentId) {
       const parent = await findCycle(trx, orgId, input.parentId);
       if (!parent) throw new AppError("cycle.not_found", {}, [{ path: "parentId" }]);
-      if (input.startDate < parent.start_date || input.endDate > parent.end_date) {
+      if (input.startDate < parent.startDate || input.endDate > parent.endDate) {
         throw new AppError("cycle.outside_parent", {}, [{ path: "startDate" }]);
       }
     }
     const id = newId();
     const now = ctx.config.now().toISOString();
     await insertCycle(trx, {
-      org_id: orgId,
+      orgId: orgId,
       id,
       name: input.name,
       kind: input.kind,
-      start_date: input.startDate,
-      end_date: input.endDate,
-      parent_id: input.parentId ?? null,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      parentId: input.parentId ?? null,
       phase: "planning",
-      phase_due: JSON.stringify(input.phaseDue ?? {}),
+      phaseDue: JSON.stringify(input.phaseDue ?? {}),
       version: 1,
-      created_at: now,
-      updated_at: now,
+      createdAt: now,
+      updatedAt: now,
     });
     await recordAudit(trx, [
       {
@@ -91,24 +91,24 @@ export async function updateCycle(
     if (!cycle) throw new AppError("cycle.not_found");
     if (version !== undefined && version !== cycle.version)
       throw new AppError("version.conflict", { current: cycle.version });
-    const start = patch.startDate ?? cycle.start_date;
-    const end = patch.endDate ?? cycle.end_date;
+    const start = patch.startDate ?? cycle.startDate;
+    const end = patch.endDate ?? cycle.endDate;
     if (end < start) throw new AppError("cycle.dates", {}, [{ path: "endDate" }]);
-    if (cycle.parent_id) {
-      const parent = await findCycle(trx, orgId, cycle.parent_id);
-      if (parent && (start < parent.start_date || end > parent.end_date)) {
+    if (cycle.parentId) {
+      const parent = await findCycle(trx, orgId, cycle.parentId);
+      if (parent && (start < parent.startDate || end > parent.endDate)) {
         throw new AppError("cycle.outside_parent", {}, [{ path: "startDate" }]);
       }
     }
     const changed = diffFields<CycleRow>(cycle, {
       name: patch.name,
-      start_date: patch.startDate,
-      end_date: patch.endDate,
-      phase_due: patch.phaseDue ? JSON.stringify(patch.phaseDue) : undefined,
+      startDate: patch.startDate,
+      endDate: patch.endDate,
+      phaseDue: patch.phaseDue ? JSON.stringify(patch.phaseDue) : undefined,
     });
     if (!changed) return;
     const now = ctx.config.now().toISOString();
-    if (!(await updateCycleRow(trx, orgId, id, cycle.version, { ...changed.after, updated_at: now }))) {
+    if (!(await updateCycleRow(trx, orgId, id, cycle.version, { ...changed.after, updatedAt: now }))) {
       throw new AppError("version.conflict", { current: cycle.version + 1 });
     }
     await recordAudit(trx, [
@@ -137,9 +137,9 @@ export async function advanceCyclePhase(caller: Caller, id: string, phase: Cycle
   await inTransaction(ctx, async (trx) => {
     const cycle = await findCycle(trx, orgId, id);
     if (!cycle) throw new AppError("cycle.not_found");
-    assertPhaseAdvance(cycle.phase as CyclePhase, phase);
+    assertPhaseAdvance(cycle.phase, phase);
     const now = ctx.config.now().toISOString();
-    if (!(await updateCycleRow(trx, orgId, id, cycle.version, { phase, updated_at: now }))) {
+    if (!(await updateCycleRow(trx, orgId, id, cycle.version, { phase, updatedAt: now }))) {
       throw new AppError("version.conflict", { current: cycle.version + 1 });
     }
     const entries: AuditEntry[] = [

@@ -40,7 +40,7 @@ export async function buildKeyResultRows(
   const now = caller.ctx.config.now().toISOString();
   const ownerIds = new Set(inputs.map((kr) => kr.ownerUserId).filter((id): id is string => !!id));
   const members = ownerIds.size
-    ? new Map((await listMembers(db, orgId)).map((m) => [m.user_id, m]))
+    ? new Map((await listMembers(db, orgId)).map((m) => [m.userId, m]))
     : new Map();
   const parentIds = [...new Set(inputs.map((kr) => kr.parentKeyResultId).filter((id): id is string => !!id))];
   const parents = new Map((await findKeyResults(db, orgId, parentIds)).map((kr) => [kr.id, kr]));
@@ -64,7 +64,7 @@ export async function buildKeyResultRows(
     if (input.parentKeyResultId) {
       const parent = parents.get(input.parentKeyResultId);
       if (!parent) throw new AppError("key_result.not_found", {}, [{ path: `${path}.parentKeyResultId` }]);
-      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objective_id === objective.id) {
+      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objectiveId === objective.id) {
         throw new AppError("kr.parent_not_sum", {}, [{ path: `${path}.parentKeyResultId` }]);
       }
     }
@@ -76,40 +76,40 @@ export async function buildKeyResultRows(
           ? null
           : definition.startValue;
     keyResults.push({
-      org_id: orgId,
+      orgId: orgId,
       id,
-      objective_id: objective.id,
-      owner_user_id: input.ownerUserId ?? options.defaultOwnerId,
+      objectiveId: objective.id,
+      ownerUserId: input.ownerUserId ?? options.defaultOwnerId,
       title: input.title,
       type: definition.type,
       unit: input.unit ?? null,
-      start_value: definition.startValue,
-      target_value: definition.targetValue,
-      current_value: initial,
+      startValue: definition.startValue,
+      targetValue: definition.targetValue,
+      currentValue: initial,
       direction: definition.direction,
       aggregation: definition.aggregation,
-      parent_key_result_id: input.parentKeyResultId ?? null,
+      parentKeyResultId: input.parentKeyResultId ?? null,
       weight: input.weight ?? 1,
       confidence: input.confidence ?? 5,
       progress: 0,
-      progress_raw: 0,
+      progressRaw: 0,
       health: "on_track",
-      self_score: null,
-      manager_score: null,
+      selfScore: null,
+      managerScore: null,
       score: null,
-      score_comment: null,
+      scoreComment: null,
       position: options.firstPosition + i,
-      last_check_in_at: null,
+      lastCheckInAt: null,
       version: 1,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
     });
     (definition.milestones ?? []).forEach((m, position) => {
       milestones.push({
-        org_id: orgId,
+        orgId: orgId,
         id: newId(),
-        key_result_id: id,
+        keyResultId: id,
         title: m.title,
         weight: m.weight,
         done: 0,

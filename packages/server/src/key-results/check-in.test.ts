@@ -96,14 +96,14 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
       ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const rows = await server.db.db.selectFrom("check_in").select(["key_result_id", "note"]).execute();
-    expect(rows.filter((r) => contributors.includes(r.key_result_id))).toHaveLength(50);
+    const rows = await server.db.db.selectFrom("checkIn").select(["keyResultId", "note"]).execute();
+    expect(rows.filter((r) => contributors.includes(r.keyResultId))).toHaveLength(50);
     const krs = await server.db.db
-      .selectFrom("key_result")
-      .select(["id", "current_value", "progress"])
+      .selectFrom("keyResult")
+      .select(["id", "currentValue", "progress"])
       .where("id", "in", [...contributors, sumKr])
       .execute();
-    const value = (id: string) => Number(krs.find((k) => k.id === id)?.current_value);
+    const value = (id: string) => Number(krs.find((k) => k.id === id)?.currentValue);
     expect(value(sumKr)).toBe(value(contributors[0] as string) + value(contributors[1] as string));
     const sumRow = krs.find((k) => k.id === sumKr);
     expect(sumRow?.progress).toBeCloseTo(value(sumKr) / 1000, 12);
@@ -120,9 +120,9 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
   it("keeps all of 50 concurrent check-ins on one KR, its value being one of them", async () => {
     const kr = contributors[1] as string;
     const before = await server.db.db
-      .selectFrom("check_in")
+      .selectFrom("checkIn")
       .select("id")
-      .where("key_result_id", "=", kr)
+      .where("keyResultId", "=", kr)
       .execute();
     const values = Array.from({ length: 50 }, (_, i) => 100 + i);
     const replies = await Promise.all(
@@ -135,9 +135,9 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
     );
     expect(replies.map((r) => r.status)).toEqual(Array(50).fill(201));
     const after = await server.db.db
-      .selectFrom("check_in")
-      .select(["value", "previous_value"])
-      .where("key_result_id", "=", kr)
+      .selectFrom("checkIn")
+      .select(["value", "previousValue"])
+      .where("keyResultId", "=", kr)
       .execute();
     expect(after.length - before.length).toBe(50);
     expect(
@@ -147,22 +147,22 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
         .sort((a, b) => a - b),
     ).toEqual(values);
     const stored = await server.db.db
-      .selectFrom("key_result")
-      .select("current_value")
+      .selectFrom("keyResult")
+      .select("currentValue")
       .where("id", "=", kr)
       .executeTakeFirstOrThrow();
-    expect(values).toContain(Number(stored.current_value));
+    expect(values).toContain(Number(stored.currentValue));
     const sum = await server.db.db
-      .selectFrom("key_result")
-      .select("current_value")
+      .selectFrom("keyResult")
+      .select("currentValue")
       .where("id", "=", sumKr)
       .executeTakeFirstOrThrow();
     const first = await server.db.db
-      .selectFrom("key_result")
-      .select("current_value")
+      .selectFrom("keyResult")
+      .select("currentValue")
       .where("id", "=", contributors[0] as string)
       .executeTakeFirstOrThrow();
-    expect(Number(sum.current_value)).toBe(Number(first.current_value) + Number(stored.current_value));
+    expect(Number(sum.currentValue)).toBe(Number(first.currentValue) + Number(stored.currentValue));
   });
 
   it("checks milestone KRs by milestones and boolean KRs by 0 or 1, refusing the rest", async () => {
@@ -215,11 +215,11 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
     expect(confidenceOnly.body.keyResult.progress).toBe(sumBefore.progress);
     expect(confidenceOnly.body.checkIn.progress).toBe(sumBefore.progress);
     const stored = await server.db.db
-      .selectFrom("key_result")
-      .select(["health", "current_value"])
+      .selectFrom("keyResult")
+      .select(["health", "currentValue"])
       .where("id", "=", sumKr)
       .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ health: "off_track", current_value: String(sumBefore.currentValue) });
+    expect(stored).toEqual({ health: "off_track", currentValue: String(sumBefore.currentValue) });
   });
 
   it("keeps over-achievement as the raw ratio while progress stays at 1", async () => {

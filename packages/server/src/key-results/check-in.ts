@@ -1,11 +1,4 @@
-import {
-  AppError,
-  assertPhaseAllows,
-  type CheckInInput,
-  type CyclePhase,
-  canCheckIn,
-  type ErrorCode,
-} from "@luodi/core";
+import { AppError, assertPhaseAllows, type CheckInInput, canCheckIn, type ErrorCode } from "@luodi/core";
 import {
   type CheckInRow,
   type CycleRow,
@@ -52,15 +45,15 @@ export async function checkIn(
   return inTransaction(ctx, async (trx) => {
     const { keyResult, objective, graph } = await loadKeyResultFor(caller, trx, keyResultId, { lock: true });
     if (
-      !canCheckIn(auth.actor, policyObjectiveOf(objective), { ownerUserId: keyResult.owner_user_id }, graph)
+      !canCheckIn(auth.actor, policyObjectiveOf(objective), { ownerUserId: keyResult.ownerUserId }, graph)
     ) {
       throw new AppError("permission.denied");
     }
-    const cycle = (await ctx.cycles.get(ctx, trx, orgId)).get(objective.cycle_id);
-    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "check_in");
+    const cycle = (await ctx.cycles.get(ctx, trx, orgId)).get(objective.cycleId);
+    assertPhaseAllows(cycle?.phase ?? "planning", "check_in");
     if (objective.status === "closed") throw invalid("check_in.closed", "");
 
-    let value: string | null = keyResult.current_value;
+    let value: string | null = keyResult.currentValue;
     let milestonesDone: string[] | null = null;
     switch (keyResult.type) {
       case "milestone": {
@@ -91,29 +84,29 @@ export async function checkIn(
 
     const now = ctx.config.now().toISOString();
     await setKeyResultValues(trx, orgId, keyResultId, {
-      current_value: value,
+      currentValue: value,
       confidence: input.confidence,
-      last_check_in_at: now,
-      updated_at: now,
+      lastCheckInAt: now,
+      updatedAt: now,
     });
     const rollup = await applyRollup(caller, trx, { keyResultIds: [keyResultId] });
     const after = rollup.rows.keyResults.get(keyResultId) ?? keyResult;
     const row: CheckInRow = {
-      org_id: orgId,
+      orgId: orgId,
       id: newId(),
-      key_result_id: keyResultId,
-      objective_id: objective.id,
-      author_id: auth.user.id,
+      keyResultId: keyResultId,
+      objectiveId: objective.id,
+      authorId: auth.user.id,
       value: keyResult.type === "milestone" || keyResult.type === "rollup" ? null : value,
-      previous_value: keyResult.current_value,
-      milestones_done: milestonesDone ? JSON.stringify(milestonesDone) : null,
+      previousValue: keyResult.currentValue,
+      milestonesDone: milestonesDone ? JSON.stringify(milestonesDone) : null,
       confidence: input.confidence,
       note: input.note ?? "",
       progress: after.progress,
-      created_at: now,
-      author_name: auth.user.name,
+      createdAt: now,
+      authorName: auth.user.name,
     };
-    const { author_name: _name, ...stored } = row;
+    const { authorName: _name, ...stored } = row;
     await insertCheckIns(trx, [stored]);
     await recordAudit(trx, [
       {
@@ -124,7 +117,7 @@ export async function checkIn(
         entityId: keyResultId,
         objectiveId: objective.id,
         before: {
-          value: keyResult.current_value,
+          value: keyResult.currentValue,
           confidence: keyResult.confidence,
           progress: keyResult.progress,
         },
@@ -134,7 +127,7 @@ export async function checkIn(
     ]);
     // The answer is made of the rows the roll-up already holds, so a check-in costs no extra reads.
     const keyResults = [...rollup.rows.keyResults.values()]
-      .filter((kr) => kr.objective_id === objective.id)
+      .filter((kr) => kr.objectiveId === objective.id)
       .sort((a, b) => a.position - b.position);
     const missing = keyResults.filter((kr) => kr.type === "milestone" && !rollup.rows.milestones.has(kr.id));
     const milestones = new Map(rollup.rows.milestones);
@@ -143,7 +136,7 @@ export async function checkIn(
       orgId,
       missing.map((kr) => kr.id),
     )) {
-      milestones.set(m.key_result_id, [...(milestones.get(m.key_result_id) ?? []), m]);
+      milestones.set(m.keyResultId, [...(milestones.get(m.keyResultId) ?? []), m]);
     }
     return {
       checkIn: row,

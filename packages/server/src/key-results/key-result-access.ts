@@ -16,7 +16,7 @@ export async function loadKeyResultFor(
   });
   if (!keyResult) throw new AppError("key_result.not_found");
   try {
-    const { objective, graph } = await loadObjectiveFor(caller, db, keyResult.objective_id, {
+    const { objective, graph } = await loadObjectiveFor(caller, db, keyResult.objectiveId, {
       write: options.write ?? false,
     });
     return { keyResult, objective, graph };

@@ -1,14 +1,10 @@
 import {
-  type Aggregation,
   AppError,
   assertPhaseAllows,
-  type CyclePhase,
   type Direction,
   type KeyResultInput,
-  type KeyResultType,
   NUMERIC_TYPES,
   needsAdjustmentReason,
-  type ObjectiveStatus,
   validateKeyResultDefinition,
 } from "@luodi/core";
 import {
@@ -45,12 +41,12 @@ export async function createKeyResult(
       write: true,
       lock: true,
     });
-    const cycle = await findCycle(trx, orgId, objective.cycle_id);
-    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "edit_plan");
+    const cycle = await findCycle(trx, orgId, objective.cycleId);
+    assertPhaseAllows(cycle?.phase ?? "planning", "edit_plan");
     const existing = await listKeyResultsOfObjectives(trx, orgId, [objectiveId]);
     const defaultOwnerId =
-      objective.owner_user_id ??
-      graph.departments.get(objective.owner_department_id ?? "")?.leaderId ??
+      objective.ownerUserId ??
+      graph.departments.get(objective.ownerDepartmentId ?? "")?.leaderId ??
       auth.user.id;
     const { keyResults, milestones } = await buildKeyResultRows(caller, trx, objective, [input], {
       firstPosition: existing.reduce((max, kr) => Math.max(max, kr.position + 1), 0),
@@ -92,7 +88,7 @@ export type KeyResultPatch = {
 };
 
 /** What makes a KR edit an adjustment past aligning: what it promises and how much it counts. */
-const ADJUSTED_FIELDS = ["title", "start_value", "target_value", "direction", "weight"] as const;
+const ADJUSTED_FIELDS = ["title", "startValue", "targetValue", "direction", "weight"] as const;
 
 /**
  * Edits a KR. Past aligning, changing a published objective's KR title, target or weight is an adjustment:
@@ -124,10 +120,10 @@ export async function applyKeyResultUpdate(
   if (version !== undefined && version !== keyResult.version) {
     throw new AppError("version.conflict", { current: keyResult.version });
   }
-  const cycle = await findCycle(trx, orgId, objective.cycle_id);
-  const phase = (cycle?.phase ?? "planning") as CyclePhase;
+  const cycle = await findCycle(trx, orgId, objective.cycleId);
+  const phase = cycle?.phase ?? "planning";
   assertPhaseAllows(phase, "edit_plan");
-  const type = keyResult.type as KeyResultType;
+  const type = keyResult.type;
   const touchesMeasure =
     patch.startValue !== undefined || patch.targetValue !== undefined || patch.direction !== undefined;
   let measure: Partial<KeyResultRow> = {};
@@ -139,16 +135,16 @@ export async function applyKeyResultUpdate(
     const definition = atPath("targetValue", () =>
       validateKeyResultDefinition({
         type,
-        aggregation: keyResult.aggregation as Aggregation | null,
-        startValue: patch.startValue ?? keyResult.start_value,
-        targetValue: patch.targetValue ?? keyResult.target_value,
+        aggregation: keyResult.aggregation,
+        startValue: patch.startValue ?? keyResult.startValue,
+        targetValue: patch.targetValue ?? keyResult.targetValue,
         // New numbers without a direction let the numbers say it, as on create.
-        direction: patch.direction ?? (movesNumbers ? undefined : (keyResult.direction as Direction | null)),
+        direction: patch.direction ?? (movesNumbers ? undefined : keyResult.direction),
       }),
     );
     measure = {
-      start_value: definition.startValue,
-      target_value: definition.targetValue,
+      startValue: definition.startValue,
+      targetValue: definition.targetValue,
       direction: definition.direction,
     };
   }
@@ -163,7 +159,7 @@ export async function applyKeyResultUpdate(
     if (!parent) {
       throw new AppError("key_result.not_found", {}, [{ path: "parentKeyResultId" }]);
     }
-    if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objective_id === objective.id) {
+    if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objectiveId === objective.id) {
       throw new AppError("kr.parent_not_sum", {}, [{ path: "parentKeyResultId" }]);
     }
   }
@@ -171,14 +167,13 @@ export async function applyKeyResultUpdate(
     title: patch.title,
     unit: patch.unit,
     weight: patch.weight,
-    owner_user_id: patch.ownerUserId,
-    parent_key_result_id: patch.parentKeyResultId,
+    ownerUserId: patch.ownerUserId,
+    parentKeyResultId: patch.parentKeyResultId,
     ...measure,
   });
   if (!changed) return { applied: true };
   const isAdjustment =
-    needsAdjustmentReason(phase, objective.status as ObjectiveStatus) &&
-    ADJUSTED_FIELDS.some((f) => f in changed.after);
+    needsAdjustmentReason(phase, objective.status) && ADJUSTED_FIELDS.some((f) => f in changed.after);
   if (isAdjustment && !patch.reason) {
     throw new AppError("objective.reason_required", {}, [{ path: "reason" }]);
   }
@@ -191,10 +186,10 @@ export async function applyKeyResultUpdate(
     });
   }
   const now = ctx.config.now().toISOString();
-  if (!(await updateKeyResultRow(trx, orgId, id, keyResult.version, { ...changed.after, updated_at: now }))) {
+  if (!(await updateKeyResultRow(trx, orgId, id, keyResult.version, { ...changed.after, updatedAt: now }))) {
     throw new AppError("version.conflict", { current: keyResult.version + 1 });
   }
-  const oldSumParent = "parent_key_result_id" in changed.after ? keyResult.parent_key_result_id : null;
+  const oldSumParent = "parentKeyResultId" in changed.after ? keyResult.parentKeyResultId : null;
   await applyRollup(caller, trx, {
     keyResultIds: [id, ...(oldSumParent ? [oldSumParent] : [])],
     objectiveIds: [objective.id],
@@ -222,12 +217,12 @@ export async function deleteKeyResult(caller: Caller, id: string): Promise<void>
   const orgId = auth.org.id;
   await inTransaction(ctx, async (trx) => {
     const { keyResult, objective } = await loadKeyResultFor(caller, trx, id, { write: true, lock: true });
-    const cycle = await findCycle(trx, orgId, objective.cycle_id);
-    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "edit_plan");
+    const cycle = await findCycle(trx, orgId, objective.cycleId);
+    assertPhaseAllows(cycle?.phase ?? "planning", "edit_plan");
     const now = ctx.config.now().toISOString();
-    await updateKeyResultRow(trx, orgId, id, keyResult.version, { deleted_at: now, updated_at: now });
+    await updateKeyResultRow(trx, orgId, id, keyResult.version, { deletedAt: now, updatedAt: now });
     await applyRollup(caller, trx, {
-      keyResultIds: keyResult.parent_key_result_id ? [keyResult.parent_key_result_id] : [],
+      keyResultIds: keyResult.parentKeyResultId ? [keyResult.parentKeyResultId] : [],
       objectiveIds: [objective.id],
     });
     await recordAudit(trx, [
@@ -263,26 +258,26 @@ export async function carryKeyResultForward(
       lock: true,
     });
     const [sourceCycle, targetCycle] = await Promise.all([
-      findCycle(trx, orgId, source.cycle_id),
-      findCycle(trx, orgId, target.cycle_id),
+      findCycle(trx, orgId, source.cycleId),
+      findCycle(trx, orgId, target.cycleId),
     ]);
-    if (!sourceCycle || !targetCycle || targetCycle.start_date <= sourceCycle.start_date) {
+    if (!sourceCycle || !targetCycle || targetCycle.startDate <= sourceCycle.startDate) {
       throw new AppError("kr.carry_forward_cycle", {}, [{ path: "objectiveId" }]);
     }
-    assertPhaseAllows(targetCycle.phase as CyclePhase, "edit_plan");
-    const numeric = NUMERIC_TYPES.has(keyResult.type as KeyResultType);
+    assertPhaseAllows(targetCycle.phase, "edit_plan");
+    const numeric = NUMERIC_TYPES.has(keyResult.type);
     const milestones = keyResult.type === "milestone" ? await listMilestones(trx, orgId, [id]) : [];
     const input: KeyResultInput = {
       title: keyResult.title,
-      type: keyResult.type as KeyResultType,
+      type: keyResult.type,
       unit: keyResult.unit,
       // Where it stands now is the next cycle's start, unless it already passed the target.
-      startValue: numeric ? (keyResult.current_value ?? keyResult.start_value) : keyResult.start_value,
-      targetValue: keyResult.target_value,
+      startValue: numeric ? (keyResult.currentValue ?? keyResult.startValue) : keyResult.startValue,
+      targetValue: keyResult.targetValue,
       weight: keyResult.weight,
-      ownerUserId: keyResult.owner_user_id,
-      ...(keyResult.direction ? { direction: keyResult.direction as Direction } : {}),
-      ...(keyResult.aggregation ? { aggregation: keyResult.aggregation as Aggregation } : {}),
+      ownerUserId: keyResult.ownerUserId,
+      ...(keyResult.direction ? { direction: keyResult.direction } : {}),
+      ...(keyResult.aggregation ? { aggregation: keyResult.aggregation } : {}),
       ...(milestones.length
         ? { milestones: milestones.map((m) => ({ title: m.title, weight: m.weight })) }
         : {}),
@@ -291,7 +286,7 @@ export async function carryKeyResultForward(
     const { keyResults, milestones: newMilestones } = await buildKeyResultRows(caller, trx, target, [input], {
       firstPosition: existing.reduce((max, kr) => Math.max(max, kr.position + 1), 0),
       pathPrefix: "",
-      defaultOwnerId: keyResult.owner_user_id,
+      defaultOwnerId: keyResult.ownerUserId,
     });
     const [row] = keyResults;
     if (!row) throw new Error("no key result built");

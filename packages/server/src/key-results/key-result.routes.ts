@@ -133,7 +133,7 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       const outcome = await checkIn(caller, request.params.id, request.body);
       const elapsed = outcome.cycle
         ? elapsedFraction(
-            { startDate: outcome.cycle.start_date, endDate: outcome.cycle.end_date },
+            { startDate: outcome.cycle.startDate, endDate: outcome.cycle.endDate },
             ctx.config.now(),
             caller.auth.org.timezone,
           )

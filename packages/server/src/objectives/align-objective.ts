@@ -1,10 +1,4 @@
-import {
-  type AlignmentEnd,
-  AppError,
-  canViewObjective,
-  checkAlignment,
-  type ObjectiveLevel,
-} from "@luodi/core";
+import { type AlignmentEnd, AppError, canViewObjective, checkAlignment } from "@luodi/core";
 import {
   type CycleRow,
   type Executor,
@@ -33,10 +27,10 @@ export type AlignmentInput = {
 function endOf(row: ObjectiveRow, cycle: CycleRow): AlignmentEnd {
   return {
     id: row.id,
-    level: row.level as ObjectiveLevel,
-    cycle: { id: cycle.id, startDate: cycle.start_date, endDate: cycle.end_date },
-    ownerDepartmentId: row.owner_department_id,
-    ownerUserId: row.owner_user_id,
+    level: row.level,
+    cycle: { id: cycle.id, startDate: cycle.startDate, endDate: cycle.endDate },
+    ownerDepartmentId: row.ownerDepartmentId,
+    ownerUserId: row.ownerUserId,
   };
 }
 
@@ -47,9 +41,9 @@ async function upwardLinks(db: Executor, orgId: string, fromId: string): Promise
   for (let depth = 0; frontier && depth < 64 && !links.has(frontier); depth++) {
     const row = await findObjective(db, orgId, frontier);
     if (!row) break;
-    let parent = row.parent_objective_id;
-    if (!parent && row.parent_key_result_id)
-      parent = (await findKeyResult(db, orgId, row.parent_key_result_id))?.objective_id ?? null;
+    let parent = row.parentObjectiveId;
+    if (!parent && row.parentKeyResultId)
+      parent = (await findKeyResult(db, orgId, row.parentKeyResultId))?.objectiveId ?? null;
     links.set(frontier, parent);
     frontier = parent;
   }
@@ -73,7 +67,7 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
     let parentKeyResultId: string | null = null;
     if (input.parentKeyResultId) {
       const kr = await findKeyResult(trx, orgId, input.parentKeyResultId);
-      parentObjective = kr ? await findObjective(trx, orgId, kr.objective_id) : undefined;
+      parentObjective = kr ? await findObjective(trx, orgId, kr.objectiveId) : undefined;
       if (!kr || !visible(parentObjective)) {
         throw new AppError("key_result.not_found", {}, [{ path: "parentKeyResultId" }]);
       }
@@ -87,10 +81,10 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
 
     if (parentObjective) {
       const cycles = new Map(
-        (await findCycles(trx, orgId, [objective.cycle_id, parentObjective.cycle_id])).map((c) => [c.id, c]),
+        (await findCycles(trx, orgId, [objective.cycleId, parentObjective.cycleId])).map((c) => [c.id, c]),
       );
-      const childCycle = cycles.get(objective.cycle_id);
-      const parentCycle = cycles.get(parentObjective.cycle_id);
+      const childCycle = cycles.get(objective.cycleId);
+      const parentCycle = cycles.get(parentObjective.cycleId);
       if (!childCycle || !parentCycle) throw new AppError("cycle.not_found");
       const links = await upwardLinks(trx, orgId, parentObjective.id);
       const refused = checkAlignment({
@@ -115,19 +109,19 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
 
     const now = ctx.config.now().toISOString();
     const next = {
-      parent_objective_id: parentKeyResultId ? null : (parentObjective?.id ?? null),
-      parent_key_result_id: parentKeyResultId,
+      parentObjectiveId: parentKeyResultId ? null : (parentObjective?.id ?? null),
+      parentKeyResultId: parentKeyResultId,
     };
     const before = {
-      parentObjectiveId: objective.parent_objective_id,
-      parentKeyResultId: objective.parent_key_result_id,
-      supports: (await listSupports(trx, orgId, [id])).map((s) => s.supported_objective_id),
+      parentObjectiveId: objective.parentObjectiveId,
+      parentKeyResultId: objective.parentKeyResultId,
+      supports: (await listSupports(trx, orgId, [id])).map((s) => s.supportedObjectiveId),
     };
-    if (!(await updateObjective(trx, orgId, id, objective.version, { ...next, updated_at: now }))) {
+    if (!(await updateObjective(trx, orgId, id, objective.version, { ...next, updatedAt: now }))) {
       throw new AppError("version.conflict", { current: objective.version + 1 });
     }
     if (input.supports !== undefined) await replaceSupports(trx, orgId, id, supports, now);
-    const oldParentKr = objective.parent_key_result_id;
+    const oldParentKr = objective.parentKeyResultId;
     const stillThere = oldParentKr ? await findKeyResults(trx, orgId, [oldParentKr]) : [];
     await applyRollup(caller, trx, { objectiveIds: [id], keyResultIds: stillThere.map((kr) => kr.id) });
     await recordAudit(trx, [
@@ -140,8 +134,8 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
         objectiveId: id,
         before,
         after: {
-          parentObjectiveId: next.parent_objective_id,
-          parentKeyResultId: next.parent_key_result_id,
+          parentObjectiveId: next.parentObjectiveId,
+          parentKeyResultId: next.parentKeyResultId,
           supports: input.supports ?? before.supports,
         },
         at: now,

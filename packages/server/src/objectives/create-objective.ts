@@ -1,10 +1,4 @@
-import {
-  AppError,
-  assertPhaseAllows,
-  type CyclePhase,
-  canWriteObjective,
-  type ObjectiveInput,
-} from "@luodi/core";
+import { AppError, assertPhaseAllows, canWriteObjective, type ObjectiveInput } from "@luodi/core";
 import {
   countOwnerObjectives,
   findCycle,
@@ -37,7 +31,7 @@ export async function createObjective(
   return inTransaction(ctx, async (trx) => {
     const cycle = await findCycle(trx, orgId, data.cycleId);
     if (!cycle) throw new AppError("cycle.not_found", {}, [{ path: "cycleId" }]);
-    assertPhaseAllows(cycle.phase as CyclePhase, "edit_plan");
+    assertPhaseAllows(cycle.phase, "edit_plan");
 
     let ownerDepartmentId: string | null = null;
     let ownerUserId: string | null = null;
@@ -71,12 +65,12 @@ export async function createObjective(
 
     const now = ctx.config.now().toISOString();
     const row: ObjectiveRow = {
-      org_id: orgId,
+      orgId: orgId,
       id: newId(),
-      cycle_id: cycle.id,
+      cycleId: cycle.id,
       level: data.level,
-      owner_department_id: ownerDepartmentId,
-      owner_user_id: ownerUserId,
+      ownerDepartmentId: ownerDepartmentId,
+      ownerUserId: ownerUserId,
       title: data.title,
       description: data.description ?? "",
       weight: data.weight ?? 1,
@@ -85,15 +79,15 @@ export async function createObjective(
       progress: 0,
       health: "on_track",
       score: null,
-      parent_objective_id: null,
-      parent_key_result_id: null,
+      parentObjectiveId: null,
+      parentKeyResultId: null,
       review: null,
-      reject_reason: null,
-      created_by: auth.user.id,
+      rejectReason: null,
+      createdBy: auth.user.id,
       version: 1,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
     };
     if (!canWriteObjective(auth.actor, policyObjectiveOf(row), graph))
       throw new AppError("permission.denied");

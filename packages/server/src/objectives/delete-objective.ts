@@ -19,14 +19,11 @@ export async function deleteObjective(caller: Caller, id: string): Promise<void>
     const { objective } = await loadObjectiveFor(caller, trx, id, { write: true, lock: true });
     const krs = await listKeyResultsOfObjectives(trx, orgId, [id]);
     const now = ctx.config.now().toISOString();
-    await updateObjective(trx, orgId, id, objective.version, { deleted_at: now, updated_at: now });
+    await updateObjective(trx, orgId, id, objective.version, { deletedAt: now, updatedAt: now });
     await softDeleteKeyResultsOfObjective(trx, orgId, id, now);
     // What this objective fed: the progress rollup it aligns to, and the sums its KRs add to.
-    const sumParents = krs.map((kr) => kr.parent_key_result_id).filter((p): p is string => !!p);
-    const starts = [
-      ...sumParents,
-      ...(objective.parent_key_result_id ? [objective.parent_key_result_id] : []),
-    ];
+    const sumParents = krs.map((kr) => kr.parentKeyResultId).filter((p): p is string => !!p);
+    const starts = [...sumParents, ...(objective.parentKeyResultId ? [objective.parentKeyResultId] : [])];
     await applyRollup(caller, trx, { keyResultIds: starts });
     await recordAudit(trx, [
       {
@@ -53,15 +50,15 @@ export async function restoreObjective(caller: Caller, id: string): Promise<void
       includeDeleted: true,
       lock: true,
     });
-    if (!objective.deleted_at) throw new AppError("objective.not_deleted");
+    if (!objective.deletedAt) throw new AppError("objective.not_deleted");
     const now = ctx.config.now().toISOString();
-    await updateObjective(trx, orgId, id, objective.version, { deleted_at: null, updated_at: now });
-    await softDeleteKeyResultsOfObjective(trx, orgId, id, null, objective.deleted_at);
+    await updateObjective(trx, orgId, id, objective.version, { deletedAt: null, updatedAt: now });
+    await softDeleteKeyResultsOfObjective(trx, orgId, id, null, objective.deletedAt);
     const krs = await listKeyResultsOfObjectives(trx, orgId, [id]);
     const parents = await findKeyResults(
       trx,
       orgId,
-      krs.map((kr) => kr.parent_key_result_id).filter((p): p is string => !!p),
+      krs.map((kr) => kr.parentKeyResultId).filter((p): p is string => !!p),
     );
     await applyRollup(caller, trx, {
       keyResultIds: [...krs.map((kr) => kr.id), ...parents.map((p) => p.id)],

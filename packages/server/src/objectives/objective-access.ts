@@ -2,20 +2,18 @@ import {
   AppError,
   canViewObjective,
   canWriteObjective,
-  type ObjectiveLevel,
   type OrgGraph,
   type PolicyObjective,
-  type Visibility,
 } from "@luodi/core";
 import { type Executor, findObjective, type ObjectiveRow } from "@luodi/db";
 import type { Caller } from "../context.ts";
 
 export function policyObjectiveOf(row: ObjectiveRow): PolicyObjective {
   return {
-    level: row.level as ObjectiveLevel,
-    visibility: row.visibility as Visibility,
-    ownerUserId: row.owner_user_id,
-    ownerDepartmentId: row.owner_department_id,
+    level: row.level,
+    visibility: row.visibility,
+    ownerUserId: row.ownerUserId,
+    ownerDepartmentId: row.ownerDepartmentId,
   };
 }
 

@@ -1,4 +1,4 @@
-import { listAuditForObjective } from "@luodi/db";
+import { listAuditForObjective, readJson } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { loadObjectiveFor } from "./objective-access.ts";
 
@@ -9,12 +9,12 @@ export async function objectiveHistory(caller: Caller, id: string) {
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    actor: row.actor_id ? { id: row.actor_id, name: row.actor_name } : null,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    actor: row.actorId ? { id: row.actorId, name: row.actorName } : null,
     reason: row.reason,
-    before: row.before ? (JSON.parse(row.before) as unknown) : null,
-    after: row.after ? (JSON.parse(row.after) as unknown) : null,
-    createdAt: row.created_at,
+    before: row.before ? readJson(row.before) : null,
+    after: row.after ? readJson(row.after) : null,
+    createdAt: row.createdAt,
   }));
 }

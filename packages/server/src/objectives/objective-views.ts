@@ -1,11 +1,4 @@
-import {
-  type CoachFinding,
-  canViewObjective,
-  elapsedFraction,
-  type ObjectiveLevel,
-  type ObjectiveStatus,
-  reviewOkr,
-} from "@luodi/core";
+import { type CoachFinding, canViewObjective, elapsedFraction, reviewOkr } from "@luodi/core";
 import {
   type Executor,
   findCycles,
@@ -32,7 +25,7 @@ export async function elapsedByCycle(
   return new Map(
     cycles.map((c) => [
       c.id,
-      elapsedFraction({ startDate: c.start_date, endDate: c.end_date }, now, caller.auth.org.timezone),
+      elapsedFraction({ startDate: c.startDate, endDate: c.endDate }, now, caller.auth.org.timezone),
     ]),
   );
 }
@@ -46,7 +39,7 @@ export async function presentObjectives(caller: Caller, db: Executor, rows: read
     elapsedByCycle(
       caller,
       db,
-      rows.map((r) => r.cycle_id),
+      rows.map((r) => r.cycleId),
     ),
     listSupports(db, orgId, ids),
   ]);
@@ -55,14 +48,14 @@ export async function presentObjectives(caller: Caller, db: Executor, rows: read
     orgId,
     krs.filter((kr) => kr.type === "milestone").map((kr) => kr.id),
   );
-  const milestonesByKr = groupBy(milestones, (m) => m.key_result_id);
-  const krsByObjective = groupBy(krs, (kr) => kr.objective_id);
-  const supportsByObjective = groupBy(supports, (s) => s.objective_id);
+  const milestonesByKr = groupBy(milestones, (m) => m.keyResultId);
+  const krsByObjective = groupBy(krs, (kr) => kr.objectiveId);
+  const supportsByObjective = groupBy(supports, (s) => s.objectiveId);
   return rows.map((row) => {
     const keyResults = (krsByObjective.get(row.id) ?? []).map((kr) =>
       presentKeyResult(
         kr,
-        elapsed.get(row.cycle_id) ?? 0,
+        elapsed.get(row.cycleId) ?? 0,
         kr.type === "milestone" ? (milestonesByKr.get(kr.id) ?? []) : [],
       ),
     );
@@ -70,9 +63,9 @@ export async function presentObjectives(caller: Caller, db: Executor, rows: read
       ...presentObjectiveSummary(row, keyResults),
       keyResults,
       alignment: {
-        parentObjectiveId: row.parent_objective_id,
-        parentKeyResultId: row.parent_key_result_id,
-        supports: (supportsByObjective.get(row.id) ?? []).map((s) => s.supported_objective_id),
+        parentObjectiveId: row.parentObjectiveId,
+        parentKeyResultId: row.parentKeyResultId,
+        supports: (supportsByObjective.get(row.id) ?? []).map((s) => s.supportedObjectiveId),
       },
     };
   });
@@ -107,13 +100,13 @@ export async function presentObjectiveDetail(
     children: children.map((child) => child.id),
     childObjectives: children.map((child) => ({
       id: child.id,
-      cycleId: child.cycle_id,
-      level: child.level as ObjectiveLevel,
+      cycleId: child.cycleId,
+      level: child.level,
       title: child.title,
-      status: child.status as ObjectiveStatus,
+      status: child.status,
       progress: child.progress,
-      ownerUserId: child.owner_user_id,
-      ownerDepartmentId: child.owner_department_id,
+      ownerUserId: child.ownerUserId,
+      ownerDepartmentId: child.ownerDepartmentId,
     })),
     pendingAdjustments: pending.map(presentAdjustment),
     ...(coach ? { coach } : {}),

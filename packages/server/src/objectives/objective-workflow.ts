@@ -1,10 +1,8 @@
 import {
   AppError,
   assertPhaseAllows,
-  type CyclePhase,
   canApprove,
   type ObjectiveAction,
-  type ObjectiveStatus,
   transitionObjective,
 } from "@luodi/core";
 import { findCycle, updateObjective } from "@luodi/db";
@@ -32,17 +30,17 @@ export async function changeObjectiveStatus(
     const { objective, graph } = await loadObjectiveFor(caller, trx, id, { write: !isReview, lock: true });
     if (isReview && !canApprove(auth.actor, policyObjectiveOf(objective), graph))
       throw new AppError("permission.denied");
-    const cycle = await findCycle(trx, orgId, objective.cycle_id);
-    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "edit_plan");
-    const status = transitionObjective(objective.status as ObjectiveStatus, action, {
+    const cycle = await findCycle(trx, orgId, objective.cycleId);
+    assertPhaseAllows(cycle?.phase ?? "planning", "edit_plan");
+    const status = transitionObjective(objective.status, action, {
       approvalRequired: auth.settings.approvalRequired,
     });
     const now = ctx.config.now().toISOString();
     await updateObjective(trx, orgId, id, objective.version, {
       status,
-      reject_reason:
-        action === "reject" ? (reason ?? null) : action === "submit" ? null : objective.reject_reason,
-      updated_at: now,
+      rejectReason:
+        action === "reject" ? (reason ?? null) : action === "submit" ? null : objective.rejectReason,
+      updatedAt: now,
     });
     await recordAudit(trx, [
       {

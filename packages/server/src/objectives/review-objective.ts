@@ -1,5 +1,5 @@
-import { assertPhaseAllows, type CyclePhase, type ReviewInput } from "@luodi/core";
-import { findCycle, updateObjective } from "@luodi/db";
+import { assertPhaseAllows, type ReviewInput } from "@luodi/core";
+import { findCycle, readJson, updateObjective } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { recordAudit } from "../services/audit.ts";
 import { inTransaction } from "../services/transaction.ts";
@@ -11,13 +11,13 @@ export async function reviewObjective(caller: Caller, id: string, input: ReviewI
   const orgId = auth.org.id;
   await inTransaction(ctx, async (trx) => {
     const { objective } = await loadObjectiveFor(caller, trx, id, { write: true, lock: true });
-    const cycle = await findCycle(trx, orgId, objective.cycle_id);
-    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "review");
+    const cycle = await findCycle(trx, orgId, objective.cycleId);
+    assertPhaseAllows(cycle?.phase ?? "planning", "review");
     const now = ctx.config.now().toISOString();
     const review = { ...input, reviewedBy: auth.user.id, reviewedAt: now };
     await updateObjective(trx, orgId, id, objective.version, {
       review: JSON.stringify(review),
-      updated_at: now,
+      updatedAt: now,
     });
     await recordAudit(trx, [
       {
@@ -27,7 +27,7 @@ export async function reviewObjective(caller: Caller, id: string, input: ReviewI
         entityType: "objective",
         entityId: id,
         objectiveId: id,
-        before: objective.review ? JSON.parse(objective.review) : null,
+        before: objective.review ? readJson(objective.review) : null,
         after: review,
         at: now,
       },

@@ -2,7 +2,6 @@ import {
   AppError,
   assertPhaseAllows,
   assertScore,
-  type CyclePhase,
   canManagerScore,
   canWriteObjective,
   keyResultScore,
@@ -33,8 +32,8 @@ export async function scoreObjective(caller: Caller, id: string, input: ScoreInp
   const orgId = auth.org.id;
   await inTransaction(ctx, async (trx) => {
     const { objective, graph } = await loadObjectiveFor(caller, trx, id, { lock: true });
-    const cycle = await findCycle(trx, orgId, objective.cycle_id);
-    assertPhaseAllows((cycle?.phase ?? "planning") as CyclePhase, "score");
+    const cycle = await findCycle(trx, orgId, objective.cycleId);
+    assertPhaseAllows(cycle?.phase ?? "planning", "score");
     const policy = policyObjectiveOf(objective);
     const isWriter = canWriteObjective(auth.actor, policy, graph);
     const isManager = canManagerScore(auth.actor, policy, graph);
@@ -44,44 +43,44 @@ export async function scoreObjective(caller: Caller, id: string, input: ScoreInp
     for (const [i, entry] of input.keyResults.entries()) {
       const kr = krs.get(entry.id);
       if (!kr) throw new AppError("key_result.not_found", {}, [{ path: `keyResults.${i}.id` }]);
-      if (entry.selfScore !== undefined && !(isWriter || kr.owner_user_id === auth.user.id))
+      if (entry.selfScore !== undefined && !(isWriter || kr.ownerUserId === auth.user.id))
         throw new AppError("permission.denied");
       if (entry.managerScore !== undefined && !isManager) throw new AppError("permission.denied");
       const selfScore =
         entry.selfScore === undefined
-          ? kr.self_score
+          ? kr.selfScore
           : entry.selfScore === null
             ? null
             : atPath(`keyResults.${i}.selfScore`, () => assertScore(entry.selfScore as number));
       const managerScore =
         entry.managerScore === undefined
-          ? kr.manager_score
+          ? kr.managerScore
           : entry.managerScore === null
             ? null
             : atPath(`keyResults.${i}.managerScore`, () => assertScore(entry.managerScore as number));
       const score = keyResultScore({ selfScore, managerScore });
-      const comment = entry.comment === undefined ? kr.score_comment : entry.comment;
+      const comment = entry.comment === undefined ? kr.scoreComment : entry.comment;
       changes.push({
         id: kr.id,
-        before: { selfScore: kr.self_score, managerScore: kr.manager_score, score: kr.score },
+        before: { selfScore: kr.selfScore, managerScore: kr.managerScore, score: kr.score },
         after: { selfScore, managerScore, score, comment },
       });
       Object.assign(kr, {
-        self_score: selfScore,
-        manager_score: managerScore,
+        selfScore: selfScore,
+        managerScore: managerScore,
         score,
-        score_comment: comment,
+        scoreComment: comment,
       });
       await setKeyResultValues(trx, orgId, kr.id, {
-        self_score: selfScore,
-        manager_score: managerScore,
+        selfScore: selfScore,
+        managerScore: managerScore,
         score,
-        score_comment: comment,
-        updated_at: now,
+        scoreComment: comment,
+        updatedAt: now,
       });
     }
     const score = objectiveScore([...krs.values()].map((kr) => ({ weight: kr.weight, score: kr.score })));
-    await setObjectiveDerived(trx, orgId, id, { score, updated_at: now });
+    await setObjectiveDerived(trx, orgId, id, { score, updatedAt: now });
     await recordAudit(trx, [
       ...changes.map((c) => ({
         orgId,

@@ -1,11 +1,4 @@
-import {
-  AppError,
-  assertPhaseAllows,
-  type CyclePhase,
-  needsAdjustmentReason,
-  type ObjectiveStatus,
-  type Visibility,
-} from "@luodi/core";
+import { AppError, assertPhaseAllows, needsAdjustmentReason, type Visibility } from "@luodi/core";
 import {
   type Executor,
   findCycle,
@@ -58,8 +51,8 @@ export async function applyObjectiveUpdate(
   if (version !== undefined && version !== objective.version) {
     throw new AppError("version.conflict", { current: objective.version });
   }
-  const cycle = await findCycle(trx, orgId, objective.cycle_id);
-  const phase = (cycle?.phase ?? "planning") as CyclePhase;
+  const cycle = await findCycle(trx, orgId, objective.cycleId);
+  const phase = cycle?.phase ?? "planning";
   assertPhaseAllows(phase, "edit_plan");
   const changed = diffFields<ObjectiveRow>(objective, {
     title: patch.title,
@@ -69,8 +62,7 @@ export async function applyObjectiveUpdate(
   });
   if (!changed) return { applied: true };
   const isAdjustment =
-    needsAdjustmentReason(phase, objective.status as ObjectiveStatus) &&
-    ADJUSTED_FIELDS.some((f) => f in changed.after);
+    needsAdjustmentReason(phase, objective.status) && ADJUSTED_FIELDS.some((f) => f in changed.after);
   if (isAdjustment && !patch.reason) {
     throw new AppError("objective.reason_required", {}, [{ path: "reason" }]);
   }
@@ -83,7 +75,7 @@ export async function applyObjectiveUpdate(
     });
   }
   const now = ctx.config.now().toISOString();
-  if (!(await updateObjectiveRow(trx, orgId, id, objective.version, { ...changed.after, updated_at: now }))) {
+  if (!(await updateObjectiveRow(trx, orgId, id, objective.version, { ...changed.after, updatedAt: now }))) {
     throw new AppError("version.conflict", { current: objective.version + 1 });
   }
   if ("weight" in changed.after) await applyRollup(caller, trx, { objectiveIds: [id] });

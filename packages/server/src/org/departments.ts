@@ -42,15 +42,15 @@ export async function createDepartment(
   await inTransaction(ctx, async (trx) => {
     await insertDepartments(trx, [
       {
-        org_id: orgId,
+        orgId: orgId,
         id,
-        parent_id: input.parentId,
+        parentId: input.parentId,
         name: input.name,
-        leader_id: input.leaderId ?? null,
+        leaderId: input.leaderId ?? null,
         version: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       },
     ]);
     await recordAudit(trx, [
@@ -85,8 +85,8 @@ export async function updateDepartment(
     if (!department) throw new AppError("department.not_found");
     if (version !== undefined && version !== department.version)
       throw new AppError("version.conflict", { current: department.version });
-    if (patch.parentId !== undefined && patch.parentId !== department.parent_id) {
-      if (department.parent_id === null) throw new AppError("department.root");
+    if (patch.parentId !== undefined && patch.parentId !== department.parentId) {
+      if (department.parentId === null) throw new AppError("department.root");
       if (!(await findDepartment(trx, orgId, patch.parentId))) {
         throw new AppError("department.not_found", {}, [{ path: "parentId" }]);
       }
@@ -95,13 +95,13 @@ export async function updateDepartment(
     }
     const changed = diffFields<DepartmentRow>(department, {
       name: patch.name,
-      parent_id: patch.parentId,
-      leader_id: patch.leaderId,
+      parentId: patch.parentId,
+      leaderId: patch.leaderId,
     });
     if (!changed) return;
     const now = ctx.config.now().toISOString();
     if (
-      !(await updateDepartmentRow(trx, orgId, id, department.version, { ...changed.after, updated_at: now }))
+      !(await updateDepartmentRow(trx, orgId, id, department.version, { ...changed.after, updatedAt: now }))
     ) {
       throw new AppError("version.conflict", { current: department.version + 1 });
     }
@@ -129,12 +129,12 @@ export async function deleteDepartment(caller: Caller, id: string): Promise<void
   await inTransaction(ctx, async (trx) => {
     const department = await findDepartment(trx, orgId, id);
     if (!department) throw new AppError("department.not_found");
-    if (department.parent_id === null) throw new AppError("department.root");
+    if (department.parentId === null) throw new AppError("department.root");
     const dependents = await departmentDependents(trx, orgId, id);
     if (dependents.children + dependents.members + dependents.objectives > 0)
       throw new AppError("department.not_empty", dependents);
     const now = ctx.config.now().toISOString();
-    await updateDepartmentRow(trx, orgId, id, department.version, { deleted_at: now, updated_at: now });
+    await updateDepartmentRow(trx, orgId, id, department.version, { deletedAt: now, updatedAt: now });
     await recordAudit(trx, [
       {
         orgId,

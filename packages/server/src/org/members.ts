@@ -56,24 +56,24 @@ export async function createMember(caller: Caller, input: MemberInput): Promise<
         id,
         email: input.email,
         name: input.name,
-        password_hash: passwordHash,
+        passwordHash: passwordHash,
         locale: null,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       });
     }
     await insertMembers(trx, [
       {
-        org_id: orgId,
-        user_id: id,
+        orgId: orgId,
+        userId: id,
         role: input.role,
-        department_id: input.departmentId,
-        manager_id: input.managerId ?? null,
+        departmentId: input.departmentId,
+        managerId: input.managerId ?? null,
         title: input.title ?? null,
         status: "active",
         version: 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       },
     ]);
     const { password: _secret, ...visible } = input;
@@ -139,14 +139,14 @@ export async function updateMember(
     }
     const changed = diffFields<MemberRow>(member, {
       role: patch.role,
-      department_id: patch.departmentId,
-      manager_id: patch.managerId,
+      departmentId: patch.departmentId,
+      managerId: patch.managerId,
       title: patch.title,
       status: patch.status,
     });
     if (!changed) return;
     const now = ctx.config.now().toISOString();
-    if (!(await updateMemberRow(trx, orgId, userId, member.version, { ...changed.after, updated_at: now }))) {
+    if (!(await updateMemberRow(trx, orgId, userId, member.version, { ...changed.after, updatedAt: now }))) {
       throw new AppError("version.conflict", { current: member.version + 1 });
     }
     await recordAudit(trx, [

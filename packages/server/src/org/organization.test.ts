@@ -117,9 +117,9 @@ describe.each(testDialects())("organization, departments and members on %s", (di
     expect(login.status).toBe(403);
     expect(login.body.error.code).toBe("auth.deactivated");
     const audit = await server.db.db
-      .selectFrom("audit_log")
-      .select(["action", "entity_id", "before", "after"])
-      .where("entity_id", "=", company.users.pat)
+      .selectFrom("auditLog")
+      .select(["action", "entityId", "before", "after"])
+      .where("entityId", "=", company.users.pat)
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["member.create", "member.update"]);
     expect(JSON.parse(audit[1]?.after ?? "{}")).toEqual({ status: "deactivated" });

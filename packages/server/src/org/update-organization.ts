@@ -43,7 +43,7 @@ export async function updateOrganization(
     };
     const changed = diffFields(org, next);
     if (!changed) return;
-    if (!(await updateOrganizationRow(trx, org.id, org.version, { ...changed.after, updated_at: now }))) {
+    if (!(await updateOrganizationRow(trx, org.id, org.version, { ...changed.after, updatedAt: now }))) {
       throw new AppError("version.conflict", { current: org.version + 1 });
     }
     await recordAudit(trx, [

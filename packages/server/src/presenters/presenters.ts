@@ -5,17 +5,18 @@ import {
   objectiveHealth,
   suggestSelfScore,
 } from "@luodi/core";
-import type {
-  AdjustmentRow,
-  CheckInRow,
-  CycleRow,
-  DepartmentRow,
-  KeyResultRow,
-  MemberRow,
-  MilestoneRow,
-  ObjectiveRow,
-  OrganizationRow,
-  UserRow,
+import {
+  type AdjustmentRow,
+  type CheckInRow,
+  type CycleRow,
+  type DepartmentRow,
+  type KeyResultRow,
+  type MemberRow,
+  type MilestoneRow,
+  type ObjectiveRow,
+  type OrganizationRow,
+  readJson,
+  type UserRow,
 } from "@luodi/db";
 
 /** Presenters list the fields they return, so nothing leaks by accident (password hashes, org ids). */
@@ -35,19 +36,19 @@ export function presentOrganization(org: OrganizationRow, settings: OrgSettings)
     strategy: org.strategy,
     settings,
     version: org.version,
-    createdAt: org.created_at,
-    updatedAt: org.updated_at,
+    createdAt: org.createdAt,
+    updatedAt: org.updatedAt,
   };
 }
 
 export function presentMember(member: MemberRow) {
   return {
-    userId: member.user_id,
+    userId: member.userId,
     email: member.email,
     name: member.name,
     role: member.role,
-    departmentId: member.department_id,
-    managerId: member.manager_id,
+    departmentId: member.departmentId,
+    managerId: member.managerId,
     title: member.title,
     status: member.status,
     version: member.version,
@@ -58,8 +59,8 @@ export function presentDepartment(department: DepartmentRow) {
   return {
     id: department.id,
     name: department.name,
-    parentId: department.parent_id,
-    leaderId: department.leader_id,
+    parentId: department.parentId,
+    leaderId: department.leaderId,
     version: department.version,
   };
 }
@@ -69,11 +70,11 @@ export function presentCycle(cycle: CycleRow) {
     id: cycle.id,
     name: cycle.name,
     kind: cycle.kind,
-    startDate: cycle.start_date,
-    endDate: cycle.end_date,
-    parentId: cycle.parent_id,
+    startDate: cycle.startDate,
+    endDate: cycle.endDate,
+    parentId: cycle.parentId,
     phase: cycle.phase,
-    phaseDue: JSON.parse(cycle.phase_due) as Record<string, string>,
+    phaseDue: readJson(cycle.phaseDue),
     version: cycle.version,
   };
 }
@@ -87,29 +88,29 @@ export function presentKeyResult(kr: KeyResultRow, elapsed: number, milestones?:
   const health: Health = keyResultHealth({ progress: kr.progress, confidence: kr.confidence, elapsed });
   return {
     id: kr.id,
-    objectiveId: kr.objective_id,
-    ownerUserId: kr.owner_user_id,
+    objectiveId: kr.objectiveId,
+    ownerUserId: kr.ownerUserId,
     title: kr.title,
     type: kr.type,
     unit: kr.unit,
-    startValue: num(kr.start_value),
-    targetValue: num(kr.target_value),
-    currentValue: num(kr.current_value),
+    startValue: num(kr.startValue),
+    targetValue: num(kr.targetValue),
+    currentValue: num(kr.currentValue),
     direction: kr.direction,
     aggregation: kr.aggregation,
-    parentKeyResultId: kr.parent_key_result_id,
+    parentKeyResultId: kr.parentKeyResultId,
     weight: kr.weight,
     confidence: kr.confidence,
     progress: kr.progress,
-    progressRaw: kr.progress_raw,
+    progressRaw: kr.progressRaw,
     health,
     /** What the scoring form proposes as the self score: progress rounded to 0.1. */
     suggestedScore: suggestSelfScore(kr.progress),
-    selfScore: kr.self_score,
-    managerScore: kr.manager_score,
+    selfScore: kr.selfScore,
+    managerScore: kr.managerScore,
     score: kr.score,
-    scoreComment: kr.score_comment,
-    lastCheckInAt: kr.last_check_in_at,
+    scoreComment: kr.scoreComment,
+    lastCheckInAt: kr.lastCheckInAt,
     ...(milestones
       ? {
           milestones: milestones.map((m) => ({
@@ -121,8 +122,8 @@ export function presentKeyResult(kr: KeyResultRow, elapsed: number, milestones?:
         }
       : {}),
     version: kr.version,
-    createdAt: kr.created_at,
-    updatedAt: kr.updated_at,
+    createdAt: kr.createdAt,
+    updatedAt: kr.updatedAt,
   };
 }
 export type KeyResultView = ReturnType<typeof presentKeyResult>;
@@ -131,10 +132,10 @@ export type KeyResultView = ReturnType<typeof presentKeyResult>;
 export function presentObjectiveSummary(objective: ObjectiveRow, keyResults: readonly KeyResultView[]) {
   return {
     id: objective.id,
-    cycleId: objective.cycle_id,
+    cycleId: objective.cycleId,
     level: objective.level,
-    ownerUserId: objective.owner_user_id,
-    ownerDepartmentId: objective.owner_department_id,
+    ownerUserId: objective.ownerUserId,
+    ownerDepartmentId: objective.ownerDepartmentId,
     title: objective.title,
     description: objective.description,
     weight: objective.weight,
@@ -143,51 +144,48 @@ export function presentObjectiveSummary(objective: ObjectiveRow, keyResults: rea
     progress: objective.progress,
     health: objectiveHealth(keyResults.map((kr) => kr.health)),
     score: objective.score,
-    parentObjectiveId: objective.parent_objective_id,
-    parentKeyResultId: objective.parent_key_result_id,
-    rejectReason: objective.reject_reason,
-    review: objective.review ? (JSON.parse(objective.review) as Record<string, unknown>) : null,
+    parentObjectiveId: objective.parentObjectiveId,
+    parentKeyResultId: objective.parentKeyResultId,
+    rejectReason: objective.rejectReason,
+    review: objective.review ? readJson(objective.review) : null,
     version: objective.version,
-    createdAt: objective.created_at,
-    updatedAt: objective.updated_at,
-    deletedAt: objective.deleted_at,
+    createdAt: objective.createdAt,
+    updatedAt: objective.updatedAt,
+    deletedAt: objective.deletedAt,
   };
 }
 
 export function presentCheckIn(checkIn: CheckInRow) {
   return {
     id: checkIn.id,
-    keyResultId: checkIn.key_result_id,
-    authorId: checkIn.author_id,
-    authorName: checkIn.author_name,
+    keyResultId: checkIn.keyResultId,
+    authorId: checkIn.authorId,
+    authorName: checkIn.authorName,
     value: num(checkIn.value),
-    previousValue: num(checkIn.previous_value),
-    milestonesDone: checkIn.milestones_done ? (JSON.parse(checkIn.milestones_done) as string[]) : null,
+    previousValue: num(checkIn.previousValue),
+    milestonesDone: checkIn.milestonesDone ? readJson(checkIn.milestonesDone) : null,
     confidence: checkIn.confidence,
     note: checkIn.note,
     progress: checkIn.progress,
-    createdAt: checkIn.created_at,
+    createdAt: checkIn.createdAt,
   };
 }
 
 /** An adjustment (调整) as its objective's page lists it. */
 export function presentAdjustment(row: AdjustmentRow) {
-  const changes = JSON.parse(row.changes) as {
-    before: Record<string, unknown>;
-    after: Record<string, unknown>;
-  };
+  const changes = readJson(row.changes);
   return {
     id: row.id,
-    objectiveId: row.objective_id,
-    keyResultId: row.key_result_id,
-    requestedBy: { id: row.requested_by, name: row.requested_by_name },
+    objectiveId: row.objectiveId,
+    keyResultId: row.keyResultId,
+    requestedBy: { id: row.requestedBy, name: row.requestedByName },
     reason: row.reason,
     before: changes.before,
     after: changes.after,
     status: row.status,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-    decisionReason: row.decision_reason,
-    createdAt: row.created_at,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+    decisionReason: row.decisionReason,
+    createdAt: row.createdAt,
   };
 }

@@ -19,17 +19,17 @@ export async function recordAudit(db: Executor, entries: AuditEntry[]): Promise<
   await insertAuditEntries(
     db,
     entries.map((e) => ({
-      org_id: e.orgId,
+      orgId: e.orgId,
       id: newId(),
-      actor_id: e.actorId,
+      actorId: e.actorId,
       action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      objective_id: e.objectiveId ?? null,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      objectiveId: e.objectiveId ?? null,
       reason: e.reason ?? null,
       before: e.before === undefined ? null : JSON.stringify(camelKeys(e.before)),
       after: e.after === undefined ? null : JSON.stringify(camelKeys(e.after)),
-      created_at: e.at,
+      createdAt: e.at,
     })),
   );
 }

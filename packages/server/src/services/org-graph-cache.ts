@@ -1,4 +1,4 @@
-import type { MemberStatus, OrgGraph, Role } from "@luodi/core";
+import type { OrgGraph } from "@luodi/core";
 import { type Executor, listDepartments, listMembers } from "@luodi/db";
 
 /**
@@ -26,21 +26,21 @@ export class OrgGraphCache {
 /** Reads an organization's structure in two queries. */
 export async function loadOrgGraph(db: Executor, orgId: string): Promise<OrgGraph> {
   const [departments, members] = await Promise.all([listDepartments(db, orgId), listMembers(db, orgId)]);
-  const root = departments.find((d) => d.parent_id === null);
+  const root = departments.find((d) => d.parentId === null);
   return {
     rootDepartmentId: root?.id ?? "",
     departments: new Map(
-      departments.map((d) => [d.id, { id: d.id, parentId: d.parent_id, leaderId: d.leader_id }]),
+      departments.map((d) => [d.id, { id: d.id, parentId: d.parentId, leaderId: d.leaderId }]),
     ),
     members: new Map(
       members.map((m) => [
-        m.user_id,
+        m.userId,
         {
-          userId: m.user_id,
-          role: m.role as Role,
-          departmentId: m.department_id,
-          managerId: m.manager_id,
-          status: m.status as MemberStatus,
+          userId: m.userId,
+          role: m.role,
+          departmentId: m.departmentId,
+          managerId: m.managerId,
+          status: m.status,
         },
       ]),
     ),

@@ -1,9 +1,5 @@
 import {
-  type Aggregation,
-  type DecimalString,
-  type Direction,
   elapsedFraction,
-  type KeyResultType,
   keyResultHealth,
   objectiveHealth,
   propagateFrom,
@@ -44,21 +40,21 @@ export type RollupOutcome = {
 export function toRollupKr(row: KeyResultRow, milestones: readonly MilestoneRow[] = []): RollupKr {
   return {
     id: row.id,
-    objectiveId: row.objective_id,
-    type: row.type as KeyResultType,
-    aggregation: row.aggregation as Aggregation | null,
-    startValue: row.start_value,
-    targetValue: row.target_value,
-    currentValue: row.current_value,
-    direction: row.direction as Direction | null,
+    objectiveId: row.objectiveId,
+    type: row.type,
+    aggregation: row.aggregation,
+    startValue: row.startValue,
+    targetValue: row.targetValue,
+    currentValue: row.currentValue,
+    direction: row.direction,
     weight: row.weight,
     milestones: milestones.map((m) => ({ weight: m.weight, done: m.done === 1 })),
-    parentKeyResultId: row.parent_key_result_id,
+    parentKeyResultId: row.parentKeyResultId,
   };
 }
 
 export function toRollupObjective(row: ObjectiveRow): RollupObjective {
-  return { id: row.id, weight: row.weight, parentKeyResultId: row.parent_key_result_id };
+  return { id: row.id, weight: row.weight, parentKeyResultId: row.parentKeyResultId };
 }
 
 /** Reads what roll-up KRs aggregate: the KRs adding into sums, the objectives aligned to progress roll-ups. */
@@ -101,9 +97,9 @@ export async function applyRollup(
   for (const row of await findKeyResults(trx, orgId, startKrIds, { forUpdate: lock })) krs.set(row.id, row);
   const milestoneKrIds = [...krs.values()].filter((kr) => kr.type === "milestone").map((kr) => kr.id);
   for (const m of await listMilestones(trx, orgId, milestoneKrIds)) {
-    const list = milestonesByKr.get(m.key_result_id);
+    const list = milestonesByKr.get(m.keyResultId);
     if (list) list.push(m);
-    else milestonesByKr.set(m.key_result_id, [m]);
+    else milestonesByKr.set(m.keyResultId, [m]);
   }
   // A roll-up KR that is itself a starting point is recomputed from what lies below it, so that must be
   // read too; otherwise a confidence-only check-in on a sum would find no inputs and write 0.
@@ -121,8 +117,8 @@ export async function applyRollup(
     for (const id of chainKrIds) {
       const kr = krs.get(id);
       if (!kr) continue;
-      objectiveIds.add(kr.objective_id);
-      if (kr.parent_key_result_id) parentKrIds.add(kr.parent_key_result_id);
+      objectiveIds.add(kr.objectiveId);
+      if (kr.parentKeyResultId) parentKrIds.add(kr.parentKeyResultId);
     }
     const newObjectiveIds = [...objectiveIds].filter((id) => !chainObjectives.has(id));
     for (const id of newObjectiveIds) chainObjectives.add(id);
@@ -132,7 +128,7 @@ export async function applyRollup(
     for (const row of await listKeyResultsOfObjectives(trx, orgId, newObjectiveIds))
       if (!krs.has(row.id)) krs.set(row.id, row);
     for (const id of objectiveIds) {
-      const parent = objectives.get(id)?.parent_key_result_id;
+      const parent = objectives.get(id)?.parentKeyResultId;
       if (parent) parentKrIds.add(parent);
     }
     // Parents are read afresh (and locked) before the inputs they sum, so the sum sees every committed input.
@@ -154,9 +150,9 @@ export async function applyRollup(
   };
   const state: RollupState = {
     krProgress: new Map(
-      [...krs.values()].map((row) => [row.id, { raw: row.progress_raw, clamped: row.progress }]),
+      [...krs.values()].map((row) => [row.id, { raw: row.progressRaw, clamped: row.progress }]),
     ),
-    krCurrent: new Map([...krs.values()].map((row) => [row.id, row.current_value as DecimalString | null])),
+    krCurrent: new Map([...krs.values()].map((row) => [row.id, row.currentValue])),
     objectiveProgress: new Map([...objectives.values()].map((row) => [row.id, row.progress])),
   };
   const result = propagateFrom(snapshot, state, {
@@ -172,16 +168,16 @@ export async function applyRollup(
   const elapsedByCycle = new Map(
     cycleRows.map((c) => [
       c.id,
-      elapsedFraction({ startDate: c.start_date, endDate: c.end_date }, now, timezone),
+      elapsedFraction({ startDate: c.startDate, endDate: c.endDate }, now, timezone),
     ]),
   );
   const elapsedOf = (objectiveId: string) =>
-    elapsedByCycle.get(objectives.get(objectiveId)?.cycle_id ?? "") ?? 0;
+    elapsedByCycle.get(objectives.get(objectiveId)?.cycleId ?? "") ?? 0;
   const healthOfKr = (row: KeyResultRow) =>
     keyResultHealth({
       progress: row.progress,
       confidence: row.confidence,
-      elapsed: elapsedOf(row.objective_id),
+      elapsed: elapsedOf(row.objectiveId),
     });
   const at = now.toISOString();
   const krIds = new Set([...result.changed.keyResults, ...startKrIds]);
@@ -192,41 +188,41 @@ export async function applyRollup(
     if (!row || !progress) continue;
     const before = {
       progress: row.progress,
-      raw: row.progress_raw,
-      current: row.current_value,
+      raw: row.progressRaw,
+      current: row.currentValue,
       health: row.health,
     };
     row.progress = progress.clamped;
-    row.progress_raw = progress.raw;
-    row.current_value = result.state.krCurrent.get(id) ?? row.current_value;
+    row.progressRaw = progress.raw;
+    row.currentValue = result.state.krCurrent.get(id) ?? row.currentValue;
     row.health = healthOfKr(row);
-    objectiveIds.add(row.objective_id);
+    objectiveIds.add(row.objectiveId);
     if (
       before.progress === row.progress &&
-      before.raw === row.progress_raw &&
-      before.current === row.current_value &&
+      before.raw === row.progressRaw &&
+      before.current === row.currentValue &&
       before.health === row.health
     ) {
       continue;
     }
-    row.updated_at = at;
+    row.updatedAt = at;
     await setKeyResultValues(trx, orgId, id, {
       progress: row.progress,
-      progress_raw: row.progress_raw,
-      current_value: row.current_value,
+      progressRaw: row.progressRaw,
+      currentValue: row.currentValue,
       health: row.health,
-      updated_at: at,
+      updatedAt: at,
     });
   }
   for (const id of objectiveIds) {
     const row = objectives.get(id);
     const progress = result.state.objectiveProgress.get(id);
     if (!row || progress === undefined) continue;
-    const healths = [...krs.values()].filter((kr) => kr.objective_id === id).map(healthOfKr);
+    const healths = [...krs.values()].filter((kr) => kr.objectiveId === id).map(healthOfKr);
     const health = objectiveHealth(healths);
     if (row.progress === progress && row.health === health) continue;
-    Object.assign(row, { progress, health, updated_at: at });
-    await setObjectiveDerived(trx, orgId, id, { progress, health, updated_at: at });
+    Object.assign(row, { progress, health, updatedAt: at });
+    await setObjectiveDerived(trx, orgId, id, { progress, health, updatedAt: at });
   }
   return { ...result.changed, rows: { keyResults: krs, objectives, milestones: milestonesByKr } };
 }

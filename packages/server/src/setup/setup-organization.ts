@@ -48,45 +48,45 @@ export async function setupOrganization(
       strategy: "",
       settings: JSON.stringify(DEFAULT_ORG_SETTINGS),
       version: 1,
-      created_at: now,
-      updated_at: now,
+      createdAt: now,
+      updatedAt: now,
     });
     if (!existing) {
       await insertUser(trx, {
         id: userId,
         email: input.admin.email,
         name: input.admin.name,
-        password_hash: passwordHash,
+        passwordHash: passwordHash,
         locale: input.organization.locale,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       });
     }
     await insertDepartments(trx, [
       {
-        org_id: orgId,
+        orgId: orgId,
         id: rootId,
-        parent_id: null,
+        parentId: null,
         name: input.organization.name,
-        leader_id: userId,
+        leaderId: userId,
         version: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       },
     ]);
     await insertMembers(trx, [
       {
-        org_id: orgId,
-        user_id: userId,
+        orgId: orgId,
+        userId: userId,
         role: "owner",
-        department_id: rootId,
-        manager_id: null,
+        departmentId: rootId,
+        managerId: null,
         title: null,
         status: "active",
         version: 1,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       },
     ]);
     await recordAudit(trx, [
