@@ -41,6 +41,22 @@ describe("createClient", () => {
     });
   });
 
+  it("saves a whole objective with one PUT based on the version edited (If-Match)", async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, { id: "o1", version: 4 }));
+    const input = {
+      title: "让客户爱上我们",
+      keyResults: [{ id: "k1", title: "NPS 从 30 到 45", type: "number" as const, targetValue: 45 }],
+    };
+    await createClient({ fetch }).objectives.save("o 1", input, 3);
+    const [call] = calls;
+    expect(calls).toHaveLength(1);
+    expect(call?.url).toBe("/api/v1/objectives/o%201");
+    expect(call?.init.method).toBe("PUT");
+    const headers = call?.init.headers as Record<string, string>;
+    expect(headers["if-match"]).toBe("3");
+    expect(JSON.parse(String(call?.init.body))).toEqual(input);
+  });
+
   it("builds query strings without empty values", async () => {
     const { fetch, calls } = fakeFetch(() => json(200, []));
     await createClient({ fetch }).objectives.list({

@@ -15,6 +15,7 @@ import type {
   objectiveInputSchema,
   objectiveListQuerySchema,
   objectivePatchSchema,
+  objectiveSaveSchema,
   orgPatchSchema,
   profilePatchSchema,
   reviewInputSchema,
@@ -43,6 +44,7 @@ import type {
   ObjectiveDetail,
   Organization,
   SessionInfo,
+  SessionStatus,
   SetupResult,
   User,
 } from "./types.ts";
@@ -60,6 +62,8 @@ export type CycleInput = z.input<typeof cycleInputSchema>;
 export type CyclePatch = z.input<typeof cyclePatchSchema>;
 export type ObjectiveInput = z.input<typeof objectiveInputSchema>;
 export type ObjectivePatch = z.input<typeof objectivePatchSchema>;
+/** The whole objective with its KRs, for PUT /objectives/:id (KRs with `id` updated, without created). */
+export type ObjectiveSaveInput = z.input<typeof objectiveSaveSchema>;
 export type ObjectiveListQuery = Omit<z.input<typeof objectiveListQuerySchema>, "includeDeleted"> & {
   includeDeleted?: boolean;
 };
@@ -90,6 +94,8 @@ export type ClientOptions = {
 
 type RequestOptions = {
   body?: unknown;
+  /** Extra headers, e.g. `If-Match` with the version a write is based on. */
+  headers?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal | undefined;
 };
@@ -123,7 +129,7 @@ export function createClient(options: ClientOptions = {}) {
   const timeoutMs = options.timeoutMs ?? 30_000;
 
   async function request<T>(method: string, path: string, init: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { ...init.headers, accept: "application/json" };
     const locale = options.locale?.();
     if (locale) headers["accept-language"] = locale;
     const orgId = options.orgId?.();
@@ -199,6 +205,8 @@ export function createClient(options: ClientOptions = {}) {
     auth: {
       login: (input: LoginInput) => send<LoginResult>("POST", "/auth/login", input),
       logout: () => send<void>("POST", "/auth/logout"),
+      /** Whether anyone is signed in: 200 either way, so a signed-out page load meets no 401. */
+      session: (signal?: AbortSignal) => get<SessionStatus>("/session", undefined, signal),
       me: (signal?: AbortSignal) => get<SessionInfo>("/me", undefined, signal),
       updateProfile: (patch: ProfilePatch) => send<{ user: User | null }>("PATCH", "/me", patch),
       createToken: (name: string) => send<ApiToken>("POST", "/tokens", { name }),
@@ -256,6 +264,16 @@ export function createClient(options: ClientOptions = {}) {
       create: (input: ObjectiveInput) => send<ObjectiveDetail>("POST", "/objectives", input),
       update: (objectiveId: string, patch: ObjectivePatch) =>
         send<ObjectiveDetail>("PATCH", `/objectives/${id(objectiveId)}`, patch),
+      /**
+       * Saves the whole objective with its KRs in one transaction, on top of `version` (If-Match): 409 when
+       * someone changed it meanwhile. A 202 (the save waits for approval) answers the objective unchanged,
+       * with the adjustment under `pendingAdjustments`.
+       */
+      save: (objectiveId: string, input: ObjectiveSaveInput, version: number) =>
+        request<ObjectiveDetail>("PUT", `/objectives/${id(objectiveId)}`, {
+          body: input,
+          headers: { "if-match": String(version) },
+        }),
       remove: (objectiveId: string) => send<void>("DELETE", `/objectives/${id(objectiveId)}`),
       restore: (objectiveId: string) =>
         send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/restore`),

@@ -104,9 +104,22 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
+/** Where Kysely keeps its bookkeeping tables (kysely_migration, kysely_migration_lock). */
+type MigrateOptions = {
+  /**
+   * The PostgreSQL schema that holds them. Kysely looks for its tables in every schema it can see, so a
+   * database with several schemas (one per test) must name its own, or one schema's tables hide another's.
+   */
+  migrationTableSchema?: string | undefined;
+};
+
 /** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+export async function migrateToLatest(db: Kysely<Database>, options: MigrateOptions = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    ...(options.migrationTableSchema ? { migrationTableSchema: options.migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -8,10 +8,10 @@ import type {
   Health,
   KeyResultType,
   Locale,
-  OrgSettings,
   MemberStatus,
   ObjectiveLevel,
   ObjectiveStatus,
+  OrgSettings,
   Role,
   Visibility,
 } from "@luodi/core";
@@ -148,9 +148,11 @@ export type KeyResultTable = {
   aggregation: Aggregation | null;
   parentKeyResultId: string | null;
   weight: number;
-  confidence: number;
+  /** 信心指数 0–10; null until the owner's first check-in gives one. */
+  confidence: number | null;
   progress: number;
   progressRaw: number;
+  /** Cached health as if committed (answers show null for drafts; see core's keyResultHealthIn). */
   health: Health;
   selfScore: number | null;
   managerScore: number | null;
@@ -235,8 +237,17 @@ export type LoginAttemptTable = {
   lockedUntil: Timestamp | null;
 };
 
-/** A requested change, in the API's field names: the fields as they were and as requested. */
-export type StoredChanges = { before: Record<string, unknown>; after: Record<string, unknown> };
+/**
+ * A requested change, in the API's field names: the fields as they were and as requested. A whole-objective
+ * save (PUT /objectives/:id) also keeps `save`: the changes to apply on approval — the objective's changed
+ * fields, each KR to update (its id and changed fields) or create, and the ids of the KRs to delete — read
+ * back through the server's schema of it.
+ */
+export type StoredChanges = {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  save?: Record<string, unknown>;
+};
 
 export type AdjustmentTable = {
   orgId: string;

@@ -33,12 +33,17 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const handle = connect({ databaseUrl: url, pgSchema: schema, poolSize: 20 });
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    destroy: async () => {
-      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(handle.db);
-      await handle.destroy();
-    },
+  const destroy = async () => {
+    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(handle.db);
+    await handle.destroy();
   };
+  try {
+    // Its own schema for Kysely's bookkeeping: test files migrate side by side in one database.
+    await migrateToLatest(handle.db, { migrationTableSchema: schema });
+  } catch (error) {
+    // A half-migrated schema left behind would only confuse the next run.
+    await destroy();
+    throw error;
+  }
+  return { ...handle, destroy };
 }

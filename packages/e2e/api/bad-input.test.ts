@@ -277,6 +277,12 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
       },
       { method: "PATCH", path: `/objectives/${objectiveId}`, body: { title: "Customers renew and grow" } },
       {
+        method: "PUT",
+        path: `/objectives/${objectiveId}`,
+        body: { title: "Customers renew and grow", keyResults: [] },
+        required: ["title", "keyResults"],
+      },
+      {
         method: "POST",
         path: `/objectives/${objectiveId}/reject`,
         body: { reason: "Too vague" },

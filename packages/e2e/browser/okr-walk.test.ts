@@ -310,6 +310,8 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     await checkIn.setConfidence(kr.title, 8);
     await checkIn.setNote(kr.title, script.note);
     await checkIn.tickMilestone(milestoneKr.title, milestoneKr.milestones[0]);
+    // A first check-in carries a confidence the person chose: none is filled in for them.
+    await checkIn.setConfidence(milestoneKr.title, 6);
     const { phoneOverflow } = await member.screenshotBothWidths("check-in");
     expect(phoneOverflow).toBe(0);
     await page.locator(`textarea`).first().focus();

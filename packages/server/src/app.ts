@@ -8,11 +8,13 @@ import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { adjustmentRoutes } from "./adjustments/adjustment.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { resolveAuth, SESSION_COOKIE } from "./auth/resolve-auth.ts";
+import { sessionRoutes } from "./auth/session.routes.ts";
 import { coachRoutes } from "./coach/coach.routes.ts";
 import { type ServerConfig, sqlitePathOf } from "./config.ts";
 import type { AppContext, CachedAuth } from "./context.ts";
 import { cycleRoutes } from "./cycles/cycle.routes.ts";
 import { handleError } from "./http/error-handler.ts";
+import { acceptEmptyJsonBodies } from "./http/json-body.ts";
 import { resolveLocale } from "./http/locale.ts";
 import { responseSerializerCompiler } from "./http/serializer.ts";
 import type { ZodApp } from "./http/types.ts";
@@ -21,9 +23,10 @@ import { webApp } from "./http/web-app.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
-import { CycleCache, cyclesScope } from "./services/cycle-cache.ts";
+import { ChangeTracker } from "./services/change-tracker.ts";
+import { CycleCache } from "./services/cycle-cache.ts";
 import { LruCache } from "./services/lru-cache.ts";
-import { CHANNEL, OrgGenerations, structureScope } from "./services/org-generations.ts";
+import { CHANNEL, OrgGenerations } from "./services/org-generations.ts";
 import { OrgGraphCache } from "./services/org-graph-cache.ts";
 import { setupRoutes } from "./setup/setup.routes.ts";
 
@@ -32,6 +35,8 @@ export type BuildOptions = {
   database?: DatabaseHandle;
   /** Where the built web app lies, when not in packages/web/dist (tests). */
   webDistDir?: string;
+  /** More routes under /api/v1, mounted like the product's own (tests of what every route gets). */
+  routes?: ReadonlyArray<(app: ZodApp, ctx: AppContext) => Promise<void>>;
 };
 
 /** Builds the whole HTTP application, connected and migrated, ready to listen or be injected. */
@@ -40,11 +45,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     options.database ?? connect({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
   await migrateToLatest(handle.db);
   const generations = new OrgGenerations();
+  const changes = new ChangeTracker((scope) => generations.bump(scope));
   const ctx: AppContext = {
-    db: handle.db,
+    // Every write through this handle invalidates what it makes stale (change-tracker.ts).
+    db: handle.db.withPlugin(changes),
+    changes,
     dialect: handle.dialect,
     config,
-    graphs: new OrgGraphCache(),
+    graphs: new OrgGraphCache(generations),
     cycles: new CycleCache(),
     generations,
     authCache: new LruCache<CachedAuth>(10_000),
@@ -66,6 +74,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   // Presenters already list exactly the fields to send; validating every answer again would only cost time.
   app.setSerializerCompiler(responseSerializerCompiler(config));
   app.setErrorHandler(handleError);
+  acceptEmptyJsonBodies(app);
   app.decorateRequest("auth", null);
   app.decorateRequest("locale", "en");
 
@@ -128,34 +137,19 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
           );
         if (!auth && !request.routeOptions.config.public) throw new AppError("auth.required");
       });
-      // Any write in an organization makes its cached reads stale, before the writer hears back; a refused
-      // write changed nothing, but telling apart which did is not worth the risk of a stale read.
-      zapi.addHook("onSend", (request, _reply, payload, done) => {
-        // Reads are most requests: they leave at once, without the cost of an async hook.
-        if (!request.auth || request.method === "GET" || request.method === "HEAD")
-          return done(null, payload);
-        const orgId = request.auth.org.id;
-        const scopes = [orgId];
-        // Who someone is in the organization (role, department, status, its settings) changes only here.
-        if (/^\/api\/v1\/(org|members|departments|me)\b/.test(request.url))
-          scopes.push(structureScope(orgId));
-        if (/^\/api\/v1\/cycles\b/.test(request.url)) scopes.push(cyclesScope(orgId));
-        Promise.all(scopes.map((scope) => generations.bump(scope))).then(
-          () => done(null, payload),
-          (error: Error) => done(error),
-        );
-      });
       zapi.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
       await setupRoutes(zapi, ctx);
       await authRoutes(zapi, ctx);
+      await sessionRoutes(zapi, ctx);
       await organizationRoutes(zapi, ctx);
       await cycleRoutes(zapi, ctx);
       await objectiveRoutes(zapi, ctx);
       await keyResultRoutes(zapi, ctx);
       await adjustmentRoutes(zapi, ctx);
       await coachRoutes(zapi, ctx);
+      for (const routes of options.routes ?? []) await routes(zapi, ctx);
       zapi.setNotFoundHandler({}, (request, reply) => {
         reply.status(404).send(new AppError("route.not_found").toBody(request.locale));
       });

@@ -2,6 +2,7 @@ import type { Actor, Locale, OrgSettings } from "@luodi/core";
 import type { Database, DialectName, MemberRow, OrganizationRow, UserRow } from "@luodi/db";
 import type { Kysely } from "kysely";
 import type { ServerConfig } from "./config.ts";
+import type { ChangeTracker } from "./services/change-tracker.ts";
 import type { CycleCache } from "./services/cycle-cache.ts";
 import type { LruCache } from "./services/lru-cache.ts";
 import type { OrgGenerations } from "./services/org-generations.ts";
@@ -12,6 +13,8 @@ export type AppContext = {
   db: Kysely<Database>;
   dialect: DialectName;
   config: ServerConfig;
+  /** Sees every write through `db` and bumps what it makes stale; `inTransaction` defers that to the commit. */
+  changes: ChangeTracker;
   graphs: OrgGraphCache;
   /** Each organization's cycles (phases and dates), read by every check-in. */
   cycles: CycleCache;

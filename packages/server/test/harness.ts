@@ -1,6 +1,6 @@
 import { createTestDatabase, type DatabaseHandle, type DialectName } from "@luodi/db";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../src/app.ts";
+import { type BuildOptions, buildApp } from "../src/app.ts";
 import type { ServerConfig } from "../src/config.ts";
 
 /** A clock tests move by hand. */
@@ -36,7 +36,11 @@ export type TestServer = {
   close: () => Promise<void>;
 };
 
-export async function startTestServer(dialect: DialectName, clock = testClock()): Promise<TestServer> {
+export async function startTestServer(
+  dialect: DialectName,
+  clock = testClock(),
+  options: Pick<BuildOptions, "routes"> = {},
+): Promise<TestServer> {
   const db = await createTestDatabase(dialect);
   const config: ServerConfig = {
     port: 0,
@@ -49,7 +53,7 @@ export async function startTestServer(dialect: DialectName, clock = testClock())
     now: clock.now,
     validateResponses: true,
   };
-  const app = await buildApp(config, { database: db });
+  const app = await buildApp(config, { database: db, ...options });
   const request: TestServer["request"] = async (method, url, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.as?.cookie) headers.cookie = options.as.cookie;

@@ -13,8 +13,8 @@ export function App() {
   const { i18n } = useTranslation();
   const [queryClient] = useState(() => {
     const client = createQueryClient();
-    // A session that ends anywhere sends the user back to sign-in (RequireSession reads the 401 of /me).
-    onUnauthorized(() => void client.invalidateQueries({ queryKey: queryKeys.me }));
+    // A session that ends anywhere sends the user back to sign-in: RequireSession asks /session again.
+    onUnauthorized(() => void client.invalidateQueries({ queryKey: queryKeys.session }));
     return client;
   });
   const [router] = useState(createAppRouter);

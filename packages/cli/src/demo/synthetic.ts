@@ -453,7 +453,8 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
         aggregation: spec.aggregation,
         parentKeyResultId: spec.parentKeyResultId ?? null,
         weight: 1,
-        confidence: 5,
+        // No confidence until the first check-in gives one.
+        confidence: null,
         progress: 0,
         progressRaw: 0,
         health: "on_track",
@@ -793,7 +794,7 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
         reason: null,
         before: JSON.stringify({
           value: previous,
-          confidence: row.confidence ?? 5,
+          confidence: row.confidence ?? null,
           progress: previousProgress,
         }),
         after: JSON.stringify({ value, confidence, progress: progress.clamped, milestonesDone }),
@@ -905,7 +906,7 @@ function applyRollup(
     }
     const health = keyResultHealth({
       progress: progress.clamped,
-      confidence: row.confidence ?? 5,
+      confidence: row.confidence ?? null,
       elapsed: elapsedOf(cycleOfObjective.get(row.objectiveId) ?? ""),
     });
     row.health = health;

@@ -1,4 +1,5 @@
-import type { CoachSeverity } from "./types.ts";
+/** How much a finding costs the score: error 25, warning 10, info 3. */
+export type CoachSeverity = "info" | "warning" | "error";
 
 /** Which part of an OKR a code is about. */
 export type CoachCodeTarget = "objective" | "keyResult" | "set";

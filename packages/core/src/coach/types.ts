@@ -1,10 +1,10 @@
-import type { CoachCode } from "./codes.ts";
+import type { CoachCode, CoachSeverity } from "./codes.ts";
+
+// Severity is fixed per catalogue code, so it is defined beside the catalogue (codes.ts) and re-exported here.
+export type { CoachSeverity };
 
 /** The language messages and suggestions are written in. */
 export type CoachLocale = "zh-CN" | "en";
-
-/** How much a finding costs the score: error 25, warning 10, info 3. */
-export type CoachSeverity = "info" | "warning" | "error";
 
 /** What a finding is about: the objective, one key result (0-based) or the OKR as a whole. */
 export type CoachTarget = "objective" | "set" | `keyResults[${number}]`;

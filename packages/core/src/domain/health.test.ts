@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { elapsedFraction, keyResultHealth, objectiveHealth } from "./health.ts";
+import {
+  elapsedFraction,
+  isCommitted,
+  keyResultHealth,
+  keyResultHealthIn,
+  objectiveHealth,
+  objectiveHealthIn,
+} from "./health.ts";
 import type { Health } from "./types.ts";
 
 const quarter = { startDate: "2026-01-01", endDate: "2026-03-31" }; // 90 days
@@ -77,6 +84,45 @@ describe("keyResultHealth", () => {
     [0.99, 10, 1, "on_track"],
   ] as const)("progress %s, confidence %s, elapsed %s → %s", (progress, confidence, elapsed, expected) => {
     expect(keyResultHealth({ progress, confidence, elapsed })).toBe(expected);
+  });
+
+  it.each([
+    // No confidence before the first check-in: only progress and time count, so a new KR is on track.
+    [0, 0, "on_track"],
+    [0.5, 0.5, "on_track"],
+    [0.5, 0.65, "at_risk"],
+    [0.49, 0.75, "off_track"],
+    [1, 1, "done"],
+  ] as const)("progress %s with no confidence yet, elapsed %s → %s", (progress, elapsed, expected) => {
+    expect(keyResultHealth({ progress, confidence: null, elapsed })).toBe(expected);
+  });
+});
+
+describe("health of drafts", () => {
+  const lowConfidence = { progress: 0.1, confidence: 2, elapsed: 0.9 };
+
+  it.each([
+    ["draft", false],
+    ["submitted", false],
+    ["published", true],
+    ["closed", true],
+  ] as const)("an objective %s is committed: %s", (status, expected) => {
+    expect(isCommitted(status)).toBe(expected);
+  });
+
+  it("gives a KR of a draft or submitted objective no health, however it stands", () => {
+    expect(keyResultHealthIn("draft", lowConfidence)).toBeNull();
+    expect(keyResultHealthIn("submitted", lowConfidence)).toBeNull();
+    expect(keyResultHealthIn("published", lowConfidence)).toBe("off_track");
+    expect(keyResultHealthIn("closed", { progress: 1, confidence: null, elapsed: 1 })).toBe("done");
+  });
+
+  it("gives a draft or submitted objective no health, and a committed one the worst of its KRs", () => {
+    expect(objectiveHealthIn("draft", ["off_track"])).toBeNull();
+    expect(objectiveHealthIn("submitted", [null, null])).toBeNull();
+    expect(objectiveHealthIn("published", ["on_track", "off_track"])).toBe("off_track");
+    expect(objectiveHealthIn("published", [])).toBe("on_track");
+    expect(objectiveHealthIn("closed", [null, "done"])).toBe("done");
   });
 });
 

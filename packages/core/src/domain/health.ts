@@ -1,5 +1,5 @@
 import { AppError } from "../errors/index.ts";
-import type { Health } from "./types.ts";
+import type { Health, ObjectiveStatus } from "./types.ts";
 
 /** The dates of a cycle, as stored: calendar days in the organization's time zone, both inclusive. */
 export type CycleDates = { startDate: string; endDate: string };
@@ -127,14 +127,21 @@ export function elapsedFraction({ startDate, endDate }: CycleDates, now: Date, t
   return (nowMs - startMs) / (endMs - startMs);
 }
 
-/** What health is derived from: progress (clamped or raw), confidence 0–10, elapsed fraction of the cycle. */
-export type HealthInput = { progress: number; confidence: number; elapsed: number };
+/**
+ * What health is derived from: progress (clamped or raw), confidence 0–10 — null until the owner's first
+ * check-in gives one —, and the elapsed fraction of the cycle.
+ */
+export type HealthInput = { progress: number; confidence: number | null; elapsed: number };
 
-/** Health of a KR, in the order domain.md gives: done, then off_track, then at_risk, else on_track. */
+/**
+ * Health of a committed KR, in the order domain.md gives: done, then off_track, then at_risk, else
+ * on_track. The confidence rules apply only once a confidence has been given.
+ */
 export function keyResultHealth({ progress, confidence, elapsed }: HealthInput): Health {
   if (progress >= 1) return "done";
-  if (confidence <= 3 || progress < elapsed - 0.25) return "off_track";
-  if (confidence <= 6 || progress < elapsed - 0.1) return "at_risk";
+  const hasConfidence = confidence !== null;
+  if ((hasConfidence && confidence <= 3) || progress < elapsed - 0.25) return "off_track";
+  if ((hasConfidence && confidence <= 6) || progress < elapsed - 0.1) return "at_risk";
   return "on_track";
 }
 
@@ -146,7 +153,7 @@ export const HEALTH_SEVERITY: Readonly<Record<Health, number>> = {
   off_track: 3,
 };
 
-/** Health of an objective: the worst health of its KRs; `done` only when all are done; on_track with no KRs. */
+/** Health of a committed objective: the worst health of its KRs; `done` only when all are done; on_track with no KRs. */
 export function objectiveHealth(krHealths: readonly Health[]): Health {
   // An objective without KRs has nothing behind yet, so it is not "done".
   if (krHealths.length === 0) return "on_track";
@@ -155,4 +162,30 @@ export function objectiveHealth(krHealths: readonly Health[]): Health {
     if (HEALTH_SEVERITY[health] > HEALTH_SEVERITY[worst]) worst = health;
   }
   return worst;
+}
+
+/**
+ * True for an objective that is committed — published or closed —: only those have a health and count in
+ * dashboards. A draft is not committed yet, and neither is one submitted and waiting for approval (the
+ * manager may still send it back to draft).
+ */
+export function isCommitted(status: ObjectiveStatus): boolean {
+  return status === "published" || status === "closed";
+}
+
+/** Health of a KR as answers carry it: null while its objective is not committed, else {@link keyResultHealth}. */
+export function keyResultHealthIn(objectiveStatus: ObjectiveStatus, input: HealthInput): Health | null {
+  return isCommitted(objectiveStatus) ? keyResultHealth(input) : null;
+}
+
+/**
+ * Health of an objective as answers carry it: null while it is not committed, else the worst health of
+ * its KRs ({@link objectiveHealth}). KR healths that are null (not committed) are left out.
+ */
+export function objectiveHealthIn(
+  status: ObjectiveStatus,
+  krHealths: readonly (Health | null)[],
+): Health | null {
+  if (!isCommitted(status)) return null;
+  return objectiveHealth(krHealths.filter((health): health is Health => health !== null));
 }

@@ -1,4 +1,5 @@
 // The pure domain rules: no I/O and no clock of their own, so server, web, CLI and exports agree on every number.
+export * from "./abilities.ts";
 export * from "./alignment.ts";
 export * from "./check-in-rate.ts";
 export * from "./decimal.ts";

@@ -65,9 +65,8 @@ export function objectiveScore(krs: readonly WeightedScore[]): number | null {
 }
 
 /**
- * Colour band of a score: below 0.4 red, below 0.7 yellow, else green. domain.md names "0.4–0.6 yellow"
- * and "≥ 0.7 green" and leaves 0.6–0.7 unnamed; that gap is the expected sweet spot, not yet green, so
- * it is yellow here.
+ * Colour band of a score, as domain.md gives it: below 0.4 red, 0.4 to below 0.7 yellow, 0.7 and above
+ * green (so the 0.6–0.7 sweet spot of ambitious OKRs is still yellow).
  */
 export function scoreBand(score: number): ScoreBand {
   if (score < 0.4) return "red";

@@ -66,6 +66,12 @@ export const ERROR_CODES = {
     en: "Someone else changed this in the meantime (version {current}). Reload and try again.",
     "zh-CN": "内容已被他人修改（当前版本 {current}），请刷新后重试。",
   },
+  /** A whole-object write (PUT) without the version it is based on in `If-Match`. */
+  "version.required": {
+    status: 400,
+    en: "Send the version you edited in the If-Match header.",
+    "zh-CN": "请在 If-Match 请求头中提供所编辑内容的版本号。",
+  },
 
   "user.email_taken": {
     status: 409,
@@ -231,6 +237,18 @@ export const ERROR_CODES = {
     status: 422,
     en: "A key result is carried forward into a later cycle.",
     "zh-CN": "关键结果只能延续到之后的周期。",
+  },
+  /** A save that changes the type (or the aggregation) of an existing key result. */
+  "kr.type_fixed": {
+    status: 422,
+    en: "A key result keeps its type; add a new key result instead.",
+    "zh-CN": "关键结果的类型不能修改，请新增一个关键结果。",
+  },
+  /** A save that names a milestone id the key result does not have. */
+  "kr.unknown_milestone": {
+    status: 422,
+    en: "This milestone is not one of the key result's.",
+    "zh-CN": "该里程碑不属于这个关键结果。",
   },
   /** A sum contribution to a KR that is not a sum rollup. */
   "kr.parent_not_sum": {

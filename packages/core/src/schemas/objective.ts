@@ -85,6 +85,66 @@ export const objectivePatchSchema = z
   .partial()
   .strict();
 
+/** A milestone in a whole-objective save: with `id`, that milestone kept (check-ins name it); without, a new one. */
+const milestoneSaveSchema = milestoneInputSchema.extend({ id: idSchema.optional() }).strict();
+
+/**
+ * A KR in a whole-objective save. With `id`: that KR, updated; the fields left out keep their value
+ * (`null` clears `unit`, `ownerUserId` or `parentKeyResultId`), `milestones` given are the whole list.
+ * Without `id`: a new KR, as on create. `confidence` only sets a new KR's starting value.
+ */
+export const keyResultSaveSchema = keyResultInputSchema
+  .extend({ id: idSchema.optional(), milestones: z.array(milestoneSaveSchema).max(50).optional() })
+  .strict();
+export type KeyResultSaveInput = z.infer<typeof keyResultSaveSchema>;
+
+/** Ids must name one KR (or one milestone of a KR) once: issues at the repeated ones. */
+function refuseRepeatedIds(
+  ids: ReadonlyArray<string | undefined>,
+  path: Array<string | number>,
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (id === undefined) return;
+    if (seen.has(id)) {
+      ctx.addIssue({ code: "custom", path: [...path, i, "id"], message: "Each id may appear once" });
+    }
+    seen.add(id);
+  });
+}
+
+/**
+ * PUT /objectives/:id: the whole objective with its KRs, saved at once. KRs with an id are updated, those
+ * without are created, the objective's KRs left out are deleted. Fields of the objective left out keep
+ * their value; `reason` is needed when the save is an adjustment (past aligning, published).
+ */
+export const objectiveSaveSchema = z
+  .object({
+    title: titleSchema,
+    description: textSchema.optional(),
+    weight: weightSchema.optional(),
+    visibility: z.enum(VISIBILITIES).optional(),
+    reason: textSchema.min(1).optional(),
+    keyResults: z.array(keyResultSaveSchema).max(20),
+  })
+  .strict()
+  .superRefine((save, ctx) => {
+    refuseRepeatedIds(
+      save.keyResults.map((kr) => kr.id),
+      ["keyResults"],
+      ctx,
+    );
+    save.keyResults.forEach((kr, i) => {
+      refuseRepeatedIds(
+        (kr.milestones ?? []).map((m) => m.id),
+        ["keyResults", i, "milestones"],
+        ctx,
+      );
+    });
+  });
+export type ObjectiveSaveInput = z.infer<typeof objectiveSaveSchema>;
+
 export const objectiveListQuerySchema = z
   .object({
     cycleId: idSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COACH_CODES } from "../coach/codes.ts";
 import {
+  ADJUSTMENT_STATUSES,
   AGGREGATIONS,
   CYCLE_KINDS,
   CYCLE_PHASES,
@@ -25,20 +26,6 @@ import { orgSettingsSchema } from "./org.ts";
  * (`.meta({ id })`) become reusable `components.schemas` of the document.
  */
 
-/**
- * `schema` for validation and the document, while TypeScript accepts `T`: the looser type a handler is
- * declared with (`X | null` from a lookup just after the write that created X, parsed JSON…).
- */
-function declaredAs<T>() {
-  return <S extends z.ZodType>(schema: S) =>
-    z.pipe(z.custom<T>(), schema as unknown as z.ZodType<z.output<S>, T>);
-}
-
-/** An enumerated value stored as database text: typed `string`, checked and documented as the enum. */
-function textEnum<const V extends readonly [string, ...string[]]>(values: V) {
-  return z.string().pipe(z.enum(values));
-}
-
 const id = z.string().min(1);
 const timestamp = z.iso.datetime();
 const date = z.iso.date();
@@ -50,7 +37,7 @@ const healthSchema = z.enum(HEALTHS);
 
 /** A user as others see it (never the password hash). */
 export const userSchema = z
-  .object({ id, email: z.string(), name: z.string(), locale: textEnum(LOCALES).nullable() })
+  .object({ id, email: z.string(), name: z.string(), locale: z.enum(LOCALES).nullable() })
   .strict()
   .meta({ id: "User" });
 
@@ -62,7 +49,7 @@ export const organizationSchema = z
   .object({
     id,
     name: z.string(),
-    locale: textEnum(LOCALES),
+    locale: z.enum(LOCALES),
     timezone: z.string(),
     mission: z.string(),
     vision: z.string(),
@@ -81,11 +68,11 @@ export const memberSchema = z
     userId: id,
     email: z.string(),
     name: z.string(),
-    role: textEnum(ROLES),
+    role: z.enum(ROLES),
     departmentId: id.nullable(),
     managerId: id.nullable(),
     title: z.string().nullable(),
-    status: textEnum(MEMBER_STATUSES),
+    status: z.enum(MEMBER_STATUSES),
     version,
   })
   .strict()
@@ -102,16 +89,62 @@ export const cycleSchema = z
   .object({
     id,
     name: z.string(),
-    kind: textEnum(CYCLE_KINDS),
+    kind: z.enum(CYCLE_KINDS),
     startDate: date,
     endDate: date,
     parentId: id.nullable(),
-    phase: textEnum(CYCLE_PHASES),
+    phase: z.enum(CYCLE_PHASES),
     phaseDue: z.partialRecord(z.enum(CYCLE_PHASES), date),
     version,
   })
   .strict()
   .meta({ id: "Cycle" });
+
+/** What the caller may do to an objective (see core's abilities.ts); clients show controls from it. */
+export const objectiveAbilitiesSchema = z
+  .object({
+    update: z.boolean(),
+    delete: z.boolean(),
+    restore: z.boolean(),
+    submit: z.boolean(),
+    publish: z.boolean(),
+    approve: z.boolean(),
+    align: z.boolean(),
+    score: z.boolean(),
+    managerScore: z.boolean(),
+    review: z.boolean(),
+    checkIn: z.boolean(),
+  })
+  .strict()
+  .meta({ id: "ObjectiveAbilities" });
+
+/** What the caller may do to a key result. */
+export const keyResultAbilitiesSchema = z
+  .object({
+    update: z.boolean(),
+    delete: z.boolean(),
+    checkIn: z.boolean(),
+    score: z.boolean(),
+    managerScore: z.boolean(),
+  })
+  .strict()
+  .meta({ id: "KeyResultAbilities" });
+
+/** What the caller may do in the organization: manage it, and whose objectives they may create. */
+export const memberAbilitiesSchema = z
+  .object({
+    manageOrg: z.boolean(),
+    createObjective: z
+      .object({
+        company: z.boolean(),
+        departmentIds: z.array(z.string().min(1)),
+        anyPersonalOwner: z.boolean(),
+        personalOwnerIds: z.array(z.string().min(1)),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: "MemberAbilities" });
 
 /** One milestone of a milestone key result. */
 export const milestoneSchema = z
@@ -126,20 +159,22 @@ export const keyResultSchema = z
     objectiveId: id,
     ownerUserId: id.nullable(),
     title: z.string(),
-    type: textEnum(KEY_RESULT_TYPES),
+    type: z.enum(KEY_RESULT_TYPES),
     unit: z.string().nullable(),
     startValue: z.number().nullable(),
     targetValue: z.number().nullable(),
     currentValue: z.number().nullable(),
-    direction: textEnum(DIRECTIONS).nullable(),
-    aggregation: textEnum(AGGREGATIONS).nullable(),
+    direction: z.enum(DIRECTIONS).nullable(),
+    aggregation: z.enum(AGGREGATIONS).nullable(),
     parentKeyResultId: id.nullable(),
     weight: z.number().positive(),
-    confidence,
+    /** Null until the owner's first check-in gives one. */
+    confidence: confidence.nullable(),
     progress: share,
     /** Unclamped: below 0 or above 1 when the measure passed its start or its target. */
     progressRaw: z.number(),
-    health: healthSchema,
+    /** Null while the objective is not committed (a draft, or submitted and waiting for approval). */
+    health: healthSchema.nullable(),
     /** The self score the scoring form proposes: progress rounded to 0.1. */
     suggestedScore: share,
     selfScore: share.nullable(),
@@ -149,6 +184,7 @@ export const keyResultSchema = z
     /** When the KR last got a check-in (ISO time), or null. */
     lastCheckInAt: z.string().nullable(),
     milestones: z.array(milestoneSchema).optional(),
+    abilities: keyResultAbilitiesSchema,
     version,
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -172,21 +208,23 @@ export const objectiveReviewSchema = z
 const objectiveSummaryShape = {
   id,
   cycleId: id,
-  level: textEnum(OBJECTIVE_LEVELS),
+  level: z.enum(OBJECTIVE_LEVELS),
   ownerUserId: id.nullable(),
   ownerDepartmentId: id.nullable(),
   title: z.string(),
   description: z.string(),
   weight: z.number().positive(),
-  visibility: textEnum(VISIBILITIES),
-  status: textEnum(OBJECTIVE_STATUSES),
+  visibility: z.enum(VISIBILITIES),
+  status: z.enum(OBJECTIVE_STATUSES),
   progress: share,
-  health: healthSchema,
+  /** Null while the objective is not committed (a draft, or submitted and waiting for approval). */
+  health: healthSchema.nullable(),
   score: share.nullable(),
   parentObjectiveId: id.nullable(),
   parentKeyResultId: id.nullable(),
   rejectReason: z.string().nullable(),
-  review: declaredAs<Record<string, unknown> | null>()(objectiveReviewSchema.nullable()),
+  review: objectiveReviewSchema.nullable(),
+  abilities: objectiveAbilitiesSchema,
   version,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -248,11 +286,12 @@ export const adjustmentSchema = z
     before: z.record(z.string(), z.unknown()),
     /** The changed fields as requested. */
     after: z.record(z.string(), z.unknown()),
-    status: textEnum(["pending", "approved", "rejected"]),
+    status: z.enum(ADJUSTMENT_STATUSES),
     decidedBy: id.nullable(),
     decidedAt: timestamp.nullable(),
     decisionReason: z.string().nullable(),
     createdAt: timestamp,
+    abilities: z.object({ decide: z.boolean() }).strict(),
   })
   .strict()
   .meta({ id: "Adjustment" });
@@ -290,7 +329,7 @@ export const objectiveDetailSchema = z
 export const keyResultPendingSchema = z
   .object({
     ...keyResultSchema.shape,
-    pendingAdjustment: declaredAs<z.input<typeof adjustmentSchema> | null>()(adjustmentSchema),
+    pendingAdjustment: adjustmentSchema,
   })
   .strict()
   .meta({ id: "KeyResultPendingAdjustment" });
@@ -317,7 +356,7 @@ export const checkInSchema = z
 export const checkInAnswerSchema = z
   .object({
     checkIn: checkInSchema,
-    keyResult: declaredAs<z.input<typeof keyResultSchema> | undefined>()(keyResultSchema),
+    keyResult: keyResultSchema,
     objective: z
       .object({ ...objectiveSummaryShape, keyResults: z.array(keyResultSchema) })
       .strict()
@@ -335,8 +374,8 @@ export const historyEntrySchema = z
     entityId: id,
     actor: z.object({ id, name: z.string().nullable() }).strict().nullable(),
     reason: z.string().nullable(),
-    before: declaredAs<unknown>()(z.record(z.string(), z.unknown()).nullable()),
-    after: declaredAs<unknown>()(z.record(z.string(), z.unknown()).nullable()),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
     createdAt: timestamp,
   })
   .strict()
@@ -394,7 +433,7 @@ export const cycleDashboardSchema = z
           title: z.string(),
           ownerUserId: id.nullable(),
           progress: share,
-          confidence,
+          confidence: confidence.nullable(),
           health: healthSchema,
         })
         .strict(),
@@ -443,12 +482,18 @@ export const cycleRolloutSchema = z
 /** Whether the instance still needs its first organization. */
 export const setupStatusSchema = z.object({ needed: z.boolean() }).strict().meta({ id: "SetupStatus" });
 
+/**
+ * Whether the caller is signed in: answered 200 either way, so the app shell learns it without a 401
+ * (which browsers log as an error) before it asks `GET /me`.
+ */
+export const sessionStatusSchema = z.object({ signedIn: z.boolean() }).strict().meta({ id: "SessionStatus" });
+
 /** The answer of setup: the new organization, its admin and the admin's membership (a session cookie is set). */
 export const setupAnswerSchema = z
   .object({
-    organization: declaredAs<z.input<typeof organizationSchema> | null>()(organizationSchema),
-    user: declaredAs<z.input<typeof userSchema> | null>()(userSchema),
-    membership: declaredAs<z.input<typeof memberSchema> | null>()(memberSchema),
+    organization: organizationSchema,
+    user: userSchema,
+    membership: memberSchema,
   })
   .strict()
   .meta({ id: "SetupAnswer" });
@@ -457,36 +502,30 @@ export const setupAnswerSchema = z
 export const loginAnswerSchema = z
   .object({
     user: userSchema,
-    organizations: z.array(z.object({ id, name: z.string(), role: textEnum(ROLES) }).strict()),
+    organizations: z.array(z.object({ id, name: z.string(), role: z.enum(ROLES) }).strict()),
   })
   .strict()
   .meta({ id: "LoginAnswer" });
 
 /** The caller: user, membership and organization (the one X-Org-Id chose). */
 export const meSchema = z
-  .object({ user: userSchema, membership: memberSchema, organization: organizationSchema })
+  .object({
+    user: userSchema,
+    membership: memberSchema,
+    organization: organizationSchema,
+    abilities: memberAbilitiesSchema,
+  })
   .strict()
   .meta({ id: "Me" });
 
 /** The caller's profile after an edit. */
-export const profileAnswerSchema = z
-  .object({ user: declaredAs<z.input<typeof userSchema> | null>()(userSchema) })
-  .strict()
-  .meta({ id: "ProfileAnswer" });
+export const profileAnswerSchema = z.object({ user: userSchema }).strict().meta({ id: "ProfileAnswer" });
 
 /** A new personal API token; `token` is shown this once (use it as `Authorization: Bearer …`). */
 export const apiTokenSchema = z
   .object({ id, name: z.string(), token: z.string().min(1) })
   .strict()
   .meta({ id: "ApiToken" });
-
-/** A department just created (typed nullable by its handler's lookup, always present). */
-export const createdDepartmentSchema = declaredAs<z.input<typeof departmentSchema> | null>()(
-  departmentSchema,
-);
-
-/** A member just created (typed nullable by its handler's lookup, always present). */
-export const createdMemberSchema = declaredAs<z.input<typeof memberSchema> | null>()(memberSchema);
 
 /** No body (204): the route answers with an empty reply. */
 export const noContentSchema = z.undefined();

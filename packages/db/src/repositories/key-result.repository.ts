@@ -119,6 +119,27 @@ export async function listMilestones(
     .orderBy("position")
     .execute();
 }
+
+/** Renames, reweighs or moves one milestone; its id (named by check-ins) and done state stay. */
+export async function updateMilestone(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Pick<Updateable<MilestoneTable>, "title" | "weight" | "position">,
+): Promise<void> {
+  await db.updateTable("milestone").set(patch).where("orgId", "=", orgId).where("id", "=", id).execute();
+}
+
+/** Removes milestones a save left out (check-ins keep the ids they named, as history). */
+export async function deleteMilestones(db: Executor, orgId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom("milestone")
+    .where("orgId", "=", orgId)
+    .where("id", "in", [...ids])
+    .execute();
+}
+
 export async function setMilestonesDone(
   db: Executor,
   orgId: string,

@@ -156,6 +156,24 @@ export async function updateObjective(
   return affected(result) === 1;
 }
 
+/**
+ * Counts an edit of the objective's key results as an edit of the objective: its version moves, so a
+ * whole-objective save based on the old version (If-Match) is refused instead of overwriting it.
+ */
+export async function bumpObjectiveVersion(
+  db: Executor,
+  orgId: string,
+  id: string,
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .updateTable("objective")
+    .set((eb) => ({ version: eb("version", "+", 1), updatedAt }))
+    .where("orgId", "=", orgId)
+    .where("id", "=", id)
+    .execute();
+}
+
 /** Writes derived numbers (progress, health, score) without touching the version users edit against. */
 export async function setObjectiveDerived(
   db: Executor,

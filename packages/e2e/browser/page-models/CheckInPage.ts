@@ -21,7 +21,17 @@ export class CheckInPage {
     await this.row(krTitle).getByLabel(milestone).check();
   }
 
-  /** Moves the confidence slider with the keyboard, as a person without a mouse would. */
+  /** The confidence as the row's label shows it ("—" before a KR's first check-in). */
+  async confidenceText(krTitle: string): Promise<string> {
+    return (await this.row(krTitle).locator('[id$="-confidence-label"]').textContent()) ?? "";
+  }
+
+  /** The message under a row's field, e.g. the confidence a first check-in asks for. */
+  async fieldError(krTitle: string): Promise<string> {
+    return (await this.row(krTitle).locator(".ant-form-item-explain-error").first().textContent()) ?? "";
+  }
+
+  /** Moves the confidence slider with the keyboard, as a person without a mouse would (Home picks 0). */
   async setConfidence(krTitle: string, confidence: number): Promise<void> {
     const handle = this.row(krTitle).locator(".ant-slider-handle");
     await handle.focus();

@@ -78,6 +78,34 @@ export class EditorPage {
     await this.page.getByTestId("add-kr").click();
   }
 
+  /** Removes the KR at `index` from the form (the save deletes it). */
+  async removeKeyResult(index: number): Promise<void> {
+    await this.krEditor(index).locator(".kr-editor-head button").click();
+  }
+
+  /** How many KRs the form holds. */
+  async keyResultCount(): Promise<number> {
+    return this.page.getByTestId("kr-editor").count();
+  }
+
+  /** What the form holds now: the objective's title and each KR's title and target (as typed). */
+  async values(): Promise<{ title: string; keyResults: Array<{ title: string; target: string | null }> }> {
+    const keyResults = [];
+    for (let i = 0; i < (await this.keyResultCount()); i++) {
+      const target = this.page.locator(`#keyResults_${i}_targetValue`);
+      keyResults.push({
+        title: await this.page.locator(`#keyResults_${i}_title`).inputValue(),
+        target: (await target.count()) ? await target.inputValue() : null,
+      });
+    }
+    return { title: await this.page.locator("#title").inputValue(), keyResults };
+  }
+
+  /** The error shown above the form (a network failure, a conflict…). */
+  formError(): Locator {
+    return this.page.getByTestId("form-error");
+  }
+
   /** The coach's findings shown under a KR (or the objective with index "objective"). */
   hints(target: number | "objective" | "set"): Locator {
     const testId = typeof target === "number" ? `coach-kr-${target}` : `coach-${target}`;

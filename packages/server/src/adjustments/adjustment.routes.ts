@@ -1,4 +1,5 @@
 import {
+  adjustmentAbilities,
   adjustmentSchema,
   idParamsSchema,
   objectiveDetailSchema,
@@ -11,7 +12,7 @@ import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
-import { loadObjectiveFor } from "../objectives/objective-access.ts";
+import { loadObjectiveFor, policyObjectiveOf } from "../objectives/objective-access.ts";
 import { presentObjectiveDetail } from "../objectives/objective-views.ts";
 import { presentAdjustment } from "../presenters/presenters.ts";
 import { decideAdjustment } from "./decide-adjustment.ts";
@@ -29,8 +30,11 @@ export async function adjustmentRoutes(app: ZodApp, ctx: AppContext): Promise<vo
     },
     async (request) => {
       const caller = callerOf(ctx, request);
-      await loadObjectiveFor(caller, ctx.db, request.params.id);
-      return (await listAdjustments(ctx.db, caller.auth.org.id, [request.params.id])).map(presentAdjustment);
+      const { objective, graph } = await loadObjectiveFor(caller, ctx.db, request.params.id);
+      const policy = policyObjectiveOf(objective);
+      return (await listAdjustments(ctx.db, caller.auth.org.id, [request.params.id])).map((adjustment) =>
+        presentAdjustment(adjustment, adjustmentAbilities(caller.auth.actor, graph, policy, adjustment)),
+      );
     },
   );
 

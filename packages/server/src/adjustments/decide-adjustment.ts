@@ -3,6 +3,7 @@ import { decideAdjustment as decideAdjustmentRow, findAdjustment, readJson } fro
 import type { Caller } from "../context.ts";
 import { applyKeyResultUpdate, type KeyResultPatch } from "../key-results/key-result-writes.ts";
 import { loadObjectiveFor, policyObjectiveOf } from "../objectives/objective-access.ts";
+import { applyApprovedSave } from "../objectives/save-objective.ts";
 import { applyObjectiveUpdate, type ObjectivePatch } from "../objectives/update-objective.ts";
 import { recordAudit } from "../services/audit.ts";
 import { inTransaction } from "../services/transaction.ts";
@@ -29,9 +30,12 @@ export async function decideAdjustment(
       throw new AppError("adjustment.decided", { status: adjustment.status });
     const now = ctx.config.now().toISOString();
     if (decision.approve) {
-      const { after } = readJson(adjustment.changes);
+      const { after, save } = readJson(adjustment.changes);
       const patch = { ...after, reason: adjustment.reason };
-      if (adjustment.keyResultId) {
+      if (save) {
+        // A whole-objective save: all of it applies now, in this transaction.
+        await applyApprovedSave(caller, trx, adjustment.objectiveId, save, adjustment.reason);
+      } else if (adjustment.keyResultId) {
         await applyKeyResultUpdate(caller, trx, adjustment.keyResultId, patch as KeyResultPatch, undefined);
       } else {
         await applyObjectiveUpdate(caller, trx, adjustment.objectiveId, patch as ObjectivePatch, undefined);

@@ -25,6 +25,8 @@ export async function requestAdjustment(
     keyResultId: string | null;
     reason: string;
     changes: { before: Record<string, unknown>; after: Record<string, unknown> };
+    /** A whole-objective save: the changes approval applies (see save-objective.ts). */
+    save?: Record<string, unknown>;
   },
 ): Promise<UpdateOutcome> {
   const { ctx, auth } = caller;
@@ -40,6 +42,7 @@ export async function requestAdjustment(
     changes: JSON.stringify({
       before: camelKeys(request.changes.before),
       after: camelKeys(request.changes.after),
+      ...(request.save ? { save: request.save } : {}),
     }),
     status: "pending",
     decidedBy: null,

@@ -3,6 +3,7 @@ import {
   errorResponses,
   loginAnswerSchema,
   loginInputSchema,
+  memberAbilities,
   meSchema,
   noContentSchema,
   profileAnswerSchema,
@@ -13,7 +14,9 @@ import { findUser } from "@luodi/db";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
+import { graphOf } from "../objectives/objective-access.ts";
 import { presentMember, presentOrganization, presentUser } from "../presenters/presenters.ts";
+import { mustExist } from "../services/must-exist.ts";
 import { login } from "./login.ts";
 import { createApiToken, logout, updateProfile } from "./profile.ts";
 import { SESSION_COOKIE } from "./resolve-auth.ts";
@@ -57,11 +60,13 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     "/me",
     { schema: { tags: ["auth"], response: { 200: meSchema, ...errorResponses(401, 403, 404) } } },
     async (request) => {
-      const { auth } = callerOf(ctx, request);
+      const caller = callerOf(ctx, request);
+      const { auth } = caller;
       return {
         user: presentUser(auth.user),
         membership: presentMember(auth.membership),
         organization: presentOrganization(auth.org, auth.settings),
+        abilities: memberAbilities(auth.actor, await graphOf(caller)),
       };
     },
   );
@@ -79,7 +84,7 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       const caller = callerOf(ctx, request);
       await updateProfile(caller, request.body);
       const user = await findUser(ctx.db, caller.auth.user.id);
-      return { user: user ? presentUser(user) : null };
+      return { user: presentUser(mustExist(user, "user")) };
     },
   );
 

@@ -1,4 +1,4 @@
-import { AppError } from "@luodi/core";
+import { AppError, type Role } from "@luodi/core";
 import {
   clearLoginAttempt,
   deleteSession,
@@ -10,7 +10,6 @@ import {
   type UserRow,
 } from "@luodi/db";
 import type { AppContext } from "../context.ts";
-import { AUTH_SCOPE } from "../services/org-generations.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
@@ -29,7 +28,7 @@ export async function login(
 ): Promise<{
   user: UserRow;
   sessionToken: string;
-  organizations: Array<{ id: string; name: string; role: string }>;
+  organizations: Array<{ id: string; name: string; role: Role }>;
 }> {
   const now = ctx.config.now();
   const key = `email:${input.email.trim().toLowerCase()}`;
@@ -63,7 +62,6 @@ export async function login(
   // A new session at every login, and the old one gone, so a planted session id never becomes valid.
   if (input.previousSessionToken) {
     await deleteSession(ctx.db, hashSecret(input.previousSessionToken));
-    await ctx.generations.bump(AUTH_SCOPE);
   }
   const sessionToken = newSecret();
   await insertSession(ctx.db, {

@@ -3,14 +3,12 @@ import { deleteSession, findUser, insertApiToken, updateUser } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { recordAudit } from "../services/audit.ts";
 import { newId } from "../services/ids.ts";
-import { AUTH_SCOPE } from "../services/org-generations.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 /** Ends the caller's session; the cookie is useless afterwards even if kept. */
 export async function logout(caller: Caller): Promise<void> {
   if (caller.auth.sessionId) await deleteSession(caller.ctx.db, caller.auth.sessionId);
-  await caller.ctx.generations.bump(AUTH_SCOPE);
 }
 
 /** Issues a personal API token; only its hash is stored, the token is shown once. */

@@ -7,7 +7,9 @@ import {
   HEALTHS,
   type Health,
   isAdmin,
+  isCommitted,
   isWithinDepartment,
+  type KeyResultAnswer,
   LEVEL_RANK,
   type OrgGraph,
   scoreBand,
@@ -28,11 +30,11 @@ import {
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { graphOf, policyObjectiveOf } from "../objectives/objective-access.ts";
-import { type KeyResultView, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
+import { abilityScopeOf } from "../presenters/ability-scope.ts";
+import { presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
 import { groupBy } from "../services/group-by.ts";
 
 const WEEK_MS = 7 * 86_400_000;
-const LIVE = new Set(["published", "closed"]);
 
 async function loadCycle(caller: Caller, id: string): Promise<CycleRow> {
   const cycle = await findCycle(caller.ctx.db, caller.auth.org.id, id);
@@ -68,18 +70,22 @@ async function loadVisibleCycle(caller: Caller, cycleId: string, departmentId: s
     ctx.config.now(),
     auth.org.timezone,
   );
-  const visibleIds = new Set(visible.map((o) => o.id));
-  const krRows = krs.filter((kr) => visibleIds.has(kr.objectiveId));
+  const scope = abilityScopeOf(caller, graph, cycle.phase);
+  const objectiveOf = new Map(visible.map((o) => [o.id, o]));
+  const krRows = krs.filter((kr) => objectiveOf.has(kr.objectiveId));
   const krViews = groupBy(
-    krRows.map((kr) => presentKeyResult(kr, elapsed)),
+    krRows.flatMap((kr) => {
+      const objective = objectiveOf.get(kr.objectiveId);
+      return objective ? [presentKeyResult(kr, objective, { elapsed, abilities: scope })] : [];
+    }),
     (kr) => kr.objectiveId,
   );
-  return { cycle, graph, visible, krRows, krViews, elapsed };
+  return { cycle, graph, scope, visible, krRows, krViews, elapsed };
 }
 
 export type TreeNode = {
   objective: ReturnType<typeof presentObjectiveSummary>;
-  keyResults: KeyResultView[];
+  keyResults: KeyResultAnswer[];
   children: TreeNode[];
 };
 
@@ -93,7 +99,7 @@ export async function cycleTree(
   cycleId: string,
   departmentId?: string,
 ): Promise<{ cycleId: string; roots: TreeNode[] }> {
-  const { visible, krRows, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
+  const { scope, visible, krRows, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
   const objectiveOfKr = new Map(krRows.map((kr) => [kr.id, kr.objectiveId]));
   const visibleIds = new Set(visible.map((o) => o.id));
   const parentOf = (o: ObjectiveRow): string | null => {
@@ -121,7 +127,7 @@ export async function cycleTree(
     const o = byId.get(id) as ObjectiveRow;
     const keyResults = krViews.get(id) ?? [];
     const children = (childIds.get(id) ?? []).filter((c) => !placed.has(c)).map(build);
-    return { objective: presentObjectiveSummary(o, keyResults), keyResults, children };
+    return { objective: presentObjectiveSummary(o, keyResults, scope), keyResults, children };
   };
   const roots = rootIds.map(build);
   // Objectives caught in a loop of links (which alignment forbids) still show, as roots, rather than vanish.
@@ -129,17 +135,22 @@ export async function cycleTree(
   return { cycleId, roots };
 }
 
-function healthCounts(healths: Iterable<Health>): Record<Health, number> {
+/** How many are in each health; those without one (not committed yet) are not counted. */
+function healthCounts(healths: Iterable<Health | null>): Record<Health, number> {
   const counts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
-  for (const h of healths) counts[h] += 1;
+  for (const h of healths) if (h !== null) counts[h] += 1;
   return counts;
+}
+
+function isRisky<T extends { health: Health | null }>(kr: T): kr is T & { health: "at_risk" | "off_track" } {
+  return kr.health === "at_risk" || kr.health === "off_track";
 }
 
 /** The cycle's numbers (数据看板), over what the caller may see. Only published and closed OKRs count. */
 export async function cycleDashboard(caller: Caller, cycleId: string, departmentId?: string) {
   const { ctx, auth } = caller;
-  const { cycle, graph, visible, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
-  const live = visible.filter((o) => LIVE.has(o.status));
+  const { cycle, graph, scope, visible, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
+  const live = visible.filter((o) => isCommitted(o.status));
   const liveKrs = live.flatMap((o) => krViews.get(o.id) ?? []);
   const since = new Date(ctx.config.now().getTime() - WEEK_MS).toISOString();
   const bounds = cycleBounds({ startDate: cycle.startDate, endDate: cycle.endDate }, auth.org.timezone);
@@ -147,7 +158,7 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
     keyResultsCheckedInSince(ctx.db, auth.org.id, [cycleId], since),
     listCheckInMoments(ctx.db, auth.org.id, [cycleId], new Date(bounds.startMs).toISOString()),
   ]);
-  const summaries = live.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? []));
+  const summaries = live.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? [], scope));
   const scored = live.filter((o) => o.score !== null);
   const departments = await listDepartments(ctx.db, auth.org.id);
   const byDepartment = groupBy(live, (o) => departmentOf(o, graph));
@@ -179,7 +190,7 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
       unscored: live.length - scored.length,
     },
     riskyKeyResults: liveKrs
-      .filter((kr) => kr.health === "at_risk" || kr.health === "off_track")
+      .filter(isRisky)
       .sort((a, b) => (a.health === b.health ? a.progress - b.progress : a.health === "off_track" ? -1 : 1))
       .slice(0, 50)
       .map((kr) => ({
@@ -201,7 +212,7 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
           objectives: owned.length,
           progress: weightedMean(owned.map((o) => ({ weight: o.weight, progress: o.progress }))),
           healthCounts: healthCounts(
-            owned.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? []).health),
+            owned.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? [], scope).health),
           ),
         };
       }),
@@ -232,7 +243,7 @@ export async function cycleRollout(caller: Caller, cycleId: string, departmentId
     listKeyResultsOfCycles(ctx.db, orgId, [cycleId]),
     keyResultsCheckedInSince(ctx.db, orgId, [cycleId], since),
   ]);
-  const live = objectives.filter((o) => LIVE.has(o.status));
+  const live = objectives.filter((o) => isCommitted(o.status));
   const krsByObjective = groupBy(krs, (kr: KeyResultRow) => kr.objectiveId);
   const liveByDepartment = groupBy(live, (o) => departmentOf(o, graph));
   const publishedOwners = new Set(live.filter((o) => o.level === "personal").map((o) => o.ownerUserId));

@@ -15,40 +15,101 @@ export function atPath<T>(path: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof AppError) {
-      throw new AppError(error.code, error.params, [
-        { path, code: error.code, params: error.params },
-        ...error.details,
-      ]);
-    }
+    if (error instanceof AppError) throw withPath(path, error);
     throw error;
+  }
+}
+
+function withPath(path: string, error: AppError): AppError {
+  return new AppError(error.code, error.params, [
+    { path, code: error.code, params: error.params },
+    ...error.details,
+  ]);
+}
+
+/** The field a KR definition rule is about: where the form shows what to fix. */
+function definitionField(error: AppError): string {
+  if (error.code === "kr.fields") {
+    const fields = String(error.params.fields);
+    return ["targetValue", "milestones", "aggregation"].includes(fields) ? fields : "type";
+  }
+  // Target equal to the start, or against the direction: the target is what is usually mistyped.
+  return "targetValue";
+}
+
+/**
+ * Runs a KR definition rule, re-throwing its error at the field it concerns inside the KR at `path`
+ * (`keyResults.2` → `keyResults.2.targetValue`), so that clients place it by its path alone.
+ */
+export function atDefinitionPath<T>(path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof AppError) throw withPath(`${path}.${definitionField(error)}`, error);
+    throw error;
+  }
+}
+
+/** The links a KR input names: its owner and the sum rollup it adds into, with where they sat in the request. */
+export type KeyResultLinks = {
+  path: string;
+  ownerUserId?: string | null | undefined;
+  parentKeyResultId?: string | null | undefined;
+};
+
+/**
+ * Checks in two queries that the owners named are active members and the parents named are sum rollups of
+ * other objectives; throws at the path of the first KR that names a wrong one.
+ */
+export async function checkKeyResultLinks(
+  caller: Caller,
+  db: Executor,
+  objective: ObjectiveRow,
+  links: readonly KeyResultLinks[],
+): Promise<void> {
+  const orgId = caller.auth.org.id;
+  const ownerIds = new Set(links.map((kr) => kr.ownerUserId).filter((id): id is string => !!id));
+  const members = ownerIds.size
+    ? new Map((await listMembers(db, orgId)).map((m) => [m.userId, m]))
+    : new Map();
+  const parentIds = [...new Set(links.map((kr) => kr.parentKeyResultId).filter((id): id is string => !!id))];
+  const parents = new Map((await findKeyResults(db, orgId, parentIds)).map((kr) => [kr.id, kr]));
+  for (const { path, ownerUserId, parentKeyResultId } of links) {
+    if (ownerUserId && members.get(ownerUserId)?.status !== "active") {
+      throw new AppError("member.not_found", {}, [{ path: `${path}.ownerUserId` }]);
+    }
+    if (parentKeyResultId) {
+      const parent = parents.get(parentKeyResultId);
+      if (!parent) throw new AppError("key_result.not_found", {}, [{ path: `${path}.parentKeyResultId` }]);
+      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objectiveId === objective.id) {
+        throw new AppError("kr.parent_not_sum", {}, [{ path: `${path}.parentKeyResultId` }]);
+      }
+    }
   }
 }
 
 /**
  * Turns KR inputs into rows: each definition validated by the domain rules, owners checked to be active
- * members, sum parents checked to be sum rollups. `pathPrefix` names where the inputs sat in the request.
+ * members, sum parents checked to be sum rollups. `pathPrefix` names where the inputs sat in the request;
+ * `indexes`, when given, where each sat in its list (its path and its position), else firstPosition + i.
  */
 export async function buildKeyResultRows(
   caller: Caller,
   db: Executor,
   objective: ObjectiveRow,
   inputs: readonly KeyResultInput[],
-  options: { firstPosition: number; pathPrefix: string; defaultOwnerId: string | null },
+  options: {
+    firstPosition: number;
+    pathPrefix: string;
+    defaultOwnerId: string | null;
+    indexes?: readonly number[];
+  },
 ): Promise<{ keyResults: KeyResultRow[]; milestones: MilestoneRow[] }> {
   const orgId = caller.auth.org.id;
   const now = caller.ctx.config.now().toISOString();
-  const ownerIds = new Set(inputs.map((kr) => kr.ownerUserId).filter((id): id is string => !!id));
-  const members = ownerIds.size
-    ? new Map((await listMembers(db, orgId)).map((m) => [m.userId, m]))
-    : new Map();
-  const parentIds = [...new Set(inputs.map((kr) => kr.parentKeyResultId).filter((id): id is string => !!id))];
-  const parents = new Map((await findKeyResults(db, orgId, parentIds)).map((kr) => [kr.id, kr]));
-  const keyResults: KeyResultRow[] = [];
-  const milestones: MilestoneRow[] = [];
-  inputs.forEach((input, i) => {
-    const path = `${options.pathPrefix}${i}`;
-    const definition = atPath(path, () =>
+  const indexOf = (i: number) => options.indexes?.[i] ?? i;
+  const definitions = inputs.map((input, i) =>
+    atDefinitionPath(`${options.pathPrefix}${indexOf(i)}`, () =>
       validateKeyResultDefinition({
         type: input.type,
         startValue: input.startValue,
@@ -57,17 +118,23 @@ export async function buildKeyResultRows(
         aggregation: input.aggregation,
         milestones: input.milestones?.map((m) => ({ title: m.title, weight: m.weight ?? 1 })),
       }),
-    );
-    if (input.ownerUserId && members.get(input.ownerUserId)?.status !== "active") {
-      throw new AppError("member.not_found", {}, [{ path: `${path}.ownerUserId` }]);
-    }
-    if (input.parentKeyResultId) {
-      const parent = parents.get(input.parentKeyResultId);
-      if (!parent) throw new AppError("key_result.not_found", {}, [{ path: `${path}.parentKeyResultId` }]);
-      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objectiveId === objective.id) {
-        throw new AppError("kr.parent_not_sum", {}, [{ path: `${path}.parentKeyResultId` }]);
-      }
-    }
+    ),
+  );
+  await checkKeyResultLinks(
+    caller,
+    db,
+    objective,
+    inputs.map((input, i) => ({
+      path: `${options.pathPrefix}${indexOf(i)}`,
+      ownerUserId: input.ownerUserId,
+      parentKeyResultId: input.parentKeyResultId,
+    })),
+  );
+  const keyResults: KeyResultRow[] = [];
+  const milestones: MilestoneRow[] = [];
+  inputs.forEach((input, i) => {
+    const definition = definitions[i];
+    if (!definition) throw new Error("no definition validated");
     const id = newId();
     const initial =
       definition.type === "boolean"
@@ -90,7 +157,8 @@ export async function buildKeyResultRows(
       aggregation: definition.aggregation,
       parentKeyResultId: input.parentKeyResultId ?? null,
       weight: input.weight ?? 1,
-      confidence: input.confidence ?? 5,
+      // No confidence until the owner's first check-in gives one (unless the KR input states one).
+      confidence: input.confidence ?? null,
       progress: 0,
       progressRaw: 0,
       health: "on_track",
@@ -98,7 +166,7 @@ export async function buildKeyResultRows(
       managerScore: null,
       score: null,
       scoreComment: null,
-      position: options.firstPosition + i,
+      position: options.indexes ? indexOf(i) : options.firstPosition + i,
       lastCheckInAt: null,
       version: 1,
       createdAt: now,

@@ -46,6 +46,11 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
     });
     expect(top.status).toBe(201);
     companyObjective = top.body.id;
+    // Committed, so its KRs have a health to check (a draft has none).
+    const published = await server.request("POST", `/objectives/${companyObjective}/publish`, {
+      as: company.owner,
+    });
+    expect(published.status).toBe(200);
     sumKr = top.body.keyResults[0].id;
     milestoneKr = top.body.keyResults[1].id;
     milestones = top.body.keyResults[1].milestones.map((m: { id: string }) => m.id);

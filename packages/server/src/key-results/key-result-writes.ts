@@ -8,6 +8,7 @@ import {
   validateKeyResultDefinition,
 } from "@luodi/core";
 import {
+  bumpObjectiveVersion,
   type Executor,
   findCycle,
   findKeyResult,
@@ -57,8 +58,9 @@ export async function createKeyResult(
     if (!row) throw new Error("no key result built");
     await insertKeyResults(trx, keyResults);
     await insertMilestones(trx, milestones);
-    await applyRollup(caller, trx, { keyResultIds: [row.id] });
     const now = ctx.config.now().toISOString();
+    await bumpObjectiveVersion(trx, orgId, objectiveId, now);
+    await applyRollup(caller, trx, { keyResultIds: [row.id] });
     await recordAudit(trx, [
       {
         orgId,
@@ -88,7 +90,7 @@ export type KeyResultPatch = {
 };
 
 /** What makes a KR edit an adjustment past aligning: what it promises and how much it counts. */
-const ADJUSTED_FIELDS = ["title", "startValue", "targetValue", "direction", "weight"] as const;
+export const ADJUSTED_FIELDS = ["title", "startValue", "targetValue", "direction", "weight"] as const;
 
 /**
  * Edits a KR. Past aligning, changing a published objective's KR title, target or weight is an adjustment:
@@ -189,6 +191,7 @@ export async function applyKeyResultUpdate(
   if (!(await updateKeyResultRow(trx, orgId, id, keyResult.version, { ...changed.after, updatedAt: now }))) {
     throw new AppError("version.conflict", { current: keyResult.version + 1 });
   }
+  await bumpObjectiveVersion(trx, orgId, objective.id, now);
   const oldSumParent = "parentKeyResultId" in changed.after ? keyResult.parentKeyResultId : null;
   await applyRollup(caller, trx, {
     keyResultIds: [id, ...(oldSumParent ? [oldSumParent] : [])],
@@ -221,6 +224,7 @@ export async function deleteKeyResult(caller: Caller, id: string): Promise<void>
     assertPhaseAllows(cycle?.phase ?? "planning", "edit_plan");
     const now = ctx.config.now().toISOString();
     await updateKeyResultRow(trx, orgId, id, keyResult.version, { deletedAt: now, updatedAt: now });
+    await bumpObjectiveVersion(trx, orgId, objective.id, now);
     await applyRollup(caller, trx, {
       keyResultIds: keyResult.parentKeyResultId ? [keyResult.parentKeyResultId] : [],
       objectiveIds: [objective.id],
@@ -292,8 +296,9 @@ export async function carryKeyResultForward(
     if (!row) throw new Error("no key result built");
     await insertKeyResults(trx, keyResults);
     await insertMilestones(trx, newMilestones);
-    await applyRollup(caller, trx, { keyResultIds: [row.id] });
     const now = ctx.config.now().toISOString();
+    await bumpObjectiveVersion(trx, orgId, target.id, now);
+    await applyRollup(caller, trx, { keyResultIds: [row.id] });
     await recordAudit(trx, [
       {
         orgId,

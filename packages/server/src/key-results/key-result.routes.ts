@@ -19,8 +19,11 @@ import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
+import { graphOf } from "../objectives/objective-access.ts";
 import { presentObjectiveDetail } from "../objectives/objective-views.ts";
+import { abilityScopeOf } from "../presenters/ability-scope.ts";
 import { presentCheckIn, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
+import { mustExist } from "../services/must-exist.ts";
 import { checkIn } from "./check-in.ts";
 import { loadKeyResultFor } from "./key-result-access.ts";
 import {
@@ -105,7 +108,9 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       if (outcome.applied) return keyResult;
       // 202: the adjustment waits for the manager's approval; the KR is unchanged until then.
       const pending = objective.pendingAdjustments.find((a) => a.id === outcome.adjustmentId);
-      return reply.status(202).send({ ...keyResult, pendingAdjustment: pending ?? null });
+      return reply
+        .status(202)
+        .send({ ...keyResult, pendingAdjustment: mustExist(pending, "pending adjustment") });
     },
   );
 
@@ -138,18 +143,20 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
             caller.auth.org.timezone,
           )
         : 0;
+      const scope = abilityScopeOf(caller, await graphOf(caller), outcome.cycle?.phase ?? "planning");
       const keyResults = outcome.keyResults.map((kr) =>
         presentKeyResult(
           kr,
-          elapsed,
+          outcome.objective,
+          { elapsed, abilities: scope },
           kr.type === "milestone" ? (outcome.milestones.get(kr.id) ?? []) : undefined,
         ),
       );
       const keyResult = keyResults.find((kr) => kr.id === request.params.id);
       return reply.status(201).send({
         checkIn: presentCheckIn(outcome.checkIn),
-        keyResult,
-        objective: { ...presentObjectiveSummary(outcome.objective, keyResults), keyResults },
+        keyResult: mustExist(keyResult, "key result"),
+        objective: { ...presentObjectiveSummary(outcome.objective, keyResults, scope), keyResults },
       });
     },
   );

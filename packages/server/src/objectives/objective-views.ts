@@ -1,4 +1,13 @@
-import { type CoachFinding, canViewObjective, elapsedFraction, reviewOkr } from "@luodi/core";
+import {
+  adjustmentAbilities,
+  type CoachFinding,
+  type CyclePhase,
+  canViewObjective,
+  elapsedFraction,
+  type ObjectiveAnswer,
+  type ObjectiveDetailAnswer,
+  reviewOkr,
+} from "@luodi/core";
 import {
   type Executor,
   findCycles,
@@ -10,38 +19,51 @@ import {
   type ObjectiveRow,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
+import { abilityScopeOf } from "../presenters/ability-scope.ts";
 import { presentAdjustment, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
 import { groupBy } from "../services/group-by.ts";
 import { graphOf, policyObjectiveOf } from "./objective-access.ts";
 
-/** Elapsed share of each cycle at the caller's now, in the organization's time zone. */
-export async function elapsedByCycle(
+/** Each cycle's phase and elapsed share at the caller's now, in the organization's time zone. */
+async function cycleStates(
   caller: Caller,
   db: Executor,
   cycleIds: readonly string[],
-): Promise<Map<string, number>> {
+): Promise<Map<string, { phase: CyclePhase; elapsed: number }>> {
   const cycles = await findCycles(db, caller.auth.org.id, [...new Set(cycleIds)]);
   const now = caller.ctx.config.now();
   return new Map(
     cycles.map((c) => [
       c.id,
-      elapsedFraction({ startDate: c.startDate, endDate: c.endDate }, now, caller.auth.org.timezone),
+      {
+        phase: c.phase,
+        elapsed: elapsedFraction(
+          { startDate: c.startDate, endDate: c.endDate },
+          now,
+          caller.auth.org.timezone,
+        ),
+      },
     ]),
   );
 }
 
 /** Objectives with their KRs (and milestones), in a fixed number of queries whatever their count. */
-export async function presentObjectives(caller: Caller, db: Executor, rows: readonly ObjectiveRow[]) {
+export async function presentObjectives(
+  caller: Caller,
+  db: Executor,
+  rows: readonly ObjectiveRow[],
+): Promise<ObjectiveAnswer[]> {
   const orgId = caller.auth.org.id;
   const ids = rows.map((r) => r.id);
-  const [krs, elapsed, supports] = await Promise.all([
+  const [krs, cycles, supports, graph] = await Promise.all([
     listKeyResultsOfObjectives(db, orgId, ids),
-    elapsedByCycle(
+    cycleStates(
       caller,
       db,
       rows.map((r) => r.cycleId),
     ),
     listSupports(db, orgId, ids),
+    graphOf(caller, db),
   ]);
   const milestones = await listMilestones(
     db,
@@ -52,15 +74,18 @@ export async function presentObjectives(caller: Caller, db: Executor, rows: read
   const krsByObjective = groupBy(krs, (kr) => kr.objectiveId);
   const supportsByObjective = groupBy(supports, (s) => s.objectiveId);
   return rows.map((row) => {
+    const cycle = cycles.get(row.cycleId);
+    const scope = abilityScopeOf(caller, graph, cycle?.phase ?? "planning");
     const keyResults = (krsByObjective.get(row.id) ?? []).map((kr) =>
       presentKeyResult(
         kr,
-        elapsed.get(row.cycleId) ?? 0,
+        row,
+        { elapsed: cycle?.elapsed ?? 0, abilities: scope },
         kr.type === "milestone" ? (milestonesByKr.get(kr.id) ?? []) : [],
       ),
     );
     return {
-      ...presentObjectiveSummary(row, keyResults),
+      ...presentObjectiveSummary(row, keyResults, scope),
       keyResults,
       alignment: {
         parentObjectiveId: row.parentObjectiveId,
@@ -70,7 +95,6 @@ export async function presentObjectives(caller: Caller, db: Executor, rows: read
     };
   });
 }
-export type ObjectiveView = Awaited<ReturnType<typeof presentObjectives>>[number];
 
 /** One objective as its own page shows it: with KRs, alignment and the children the caller may see. */
 export async function presentObjectiveDetail(
@@ -78,7 +102,7 @@ export async function presentObjectiveDetail(
   db: Executor,
   row: ObjectiveRow,
   coach?: CoachFinding[],
-) {
+): Promise<ObjectiveDetailAnswer> {
   const [view] = await presentObjectives(caller, db, [row]);
   if (!view) throw new Error("presentObjectives dropped a row");
   const [childRows, pending, graph] = await Promise.all([
@@ -108,7 +132,12 @@ export async function presentObjectiveDetail(
       ownerUserId: child.ownerUserId,
       ownerDepartmentId: child.ownerDepartmentId,
     })),
-    pendingAdjustments: pending.map(presentAdjustment),
+    pendingAdjustments: pending.map((adjustment) =>
+      presentAdjustment(
+        adjustment,
+        adjustmentAbilities(caller.auth.actor, graph, policyObjectiveOf(row), adjustment),
+      ),
+    ),
     ...(coach ? { coach } : {}),
   };
 }

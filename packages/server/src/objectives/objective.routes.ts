@@ -1,4 +1,5 @@
 import {
+  AppError,
   alignmentInputSchema,
   idParamsSchema,
   noContentSchema,
@@ -7,6 +8,7 @@ import {
   objectiveInputSchema,
   objectiveListQuerySchema,
   objectivePatchSchema,
+  objectiveSaveSchema,
   objectiveSchema,
   readErrorResponses,
   rejectInputSchema,
@@ -29,6 +31,7 @@ import { objectiveHistory } from "./objective-history.ts";
 import { coachFindings, presentObjectiveDetail } from "./objective-views.ts";
 import { changeObjectiveStatus, type WorkflowAction } from "./objective-workflow.ts";
 import { reviewObjective } from "./review-objective.ts";
+import { saveObjective } from "./save-objective.ts";
 import { scoreObjective } from "./score-objective.ts";
 import { updateObjective } from "./update-objective.ts";
 
@@ -129,6 +132,27 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         expectedVersion(request, version),
       );
       // 202: the adjustment waits for the manager; the answer lists it under pendingAdjustments.
+      return reply.status(outcome.applied ? 200 : 202).send(await answer(caller, request.params.id, true));
+    },
+  );
+
+  app.put(
+    "/objectives/:id",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: objectiveSaveSchema,
+        response: { 200: objectiveDetailSchema, 202: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      // The whole objective is replaced: only on top of the version the caller edited.
+      const version = expectedVersion(request, undefined);
+      if (version === undefined) throw new AppError("version.required", {}, [{ path: "If-Match" }]);
+      const outcome = await saveObjective(caller, request.params.id, request.body, version);
+      // 202: the save is one adjustment waiting for the manager; the answer lists it under pendingAdjustments.
       return reply.status(outcome.applied ? 200 : 202).send(await answer(caller, request.params.id, true));
     },
   );

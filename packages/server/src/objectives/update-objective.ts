@@ -21,7 +21,7 @@ export type ObjectivePatch = {
 };
 
 /** Fields whose change, once a cycle is past aligning, is an adjustment (调整) that needs a reason. */
-const ADJUSTED_FIELDS = ["title", "weight"] as const;
+export const ADJUSTED_FIELDS = ["title", "weight"] as const;
 
 /**
  * Edits an objective. Past `aligning`, changing a published objective's title or weight is an adjustment:

@@ -146,7 +146,7 @@ describe.each(testDialects())("objective workflow on %s", (dialect) => {
     });
     expect(sameStart.status).toBe(422);
     expect(sameStart.body.error.code).toBe("kr.target_equals_start");
-    expect(sameStart.body.error.details[0].path).toBe("keyResults.0");
+    expect(sameStart.body.error.details[0].path).toBe("keyResults.0.targetValue");
     const inChinese = await server.request("POST", "/objectives", {
       as: company.as.sue,
       headers: { "accept-language": "zh-CN" },
@@ -158,7 +158,7 @@ describe.each(testDialects())("objective workflow on %s", (dialect) => {
       },
     });
     expect(inChinese.body.error.details[0]).toEqual({
-      path: "keyResults.0",
+      path: "keyResults.0.targetValue",
       message: "目标值不能等于起始值。",
     });
   });

@@ -65,7 +65,6 @@ export async function createDepartment(
       },
     ]);
   });
-  ctx.graphs.invalidate(orgId);
   return id;
 }
 
@@ -118,7 +117,6 @@ export async function updateDepartment(
       },
     ]);
   });
-  ctx.graphs.invalidate(orgId);
 }
 
 /** Soft-deletes an empty department; refuses while members, sub-departments or OKRs remain. */
@@ -147,5 +145,4 @@ export async function deleteDepartment(caller: Caller, id: string): Promise<void
       },
     ]);
   });
-  ctx.graphs.invalidate(orgId);
 }

@@ -90,7 +90,6 @@ export async function createMember(caller: Caller, input: MemberInput): Promise<
     ]);
     return id;
   });
-  ctx.graphs.invalidate(orgId);
   return userId;
 }
 
@@ -162,5 +161,4 @@ export async function updateMember(
       },
     ]);
   });
-  ctx.graphs.invalidate(orgId);
 }

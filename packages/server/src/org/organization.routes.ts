@@ -1,7 +1,5 @@
 import {
   AppError,
-  createdDepartmentSchema,
-  createdMemberSchema,
   departmentInputSchema,
   departmentPatchSchema,
   departmentSchema,
@@ -23,6 +21,7 @@ import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentDepartment, presentMember, presentOrganization } from "../presenters/presenters.ts";
+import { mustExist } from "../services/must-exist.ts";
 import { createDepartment, deleteDepartment, updateDepartment } from "./departments.ts";
 import { createMember, updateMember } from "./members.ts";
 import { updateOrganization } from "./update-organization.ts";
@@ -81,14 +80,14 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
       schema: {
         tags: ["organization"],
         body: departmentInputSchema,
-        response: { 201: createdDepartmentSchema, ...writeErrorResponses },
+        response: { 201: departmentSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const id = await createDepartment(caller, request.body);
       const department = await findDepartment(ctx.db, caller.auth.org.id, id);
-      return reply.status(201).send(department ? presentDepartment(department) : null);
+      return reply.status(201).send(presentDepartment(mustExist(department, "department")));
     },
   );
 
@@ -147,14 +146,14 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
       schema: {
         tags: ["organization"],
         body: memberInputSchema,
-        response: { 201: createdMemberSchema, ...writeErrorResponses },
+        response: { 201: memberSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const userId = await createMember(caller, request.body);
       const member = await findMember(ctx.db, caller.auth.org.id, userId);
-      return reply.status(201).send(member ? presentMember(member) : null);
+      return reply.status(201).send(presentMember(mustExist(member, "member")));
     },
   );
 

@@ -1,9 +1,20 @@
 import {
-  type Health,
-  keyResultHealth,
+  type AbilityScope,
+  type AdjustmentAnswer,
+  type CheckInAnswer,
+  type CycleAnswer,
+  type DepartmentAnswer,
+  type KeyResultAnswer,
+  keyResultAbilities,
+  keyResultHealthIn,
+  type MemberAnswer,
+  type ObjectiveSummaryAnswer,
+  type OrganizationAnswer,
   type OrgSettings,
-  objectiveHealth,
+  objectiveAbilities,
+  objectiveHealthIn,
   suggestSelfScore,
+  type UserAnswer,
 } from "@luodi/core";
 import {
   type AdjustmentRow,
@@ -19,13 +30,15 @@ import {
   type UserRow,
 } from "@luodi/db";
 
+import { abilityObjectiveOf } from "./ability-scope.ts";
+
 /** Presenters list the fields they return, so nothing leaks by accident (password hashes, org ids). */
 
-export function presentUser(user: UserRow) {
+export function presentUser(user: UserRow): UserAnswer {
   return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 }
 
-export function presentOrganization(org: OrganizationRow, settings: OrgSettings) {
+export function presentOrganization(org: OrganizationRow, settings: OrgSettings): OrganizationAnswer {
   return {
     id: org.id,
     name: org.name,
@@ -41,7 +54,7 @@ export function presentOrganization(org: OrganizationRow, settings: OrgSettings)
   };
 }
 
-export function presentMember(member: MemberRow) {
+export function presentMember(member: MemberRow): MemberAnswer {
   return {
     userId: member.userId,
     email: member.email,
@@ -55,7 +68,7 @@ export function presentMember(member: MemberRow) {
   };
 }
 
-export function presentDepartment(department: DepartmentRow) {
+export function presentDepartment(department: DepartmentRow): DepartmentAnswer {
   return {
     id: department.id,
     name: department.name,
@@ -65,7 +78,7 @@ export function presentDepartment(department: DepartmentRow) {
   };
 }
 
-export function presentCycle(cycle: CycleRow) {
+export function presentCycle(cycle: CycleRow): CycleAnswer {
   return {
     id: cycle.id,
     name: cycle.name,
@@ -83,9 +96,26 @@ function num(value: string | null): number | null {
   return value === null ? null : Number(value);
 }
 
-/** A KR with its health for the cycle's elapsed time; milestones only when given. */
-export function presentKeyResult(kr: KeyResultRow, elapsed: number, milestones?: MilestoneRow[]) {
-  const health: Health = keyResultHealth({ progress: kr.progress, confidence: kr.confidence, elapsed });
+/** What presenting a KR needs besides its row: its cycle's elapsed share and who asks, for its abilities. */
+export type KeyResultScope = { elapsed: number; abilities: AbilityScope };
+
+/**
+ * A KR with its health for the cycle's elapsed time — none while its objective is not committed —, what
+ * the caller may do to it, and its milestones when given.
+ */
+export function presentKeyResult(
+  kr: KeyResultRow,
+  objective: ObjectiveRow,
+  scope: KeyResultScope,
+  milestones?: MilestoneRow[],
+): KeyResultAnswer {
+  const objectiveStatus = objective.status;
+  const elapsed = scope.elapsed;
+  const health = keyResultHealthIn(objectiveStatus, {
+    progress: kr.progress,
+    confidence: kr.confidence,
+    elapsed,
+  });
   return {
     id: kr.id,
     objectiveId: kr.objectiveId,
@@ -121,15 +151,19 @@ export function presentKeyResult(kr: KeyResultRow, elapsed: number, milestones?:
           })),
         }
       : {}),
+    abilities: keyResultAbilities(scope.abilities, abilityObjectiveOf(objective), kr),
     version: kr.version,
     createdAt: kr.createdAt,
     updatedAt: kr.updatedAt,
   };
 }
-export type KeyResultView = ReturnType<typeof presentKeyResult>;
 
 /** An objective without its KRs (tree nodes and lists carry those beside it). */
-export function presentObjectiveSummary(objective: ObjectiveRow, keyResults: readonly KeyResultView[]) {
+export function presentObjectiveSummary(
+  objective: ObjectiveRow,
+  keyResults: readonly KeyResultAnswer[],
+  scope: AbilityScope,
+): ObjectiveSummaryAnswer {
   return {
     id: objective.id,
     cycleId: objective.cycleId,
@@ -142,11 +176,19 @@ export function presentObjectiveSummary(objective: ObjectiveRow, keyResults: rea
     visibility: objective.visibility,
     status: objective.status,
     progress: objective.progress,
-    health: objectiveHealth(keyResults.map((kr) => kr.health)),
+    health: objectiveHealthIn(
+      objective.status,
+      keyResults.map((kr) => kr.health),
+    ),
     score: objective.score,
     parentObjectiveId: objective.parentObjectiveId,
     parentKeyResultId: objective.parentKeyResultId,
     rejectReason: objective.rejectReason,
+    abilities: objectiveAbilities(
+      scope,
+      abilityObjectiveOf(objective),
+      keyResults.map((kr) => kr.abilities),
+    ),
     review: objective.review ? readJson(objective.review) : null,
     version: objective.version,
     createdAt: objective.createdAt,
@@ -155,7 +197,7 @@ export function presentObjectiveSummary(objective: ObjectiveRow, keyResults: rea
   };
 }
 
-export function presentCheckIn(checkIn: CheckInRow) {
+export function presentCheckIn(checkIn: CheckInRow): CheckInAnswer {
   return {
     id: checkIn.id,
     keyResultId: checkIn.keyResultId,
@@ -172,7 +214,10 @@ export function presentCheckIn(checkIn: CheckInRow) {
 }
 
 /** An adjustment (调整) as its objective's page lists it. */
-export function presentAdjustment(row: AdjustmentRow) {
+export function presentAdjustment(
+  row: AdjustmentRow,
+  abilities: AdjustmentAnswer["abilities"],
+): AdjustmentAnswer {
   const changes = readJson(row.changes);
   return {
     id: row.id,
@@ -187,5 +232,6 @@ export function presentAdjustment(row: AdjustmentRow) {
     decidedAt: row.decidedAt,
     decisionReason: row.decisionReason,
     createdAt: row.createdAt,
+    abilities,
   };
 }

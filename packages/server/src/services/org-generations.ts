@@ -4,6 +4,12 @@ import pg from "pg";
 export const AUTH_SCOPE = "*auth";
 
 /**
+ * A scope that every other one follows: bumped by a write whose organization cannot be told (a person's
+ * name shows in every organization they belong to), it makes every cached read stale.
+ */
+export const ANY_SCOPE = "*any";
+
+/**
  * A counter per organization that moves on every write there, so cached reads know when they are stale.
  * Within one process it is exact: a write bumps it before its answer leaves. Across server instances on
  * PostgreSQL, each bump is broadcast with NOTIFY and every instance LISTENs, so others follow within
@@ -17,7 +23,8 @@ export class OrgGenerations {
   private notifier: ((scope: string) => Promise<void>) | undefined;
 
   get(scope: string): number {
-    return this.counters.get(scope) ?? 0;
+    // Both only grow, so their sum moves whenever either does.
+    return (this.counters.get(scope) ?? 0) + (this.counters.get(ANY_SCOPE) ?? 0);
   }
 
   /** Marks a scope (an organization id, or AUTH_SCOPE) as changed here and on every other instance. */
@@ -27,8 +34,9 @@ export class OrgGenerations {
   }
 
   private bumpLocal(scope: string): void {
-    this.counters.set(scope, this.get(scope) + 1);
-    if (scope === AUTH_SCOPE || scope.startsWith(STRUCTURE_PREFIX)) this.identityBumps += 1;
+    this.counters.set(scope, (this.counters.get(scope) ?? 0) + 1);
+    if (scope === AUTH_SCOPE || scope === ANY_SCOPE || scope.startsWith(STRUCTURE_PREFIX))
+      this.identityBumps += 1;
   }
 
   /** Joins the other instances through PostgreSQL's LISTEN/NOTIFY. */

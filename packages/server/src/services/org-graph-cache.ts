@@ -1,25 +1,29 @@
 import type { OrgGraph } from "@luodi/core";
 import { type Executor, listDepartments, listMembers } from "@luodi/db";
+import { type OrgGenerations, structureScope } from "./org-generations.ts";
 
 /**
  * Keeps each organization's department tree and reporting lines in memory, because every permission
- * check reads them. Writes to departments and members invalidate it; the short lifetime bounds how stale
- * another server instance may be.
+ * check reads them. Any write to departments, members or the organization bumps its structure scope
+ * (change-tracker.ts), which makes the entry stale; the short lifetime bounds how stale another server
+ * instance may be.
  */
 export class OrgGraphCache {
-  private readonly entries = new Map<string, { graph: OrgGraph; loadedAt: number }>();
-  constructor(private readonly maxAgeMs = 10_000) {}
+  private readonly entries = new Map<string, { graph: OrgGraph; generation: number; loadedAt: number }>();
+  constructor(
+    private readonly generations: OrgGenerations,
+    private readonly maxAgeMs = 10_000,
+  ) {}
 
   async get(db: Executor, orgId: string): Promise<OrgGraph> {
+    const generation = this.generations.get(structureScope(orgId));
     const entry = this.entries.get(orgId);
-    if (entry && Date.now() - entry.loadedAt < this.maxAgeMs) return entry.graph;
+    if (entry && entry.generation === generation && Date.now() - entry.loadedAt < this.maxAgeMs)
+      return entry.graph;
+    // The generation was read first: a write racing with this load leaves the entry stale at once.
     const graph = await loadOrgGraph(db, orgId);
-    this.entries.set(orgId, { graph, loadedAt: Date.now() });
+    this.entries.set(orgId, { graph, generation, loadedAt: Date.now() });
     return graph;
-  }
-
-  invalidate(orgId: string): void {
-    this.entries.delete(orgId);
   }
 }
 

@@ -1,4 +1,3 @@
-import { isAdmin } from "@luodi/core";
 import type { Caller } from "../context.ts";
 
 /** A JSON answer serialized once, kept as bytes so that every reply sends the same buffer. */
@@ -14,8 +13,8 @@ const inFlight = new Map<string, Promise<Buffer>>();
 /**
  * The answer of a heavy read (tree, dashboard, lists), serialized once and kept until the next write in
  * the organization. Health moves with time alone, so an answer also lasts at most until the clock's
- * minute turns. Admins see everything, so they share answers; anyone else has their own, since
- * visibility differs per person.
+ * minute turns. Each caller has their own answers: visibility and abilities (what they may do to each
+ * objective, which differs even between admins) are per person.
  */
 export async function cachedRead(
   caller: Caller,
@@ -24,9 +23,8 @@ export async function cachedRead(
   build: () => Promise<unknown>,
 ): Promise<RawJson> {
   const { ctx, auth } = caller;
-  const viewer = isAdmin(auth.actor) ? "admins" : auth.user.id;
   const minute = Math.floor(ctx.config.now().getTime() / MINUTE_MS);
-  const key = `${kind}|${auth.org.id}|${ctx.generations.get(auth.org.id)}|${minute}|${viewer}|${caller.locale}|${params}`;
+  const key = `${kind}|${auth.org.id}|${ctx.generations.get(auth.org.id)}|${minute}|${auth.user.id}|${caller.locale}|${params}`;
   const hit = ctx.readCache.get(key);
   if (hit !== undefined) return new RawJson(hit);
   // Fifty callers asking for the same missing answer wait for one build instead of running fifty, which

@@ -162,6 +162,8 @@ export async function applyRollup(
 
   // Health is cached for queries (answers recompute it with the clock, as time alone moves it). It moves
   // with confidence too, so the starting KRs and their objectives are written even when progress did not.
+  // The cache holds the health an OKR has once committed, whatever its status, so publishing needs no
+  // rewrite; answers show none for drafts (core's keyResultHealthIn).
   const now = ctx.config.now();
   const cycleRows = [...(await ctx.cycles.get(ctx, trx, orgId)).values()];
   const timezone = caller.auth.org.timezone;

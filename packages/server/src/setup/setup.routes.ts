@@ -6,6 +6,7 @@ import { setSessionCookie } from "../auth/session-cookie.ts";
 import type { AppContext } from "../context.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentMember, presentOrganization, presentUser } from "../presenters/presenters.ts";
+import { mustExist } from "../services/must-exist.ts";
 import { isSetupNeeded, setupOrganization } from "./setup-organization.ts";
 
 export async function setupRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
@@ -38,11 +39,12 @@ export async function setupRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         findUser(ctx.db, userId),
         findMember(ctx.db, orgId, userId),
       ]);
+      const created = mustExist(org, "organization");
       setSessionCookie(reply, ctx, await openSession(ctx, userId));
       return reply.status(201).send({
-        organization: org ? presentOrganization(org, parseSettings(org)) : null,
-        user: user ? presentUser(user) : null,
-        membership: member ? presentMember(member) : null,
+        organization: presentOrganization(created, parseSettings(created)),
+        user: presentUser(mustExist(user, "user")),
+        membership: presentMember(mustExist(member, "membership")),
       });
     },
   );

@@ -1,6 +1,7 @@
 import { ApiError, NetworkError } from "@luodi/client";
+import type { FormInstance } from "antd";
 import { describe, expect, it } from "vitest";
-import { placeApiError, toFieldName } from "./form-errors.ts";
+import { fieldsShownBy, placeApiError, toFieldName } from "./form-errors.ts";
 
 const isKnown = (path: string) => /^(title|reason|keyResults\.\d+\.(title|targetValue))$/.test(path);
 
@@ -45,6 +46,33 @@ describe("placeApiError", () => {
     expect(placed.fields).toEqual([
       { name: ["keyResults", 0, "targetValue"], errors: ["目标值不能等于起始值。"] },
     ]);
+  });
+
+  it("puts a save's error next to the field its path names, among the fields the form shows", () => {
+    const form = {
+      getFieldsError: () => [
+        { name: ["title"], errors: [] },
+        { name: ["keyResults", 2, "title"], errors: [] },
+        { name: ["keyResults", 2, "targetValue"], errors: [] },
+      ],
+    } as unknown as FormInstance;
+    const isKnown = fieldsShownBy(form);
+    expect(isKnown("keyResults.2.targetValue")).toBe(true);
+    expect(isKnown("keyResults.3.targetValue")).toBe(false);
+    const error = new ApiError(422, "kr.target_equals_start", "目标值不能等于起始值。", [
+      { path: "keyResults.2.targetValue", message: "The target must differ" },
+    ]);
+    expect(placeApiError(error, { isKnown, networkMessage: "offline" })).toEqual({
+      fields: [{ name: ["keyResults", 2, "targetValue"], errors: ["目标值不能等于起始值。"] }],
+      formMessage: null,
+      isNetwork: false,
+    });
+    const elsewhere = new ApiError(422, "kr.target_equals_start", "目标值不能等于起始值。", [
+      { path: "keyResults.5.targetValue", message: "The target must differ" },
+    ]);
+    expect(placeApiError(elsewhere, { isKnown, networkMessage: "offline" }).formMessage).toBe(
+      "目标值不能等于起始值。",
+    );
   });
 
   it("puts errors with no known field above the form", () => {

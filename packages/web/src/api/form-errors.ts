@@ -57,6 +57,15 @@ export function placeApiError(error: unknown, options: PlaceOptions): PlacedErro
   return { fields, formMessage, isNetwork: false };
 }
 
+/**
+ * Whether a dotted path names a field the form shows now (`keyResults.2.targetValue` is the third KR's
+ * target): errors go next to those by their path alone, and above the form otherwise.
+ */
+export function fieldsShownBy<T>(form: FormInstance<T>): (path: string) => boolean {
+  const shown = new Set(form.getFieldsError().map((field) => field.name.join(".")));
+  return (path) => shown.has(path);
+}
+
 /** Shows errors on a form's fields (the API's paths are not typed by the form's values, hence the cast). */
 export function applyFieldErrors<T>(form: FormInstance<T>, fields: readonly FieldError[]): void {
   form.setFields(

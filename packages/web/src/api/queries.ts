@@ -1,4 +1,5 @@
 import {
+  type CheckInResult,
   isApiError,
   isNetworkError,
   type Objective,
@@ -11,6 +12,7 @@ import { api } from "./client.ts";
 /** Every cache key in one place, so writes know what to refresh. */
 export const queryKeys = {
   setup: ["setup"] as const,
+  session: ["session"] as const,
   me: ["me"] as const,
   cycles: ["cycles"] as const,
   members: ["members"] as const,
@@ -45,7 +47,17 @@ export function useSetupStatus() {
   return useQuery({ queryKey: queryKeys.setup, queryFn: ({ signal }) => api.setup.status(signal) });
 }
 
-/** The signed-in user, or an ApiError 401 when nobody is. */
+/** Whether anyone is signed in; answered without a 401, so a signed-out page load logs no error. */
+export function useSessionStatus(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.session,
+    queryFn: ({ signal }) => api.auth.session(signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** The signed-in user, or an ApiError 401 when nobody is (ask only once useSessionStatus says someone is). */
 export function useMe(enabled = true) {
   return useQuery({
     queryKey: queryKeys.me,
@@ -117,12 +129,39 @@ export function isHidden(error: unknown): boolean {
  * After a write answered with the objective's new state: every cached copy shows it at once (progress
  * moves without a reload), and what depends on it is fetched again.
  */
-export function storeObjective(queryClient: QueryClient, objective: ObjectiveDetail): void {
-  queryClient.setQueryData(queryKeys.objective(objective.id), objective);
+/**
+ * Puts an objective a write answered into the cached reads. A check-in answers the objective with its KRs
+ * but without what only its own page carries (children, alignment, pending adjustments): that one is
+ * merged into the cached page rather than replacing it.
+ */
+export function storeObjective(
+  queryClient: QueryClient,
+  objective: ObjectiveDetail | CheckInResult["objective"],
+): void {
+  if ("childObjectives" in objective) queryClient.setQueryData(queryKeys.objective(objective.id), objective);
+  else
+    queryClient.setQueryData<ObjectiveDetail>(queryKeys.objective(objective.id), (cached) =>
+      cached ? { ...cached, ...objective } : cached,
+    );
   queryClient.setQueriesData<Objective[]>({ queryKey: queryKeys.allObjectives }, (list) =>
     list?.map((o) => (o.id === objective.id ? { ...o, ...objective } : o)),
   );
   void queryClient.invalidateQueries({ queryKey: queryKeys.history(objective.id) });
+}
+
+/**
+ * After a save of a whole objective: its answer goes into every cached copy, and what its numbers roll up
+ * into (the objectives above it, trees, dashboards) is fetched again.
+ */
+export function storeSavedObjective(queryClient: QueryClient, objective: ObjectiveDetail): void {
+  storeObjective(queryClient, objective);
+  void queryClient.invalidateQueries({
+    predicate: (query) => {
+      const [kind, id] = query.queryKey;
+      if (kind === "objective") return id !== objective.id;
+      return kind === "objectives" || kind === "tree" || kind === "dashboard" || kind === "rollout";
+    },
+  });
 }
 
 export function useOrg() {

@@ -9,6 +9,8 @@ const STROKE: Record<Health, string> = {
   off_track: "#ff4d4f",
   done: "#1677ff",
 };
+// Not committed yet (a draft): no health, so a neutral bar rather than a verdict.
+const NO_HEALTH_STROKE = "#8c8c8c";
 
 /** A progress bar with its percentage; raw over-achievement (120 %) is printed even though the bar stops at 100. */
 export function ProgressBar({
@@ -20,7 +22,8 @@ export function ProgressBar({
 }: {
   progress: number;
   progressRaw?: number;
-  health: Health;
+  /** Null for an objective not committed yet: the bar is then neutral. */
+  health: Health | null;
   /** What the bar measures, for screen readers. */
   label: string;
   size?: "small" | "default";
@@ -30,7 +33,7 @@ export function ProgressBar({
   return (
     <Progress
       percent={Math.round(progress * 100)}
-      strokeColor={STROKE[health]}
+      strokeColor={health === null ? NO_HEALTH_STROKE : STROKE[health]}
       size={size === "small" ? "small" : "medium"}
       format={() => <span data-testid="progress-text">{formatPercent(shown)}</span>}
       aria-label={t("keyResult.progressOf", { name: label, percent: formatPercent(shown) })}

@@ -22,7 +22,7 @@ import { api } from "../api/client.ts";
 import { useDepartments } from "../api/queries.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { Loading } from "../components/Loading.tsx";
-import { isAdmin, useSession } from "../features/auth/session.ts";
+import { useSession } from "../features/auth/session.ts";
 
 function useNavItems() {
   const { t } = useTranslation();
@@ -53,7 +53,7 @@ function useInsightNavItems() {
   const { t } = useTranslation();
   const session = useSession();
   const departments = useDepartments();
-  const admin = isAdmin(session.membership);
+  const admin = session.abilities.manageOrg;
   const leads = (departments.data ?? []).some((d) => d.leaderId === session.user.id);
   return [
     { key: "/company", icon: <BankOutlined />, label: <Link to="/company">{t("nav.company")}</Link> },

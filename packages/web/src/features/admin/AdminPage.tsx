@@ -1,7 +1,7 @@
 import { Result, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { isAdmin, useSession } from "../auth/session.ts";
+import { useSession } from "../auth/session.ts";
 import { CyclesAdmin } from "./CyclesAdmin.tsx";
 import { DepartmentsAdmin } from "./DepartmentsAdmin.tsx";
 import { MembersAdmin } from "./MembersAdmin.tsx";
@@ -15,7 +15,7 @@ export function AdminPage() {
   const { t } = useTranslation();
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  if (!isAdmin(session.membership)) {
+  if (!session.abilities.manageOrg) {
     return <Result status="403" title={t("admin.onlyAdmins")} data-testid="admin-forbidden" />;
   }
   const requested = params.get("tab");

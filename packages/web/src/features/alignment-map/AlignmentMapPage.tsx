@@ -176,7 +176,7 @@ function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (
           return (
             <li
               key={objective.id}
-              className={`map-row health-${objective.health}`}
+              className={`map-row health-${objective.health ?? "none"}`}
               data-depth={row.depth}
               data-testid="map-node"
               data-id={objective.id}
@@ -203,7 +203,10 @@ function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (
               ) : (
                 <span className="map-toggle-space" />
               )}
-              <i className={`map-dot health-${objective.health}`} title={t(HEALTH_KEYS[objective.health])} />
+              <i
+                className={`map-dot health-${objective.health ?? "none"}`}
+                title={t(objective.health === null ? "health.none" : HEALTH_KEYS[objective.health])}
+              />
               <div className="map-main">
                 <Link to={`/objectives/${objective.id}`} className="map-title">
                   {objective.title}

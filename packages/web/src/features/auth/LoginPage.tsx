@@ -36,6 +36,7 @@ export function LoginPage() {
     setFormMessage(null);
     try {
       await api.auth.login(values);
+      queryClient.removeQueries({ queryKey: queryKeys.session });
       queryClient.removeQueries({ queryKey: queryKeys.me });
       navigate(safeNext(params.get("next")), { replace: true });
     } catch (error) {

@@ -62,6 +62,7 @@ export function SetupPage() {
     try {
       await api.setup.run(input);
       setIsDone(true);
+      queryClient.removeQueries({ queryKey: queryKeys.session });
       queryClient.removeQueries({ queryKey: queryKeys.me });
       queryClient.setQueryData(queryKeys.setup, { needed: false });
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { Member, SessionInfo } from "@luodi/client";
+import type { SessionInfo } from "@luodi/client";
 import { createContext, useContext } from "react";
 
 export const SessionContext = createContext<SessionInfo | null>(null);
@@ -8,8 +8,4 @@ export function useSession(): SessionInfo {
   const session = useContext(SessionContext);
   if (!session) throw new Error("useSession outside RequireSession");
   return session;
-}
-
-export function isAdmin(member: Pick<Member, "role">): boolean {
-  return member.role === "owner" || member.role === "admin";
 }

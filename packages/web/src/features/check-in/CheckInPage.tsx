@@ -30,7 +30,7 @@ import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 import { KeyResultValue } from "../okrs/KeyResultLine.tsx";
 import { myKeyResults, myObjectives } from "../okrs/mine.ts";
-import { baselineOf, checkInOf, type Draft, isChanged } from "./drafts.ts";
+import { baselineOf, checkInOf, type Draft, hasConfidence, isChanged } from "./drafts.ts";
 
 /** Errors of one KR's check-in: by field (`value`, `milestonesDone`, `confidence`, `note`) or for the row. */
 type RowError = { field: "value" | "milestonesDone" | "confidence" | "note" | null; message: string };
@@ -167,19 +167,32 @@ function CheckInRow({
         )}
         <Form.Item
           label={
-            <span id={`${id}-confidence-label`}>{t("checkIn.confidence", { value: draft.confidence })}</span>
+            <span id={`${id}-confidence-label`}>
+              {draft.confidence === null
+                ? t("checkIn.confidenceUnset")
+                : t("checkIn.confidence", { value: draft.confidence })}
+            </span>
           }
           {...errorAt("confidence")}
           style={{ marginBottom: 0 }}
         >
+          {/* Before the first check-in there is no confidence: the slider shows it unset (no track, a hollow
+              handle at 0) and nothing is sent until the person picks a value — 0 included, by Home or a click. */}
           <Slider
             min={0}
             max={10}
             step={1}
-            value={draft.confidence}
+            value={draft.confidence ?? 0}
+            className={draft.confidence === null ? "confidence-unset" : undefined}
             onChange={(confidence) => onChange({ ...draft, confidence })}
+            onChangeComplete={(confidence) => {
+              if (draft.confidence === null) onChange({ ...draft, confidence });
+            }}
             marks={{ 0: "0", 3: "3", 6: "6", 10: "10" }}
             ariaLabelledByForHandle={`${id}-confidence-label`}
+            ariaValueTextFormatterForHandle={(value) =>
+              draft.confidence === null ? t("checkIn.confidenceUnsetValue") : String(value)
+            }
             data-testid="checkin-confidence"
           />
         </Form.Item>
@@ -235,8 +248,15 @@ export function CheckInPage() {
     const done = new Set(saved);
     // One after the other: a KR's answer carries its objective, and two KRs of one objective must not race.
     for (const { keyResult } of changedRows) {
+      const draft = draftOf(keyResult);
+      // The first check-in of a KR must carry a confidence the person chose, never a silent default.
+      if (!hasConfidence(draft)) {
+        failed[keyResult.id] = { field: "confidence", message: t("checkIn.confidenceRequired") };
+        done.delete(keyResult.id);
+        continue;
+      }
       try {
-        const result = await api.keyResults.checkIn(keyResult.id, checkInOf(keyResult, draftOf(keyResult)));
+        const result = await api.keyResults.checkIn(keyResult.id, checkInOf(keyResult, draft));
         storeObjective(queryClient, result.objective);
         void queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(keyResult.id) });
         done.add(keyResult.id);

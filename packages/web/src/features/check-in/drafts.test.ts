@@ -1,6 +1,6 @@
 import type { KeyResult } from "@luodi/client";
 import { describe, expect, it } from "vitest";
-import { baselineOf, checkInOf, isChanged } from "./drafts.ts";
+import { baselineOf, checkInOf, hasConfidence, isChanged } from "./drafts.ts";
 
 const kr = (extra: Partial<KeyResult>): KeyResult =>
   ({
@@ -24,6 +24,22 @@ describe("check-in drafts", () => {
     expect(isChanged(numeric, { ...baselineOf(numeric), note: "客户签约" })).toBe(true);
   });
 
+  it("starts a KR that was never checked in without a confidence, and waits for the person to pick one", () => {
+    const fresh = kr({ confidence: null });
+    const baseline = baselineOf(fresh);
+    expect(baseline.confidence).toBeNull();
+    expect(hasConfidence(baseline)).toBe(false);
+    expect(isChanged(fresh, baseline)).toBe(false);
+    // A new value alone is a change, but not one that can be sent: the first check-in needs a confidence.
+    const valueOnly = { ...baseline, value: 12 };
+    expect(isChanged(fresh, valueOnly)).toBe(true);
+    expect(hasConfidence(valueOnly)).toBe(false);
+    // Picking any confidence, 5 included, is a change of its own.
+    const picked = { ...baseline, confidence: 5 };
+    expect(isChanged(fresh, picked)).toBe(true);
+    expect(hasConfidence(picked) && checkInOf(fresh, picked)).toEqual({ confidence: 5, value: 10 });
+  });
+
   it("sends the value a numeric KR needs even when only confidence moved", () => {
     const numeric = kr({});
     expect(checkInOf(numeric, { ...baselineOf(numeric), confidence: 8 })).toEqual({
@@ -41,11 +57,11 @@ describe("check-in drafts", () => {
         { id: "m2", title: "b", weight: 1, done: false },
       ],
     });
-    const ticked = { ...baselineOf(milestone), milestonesDone: ["m1", "m2"] };
+    const ticked = { ...baselineOf(milestone), milestonesDone: ["m1", "m2"], confidence: 5 };
     expect(isChanged(milestone, ticked)).toBe(true);
     expect(checkInOf(milestone, ticked)).toEqual({ confidence: 5, milestonesDone: ["m1", "m2"] });
     const flag = kr({ type: "boolean", currentValue: 0 });
-    expect(checkInOf(flag, { ...baselineOf(flag), done: true, note: " done " })).toEqual({
+    expect(checkInOf(flag, { ...baselineOf(flag), done: true, note: " done ", confidence: 5 })).toEqual({
       confidence: 5,
       value: 1,
       note: "done",

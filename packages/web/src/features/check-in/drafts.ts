@@ -5,11 +5,20 @@ export type Draft = {
   value: number | null;
   milestonesDone: string[];
   done: boolean;
-  confidence: number;
+  /** Null until the person picks one: a KR has no confidence before its first check-in. */
+  confidence: number | null;
   note: string;
 };
 
-/** The draft of a KR nobody has touched: its current state. */
+/** A draft that can be sent: a check-in always carries a confidence. */
+export type CompleteDraft = Draft & { confidence: number };
+
+/** True when the draft carries a confidence, as every check-in must (the first one included). */
+export function hasConfidence(draft: Draft): draft is CompleteDraft {
+  return draft.confidence !== null;
+}
+
+/** The draft of a KR nobody has touched: its current state (no confidence before the first check-in). */
 export function baselineOf(kr: KeyResult): Draft {
   return {
     value: kr.currentValue,
@@ -41,7 +50,7 @@ export function isChanged(kr: KeyResult, draft: Draft): boolean {
 }
 
 /** The check-in the API takes for a draft: the value in the form the KR's type asks for. */
-export function checkInOf(kr: KeyResult, draft: Draft): CheckInInput {
+export function checkInOf(kr: KeyResult, draft: CompleteDraft): CheckInInput {
   const note = draft.note.trim();
   const common = { confidence: draft.confidence, ...(note ? { note } : {}) };
   switch (kr.type) {

@@ -1,12 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import {
-  type Cycle,
-  type Department,
-  isApiError,
-  type KeyResultPending,
-  type Member,
-  type ObjectiveDetail,
-} from "@luodi/client";
+import { type Cycle, type Department, isApiError, type Member, type ObjectiveDetail } from "@luodi/client";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import {
   App,
@@ -26,15 +19,22 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client.ts";
-import { applyFieldErrors, type FieldError, placeApiError } from "../../api/form-errors.ts";
-import { queryKeys, useCycles, useDepartments, useMembers, useObjective } from "../../api/queries.ts";
+import { applyFieldErrors, type FieldError, fieldsShownBy, placeApiError } from "../../api/form-errors.ts";
+import {
+  queryKeys,
+  storeSavedObjective,
+  useCycles,
+  useDepartments,
+  useMembers,
+  useObjective,
+} from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { LEVEL_KEYS, PHASE_KEYS, VISIBILITY_KEYS } from "../../components/labels.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { enclosingCycles, pickDefaultCycle, sortCyclesForPicker, todayIn } from "../../lib/cycles.ts";
-import { isAdmin, useSession } from "../auth/session.ts";
+import { useSession } from "../auth/session.ts";
 import { templateValues } from "../guide/template-prefill.ts";
 import { findTemplate } from "../guide/templates.ts";
 import { AlignmentPicker } from "./AlignmentPicker.tsx";
@@ -44,78 +44,48 @@ import {
   coachInputOf,
   type EditorValues,
   emptyKeyResult,
-  keyResultInputOf,
-  keyResultPatchOf,
   objectiveInputOf,
-  objectivePatchOf,
+  objectiveSaveInputOf,
   valuesOf,
 } from "./editor-model.ts";
 import { KeyResultFields } from "./KeyResultFields.tsx";
 import { useCoachReview } from "./useCoachReview.ts";
 
-const KNOWN_PATH =
-  /^(cycleId|level|ownerUserId|ownerDepartmentId|title|description|weight|visibility|reason|parent|supports|keyResults\.\d+\.(title|type|unit|startValue|targetValue|direction|weight|ownerUserId|aggregation)|keyResults\.\d+\.milestones\.\d+\.(title|weight))$/;
-
-/** A rule about a KR as a whole is shown where it is fixed: start/target for numbers, the title otherwise. */
-function remapPath(path: string, code: string): string {
-  if (/^keyResults\.\d+$/.test(path)) {
-    return code === "kr.target_equals_start" || code === "kr.direction" || code === "kr.fields"
-      ? `${path}.targetValue`
-      : `${path}.title`;
-  }
-  if (/^keyResults\.\d+\.(milestones|parentKeyResultId)$/.test(path))
-    return path.replace(/\.[a-zA-Z]+$/, ".title");
+/**
+ * The API names the field of each error (`keyResults.2.targetValue`, `title`), and the form's fields carry
+ * the same names. Only what the form shows no input for is moved: a KR as a whole, its hidden id, its
+ * milestone list or sum parent go to its title; a milestone's id to that milestone's title.
+ */
+function remapPath(path: string): string {
+  const kr = /^(keyResults\.\d+)(\.(id|milestones|parentKeyResultId))?$/.exec(path);
+  if (kr) return `${kr[1]}.title`;
+  const milestone = /^(keyResults\.\d+\.milestones\.\d+)\.id$/.exec(path);
+  if (milestone) return `${milestone[1]}.title`;
   return path;
 }
 
-/** A single KR's answer names its fields from the KR (`targetValue`, `0.title`); the form names them from the objective. */
-function krPath(path: string, index: number): string {
-  if (path === "reason" || path === "") return path;
-  if (/^\d+(\.|$)/.test(path)) return path.replace(/^\d+/, `keyResults.${index}`);
-  return `keyResults.${index}.${path}`;
-}
-
+/** Which levels, departments and owners the caller may write objectives for, as the server says (`/me`). */
 function usePermissions(members: readonly Member[], departments: readonly Department[]) {
-  const session = useSession();
-  const me = session.user.id;
-  const admin = isAdmin(session.membership);
+  const { abilities } = useSession();
   return useMemo(() => {
+    const { createObjective } = abilities;
     const root = departments.find((d) => d.parentId === null);
-    const led = new Set(departments.filter((d) => d.leaderId === me).map((d) => d.id));
-    // Departments below one I lead are mine to write too.
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const d of departments) {
-        if (d.parentId && led.has(d.parentId) && !led.has(d.id)) {
-          led.add(d.id);
-          grew = true;
-        }
-      }
-    }
-    const reports = new Set<string>([me]);
-    grew = true;
-    while (grew) {
-      grew = false;
-      for (const m of members) {
-        if (m.managerId && reports.has(m.managerId) && !reports.has(m.userId)) {
-          reports.add(m.userId);
-          grew = true;
-        }
-      }
-    }
+    const writable = new Set(createObjective.departmentIds);
+    const owners = new Set(createObjective.personalOwnerIds);
     const levels = [
-      ...(admin || (root && led.has(root.id)) ? (["company"] as const) : []),
-      ...(admin || led.size > 0 ? (["department"] as const) : []),
+      ...(createObjective.company ? (["company"] as const) : []),
+      ...(writable.size > 0 ? (["department"] as const) : []),
       "personal" as const,
     ];
     return {
       root,
       levels,
-      departments: departments.filter((d) => d.parentId !== null && (admin || led.has(d.id))),
-      owners: members.filter((m) => m.status === "active" && (admin || reports.has(m.userId))),
+      departments: departments.filter((d) => writable.has(d.id)),
+      owners: members.filter(
+        (m) => m.status === "active" && (createObjective.anyPersonalOwner || owners.has(m.userId)),
+      ),
     };
-  }, [admin, departments, members, me]);
+  }, [abilities, departments, members]);
 }
 
 function EditorForm({
@@ -208,7 +178,7 @@ function EditorForm({
 
   const show = (error: unknown, fields: FieldError[] = []) => {
     const placed = placeApiError(error, {
-      isKnown: (p) => KNOWN_PATH.test(p),
+      isKnown: fieldsShownBy(form),
       remap: remapPath,
       networkMessage: t("errors.network.body"),
     });
@@ -257,74 +227,36 @@ function EditorForm({
   };
 
   const handleUpdate = async (v: EditorValues, before: ObjectiveDetail) => {
-    const reason = v.reason?.trim() || undefined;
     const waitingBefore = new Set((before.pendingAdjustments ?? []).map((a) => a.id));
-    let isPending = false;
+    let saved: ObjectiveDetail;
     try {
-      const patch = objectivePatchOf(v, before);
-      if (patch) {
-        const answer = await api.objectives.update(before.id, {
-          ...patch,
-          ...(reason ? { reason } : {}),
-          version: before.version,
-        });
-        if ((answer.pendingAdjustments ?? []).some((a) => !waitingBefore.has(a.id))) isPending = true;
-      }
+      // One request, one transaction: the objective, its KRs and their milestones are saved whole, on top
+      // of the version this form was opened with, or not at all.
+      saved = await api.objectives.save(before.id, objectiveSaveInputOf(v), before.version);
     } catch (error) {
       show(error);
       return;
     }
-    const keep = new Set<string>();
-    for (const [index, kr] of (v.keyResults ?? []).entries()) {
-      const previous = before.keyResults.find((k) => k.id === kr.id);
-      try {
-        if (previous) {
-          keep.add(previous.id);
-          const patch = keyResultPatchOf(kr, previous);
-          if (patch) {
-            const answer: KeyResultPending = await api.keyResults.update(previous.id, {
-              ...patch,
-              ...(reason ? { reason } : {}),
-              version: previous.version,
-            });
-            if (answer.pendingAdjustment) isPending = true;
-          }
-        } else {
-          const created = await api.keyResults.create(before.id, keyResultInputOf(kr));
-          keep.add(created.id);
-          form.setFieldValue(["keyResults", index, "id"], created.id);
-        }
-      } catch (error) {
-        const placed = placeApiError(error, {
-          isKnown: (p) => KNOWN_PATH.test(p),
-          remap: (p, code) => remapPath(krPath(p, index), code),
-          networkMessage: t("errors.network.body"),
-        });
-        if (isApiError(error) && error.code === "objective.reason_required") setReasonNeeded(true);
-        applyFieldErrors(form, placed.fields);
-        setFormMessage(placed.formMessage);
-        void queryClient.invalidateQueries({ queryKey: queryKeys.objective(before.id) });
-        return;
-      }
-    }
-    for (const kr of before.keyResults) {
-      if (keep.has(kr.id)) continue;
-      try {
-        await api.keyResults.remove(kr.id);
-      } catch (error) {
-        show(error);
-        return;
-      }
-    }
+    // 202: the whole save waits for the manager as one adjustment; the answer lists it.
+    const isPending = (saved.pendingAdjustments ?? []).some((a) => !waitingBefore.has(a.id));
+    // Alignment has its own endpoint: a second, complete write after the save, which stands either way.
     const alignment = alignmentChange(v, before);
     if (alignment) {
       try {
-        await api.objectives.align(before.id, alignment);
+        saved = await api.objectives.align(before.id, alignment);
       } catch (error) {
+        // The save stands. The alignment error shows at once; when the save moved the version the form
+        // reopens on the saved one (so the next save is based on it), with the error above it.
         show(error);
+        storeSavedObjective(queryClient, saved);
+        navigate(`/objectives/${before.id}/edit`, {
+          replace: true,
+          state: { alignmentError: isApiError(error) ? error.message : t("errors.network.body") },
+        });
         return;
       }
     }
+    storeSavedObjective(queryClient, saved);
     finish(before.id, isPending);
   };
 

@@ -4,7 +4,7 @@ import {
   alignmentChange,
   keyResultInputOf,
   objectiveInputOf,
-  objectivePatchOf,
+  objectiveSaveInputOf,
   valuesOf,
 } from "./editor-model.ts";
 
@@ -95,11 +95,79 @@ describe("the editor's model", () => {
     alignment: { parentObjectiveId: "p", parentKeyResultId: null, supports: ["a", "b"] },
   } as unknown as ObjectiveDetail;
 
-  it("patches only what changed", () => {
-    const values = valuesOf(existing);
-    expect(objectivePatchOf(values, existing)).toBeNull();
-    expect(objectivePatchOf({ ...values, title: "让客户离不开我们" }, existing)).toEqual({
+  it("saves the whole objective in one body: KRs kept with their ids and milestone ids, new ones without", () => {
+    const withKrs = {
+      ...existing,
+      keyResults: [
+        {
+          id: "k1",
+          title: "付费客户从 120 到 200",
+          type: "number",
+          unit: "家",
+          startValue: 120,
+          targetValue: 200,
+          direction: "increase",
+          weight: 1,
+          ownerUserId: "me",
+          aggregation: null,
+        },
+        {
+          id: "k2",
+          title: "新手引导上线",
+          type: "milestone",
+          unit: null,
+          startValue: null,
+          targetValue: null,
+          direction: null,
+          weight: 2,
+          ownerUserId: "me",
+          aggregation: null,
+          milestones: [{ id: "m1", title: "设计", weight: 1, done: true }],
+        },
+      ],
+    } as unknown as ObjectiveDetail;
+    const values = valuesOf(withKrs);
+    const [first, second] = values.keyResults ?? [];
+    if (!first || !second) throw new Error("valuesOf dropped a KR");
+    const body = objectiveSaveInputOf({
+      ...values,
+      title: " 让客户离不开我们 ",
+      reason: " 范围扩大 ",
+      keyResults: [
+        { ...first, unit: "" },
+        { ...second, milestones: [...(second.milestones ?? []), { title: "全量上线" }] },
+        { title: "续约率从 80% 到 92%", type: "percentage", startValue: 80, targetValue: 92 },
+      ],
+    });
+    expect(body).toEqual({
       title: "让客户离不开我们",
+      description: "",
+      weight: 1,
+      visibility: "public",
+      reason: "范围扩大",
+      keyResults: [
+        {
+          id: "k1",
+          title: "付费客户从 120 到 200",
+          type: "number",
+          // Cleared: sent as null, since a field left out keeps its value.
+          unit: null,
+          startValue: 120,
+          targetValue: 200,
+          direction: "increase",
+          weight: 1,
+          ownerUserId: "me",
+        },
+        {
+          id: "k2",
+          title: "新手引导上线",
+          type: "milestone",
+          weight: 2,
+          ownerUserId: "me",
+          milestones: [{ id: "m1", title: "设计", weight: 1 }, { title: "全量上线" }],
+        },
+        { title: "续约率从 80% 到 92%", type: "percentage", startValue: 80, targetValue: 92 },
+      ],
     });
   });
 

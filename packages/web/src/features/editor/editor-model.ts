@@ -3,13 +3,15 @@ import type {
   CoachReviewInput,
   KeyResult,
   KeyResultInput,
-  KeyResultPatch,
   KeyResultType,
   ObjectiveDetail,
   ObjectiveInput,
   ObjectiveLevel,
-  ObjectivePatch,
+  ObjectiveSaveInput,
 } from "@luodi/client";
+
+/** One KR of a whole-objective save. */
+type KeyResultSave = ObjectiveSaveInput["keyResults"][number];
 
 /** One KR as the editor holds it; `id` is set for KRs that exist already. */
 export type KeyResultValues = {
@@ -91,7 +93,6 @@ function keyResultValuesOf(kr: KeyResult): KeyResultValues {
 }
 
 const text = (value: string | null | undefined) => (value ?? "").trim();
-const optional = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 /** The API input for a new KR: only the fields its type takes. */
 export function keyResultInputOf(kr: KeyResultValues): KeyResultInput {
@@ -165,33 +166,43 @@ export function alignmentChange(
   return same ? null : next;
 }
 
-/** The objective fields that changed, or null. */
-export function objectivePatchOf(values: EditorValues, before: ObjectiveDetail): ObjectivePatch | null {
-  const patch: ObjectivePatch = {};
-  if (text(values.title) !== before.title) patch.title = text(values.title);
-  if (text(values.description) !== (before.description ?? "")) patch.description = text(values.description);
-  if (values.weight && values.weight !== before.weight) patch.weight = values.weight;
-  if (values.visibility !== before.visibility) patch.visibility = values.visibility;
-  return Object.keys(patch).length ? patch : null;
+/**
+ * One KR of the whole-objective save: a new KR as on create; an existing one with its id (fields left out
+ * keep their value on the server, so a cleared unit goes as null) and its milestones with their ids.
+ */
+function keyResultSaveOf(kr: KeyResultValues): KeyResultSave {
+  const input = keyResultInputOf(kr);
+  if (!kr.id) return input;
+  return {
+    ...input,
+    id: kr.id,
+    ...(hasMeasure(kr) ? { unit: text(kr.unit) || null } : {}),
+    ...(kr.type === "milestone"
+      ? {
+          milestones: (kr.milestones ?? []).map((m) => ({
+            ...(m.id ? { id: m.id } : {}),
+            title: text(m.title),
+            ...(m.weight ? { weight: m.weight } : {}),
+          })),
+        }
+      : {}),
+  };
 }
 
-/** The KR fields that changed, or null. Type and milestones of an existing KR are fixed. */
-export function keyResultPatchOf(values: KeyResultValues, before: KeyResult): KeyResultPatch | null {
-  const patch: KeyResultPatch = {};
-  if (text(values.title) !== before.title) patch.title = text(values.title);
-  if (values.weight && values.weight !== before.weight) patch.weight = values.weight;
-  if ((values.ownerUserId ?? null) !== before.ownerUserId && values.ownerUserId)
-    patch.ownerUserId = values.ownerUserId;
-  if (hasMeasure(values)) {
-    const unit = text(values.unit) || null;
-    if (unit !== (before.unit ?? null)) patch.unit = unit;
-    const start = optional(values.startValue);
-    if (start !== undefined && start !== before.startValue) patch.startValue = start;
-    const target = optional(values.targetValue);
-    if (target !== undefined && target !== before.targetValue) patch.targetValue = target;
-    if (values.direction && values.direction !== before.direction) patch.direction = values.direction;
-  }
-  return Object.keys(patch).length ? patch : null;
+/**
+ * The body of the one request that saves an edited objective with its KRs (PUT /objectives/:id): the KRs
+ * shown are the KRs kept, so a KR removed in the form is deleted by the save.
+ */
+export function objectiveSaveInputOf(values: EditorValues): ObjectiveSaveInput {
+  const reason = text(values.reason);
+  return {
+    title: text(values.title),
+    description: text(values.description),
+    ...(values.weight ? { weight: values.weight } : {}),
+    visibility: values.visibility,
+    ...(reason ? { reason } : {}),
+    keyResults: (values.keyResults ?? []).map(keyResultSaveOf),
+  };
 }
 
 /** What the coach reads of the form, as typed so far. */

@@ -1,3 +1,4 @@
+import { scoreBand } from "@luodi/core";
 import { describe, expect, it } from "vitest";
 import { GUIDE_CHAPTERS } from "./guide-content.ts";
 
@@ -21,5 +22,14 @@ describe("the guide's chapters", () => {
       GUIDE_CHAPTERS[language].find((c) => c.id === "scoring")?.paragraphs.join(" ") ?? "";
     expect(scoring("zh")).toContain("0.6–0.7");
     expect(scoring("en")).toContain("0.6–0.7");
+  });
+
+  it("teach the score bands core colours by: red below 0.4, yellow from 0.4 to below 0.7, green from 0.7", () => {
+    const bands = (language: "zh" | "en") =>
+      GUIDE_CHAPTERS[language].find((c) => c.id === "scoring")?.points ?? [];
+    // The boundaries the guide names are the ones where core's band changes.
+    expect([0.39, 0.4, 0.69, 0.7].map(scoreBand)).toEqual(["red", "yellow", "yellow", "green"]);
+    expect(bands("zh")).toEqual(["低于 0.4：红色", "0.4 到 0.7（不含 0.7）：黄色", "0.7 及以上：绿色"]);
+    expect(bands("en")).toEqual(["Below 0.4: red", "0.4 to below 0.7: yellow", "0.7 and above: green"]);
   });
 });

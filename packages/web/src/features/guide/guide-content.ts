@@ -47,7 +47,7 @@ export const GUIDE_CHAPTERS: Readonly<Record<"zh" | "en", readonly GuideChapter[
         "对挑战型 OKR 来说，0.6–0.7 是理想区间：总拿 1.0 说明目标定低了，低于 0.4 则值得认真复盘。",
         "评分是为了学习和改进：它为绩效沟通提供参考，但绝不直接换算成绩效或奖金。",
       ],
-      points: ["低于 0.4：红色", "0.4–0.6：黄色", "0.7 及以上：绿色"],
+      points: ["低于 0.4：红色", "0.4 到 0.7（不含 0.7）：黄色", "0.7 及以上：绿色"],
     },
     {
       id: "alignment",
@@ -62,7 +62,7 @@ export const GUIDE_CHAPTERS: Readonly<Record<"zh" | "en", readonly GuideChapter[
       title: "每周更新、信心指数与状态",
       paragraphs: [
         "每周花一分钟更新每条关键结果：当前值、信心指数（0–10，你有多大把握在周期末达成）和一句说明。",
-        "状态由系统根据进度、时间和信心自动得出：信心 ≤ 3 或进度明显落后于时间为“落后”，信心 ≤ 6 或略有落后为“有风险”，否则为“正常”。周会只需要讨论有风险和落后的部分。",
+        "状态由系统根据进度、时间和信心自动得出：信心 ≤ 3 或进度明显落后于时间为“落后”，信心 ≤ 6 或略有落后为“有风险”，否则为“正常”。信心指数在第一次更新时才填写，此前只看进度和时间；草稿和待审批的 OKR 还没有状态。周会只需要讨论有风险和落后的部分。",
       ],
     },
     {
@@ -128,7 +128,7 @@ export const GUIDE_CHAPTERS: Readonly<Record<"zh" | "en", readonly GuideChapter[
         "For aspirational OKRs 0.6–0.7 is the sweet spot: always scoring 1.0 means the bar was too low, and below 0.4 deserves a careful review.",
         "Scores are for learning. They inform performance conversations, but never compute performance ratings or bonuses.",
       ],
-      points: ["Below 0.4: red", "0.4–0.6: yellow", "0.7 and above: green"],
+      points: ["Below 0.4: red", "0.4 to below 0.7: yellow", "0.7 and above: green"],
     },
     {
       id: "alignment",
@@ -143,7 +143,7 @@ export const GUIDE_CHAPTERS: Readonly<Record<"zh" | "en", readonly GuideChapter[
       title: "Weekly check-ins, confidence and health",
       paragraphs: [
         "Once a week, spend a minute on each key result: its current value, your confidence (0–10, how sure you are to reach it by the end of the cycle) and a short note.",
-        "Health follows from progress, time and confidence: confidence of 3 or less, or progress far behind the calendar, is off track; 6 or less, or a little behind, is at risk; otherwise on track. The weekly meeting only needs to discuss what is at risk or off track.",
+        "Health follows from progress, time and confidence: confidence of 3 or less, or progress far behind the calendar, is off track; 6 or less, or a little behind, is at risk; otherwise on track. Confidence is first given at the first check-in, and until then only progress and time count; drafts and OKRs awaiting approval have no health yet. The weekly meeting only needs to discuss what is at risk or off track.",
       ],
     },
     {

@@ -1,18 +1,17 @@
 import { CheckSquareOutlined, PlusOutlined } from "@ant-design/icons";
-import type { CheckIn } from "@luodi/client";
 import { Button, Col, Empty, Row, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useCheckInsOf, useDepartments, useMembers, useObjectives } from "../../api/queries.ts";
+import { useDepartments, useMembers, useObjectives } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PHASE_KEYS } from "../../components/labels.ts";
 import { formatDate } from "../../lib/format.ts";
-import { isAdmin, useSession } from "../auth/session.ts";
+import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
-import { computeTodos, mayApprove, myKeyResults, myObjectives, ownsObjective } from "../okrs/mine.ts";
+import { computeTodos, myKeyResults, myObjectives, ownsObjective } from "../okrs/mine.ts";
 import { ObjectiveCard } from "../okrs/ObjectiveCard.tsx";
 import { TodoPanel } from "./TodoPanel.tsx";
 
@@ -34,35 +33,14 @@ export function HomePage() {
     [mine, userId, departmentList],
   );
   const keyResults = useMemo(() => myKeyResults(mine, userId), [mine, userId]);
-  const checkInQueries = useCheckInsOf(keyResults.map((k) => k.keyResult.id));
   const memberMap = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m])), [members.data]);
 
-  const checkInsLoaded = checkInQueries.every((q) => !q.isPending);
   const todos = useMemo(() => {
     if (!cycle) return [];
-    const checkIns = new Map<string, readonly CheckIn[]>();
-    keyResults.forEach((k, i) => {
-      const data = checkInQueries[i]?.data;
-      if (data) checkIns.set(k.keyResult.id, data);
-    });
-    const approvals = all.filter(
-      (o) =>
-        o.status === "submitted" &&
-        !ownsObjective(o, userId, departmentList) &&
-        mayApprove(o, session.membership, members.data ?? [], departmentList),
-    );
-    return computeTodos({ userId, cycle, owned, keyResults, checkIns, approvals, now: new Date() });
-  }, [
-    cycle,
-    keyResults,
-    checkInQueries,
-    all,
-    owned,
-    userId,
-    departmentList,
-    members.data,
-    session.membership,
-  ]);
+    // The server says whom each objective waits for; the owner never approves their own.
+    const approvals = all.filter((o) => o.abilities.approve && !ownsObjective(o, userId, departmentList));
+    return computeTodos({ cycle, owned, keyResults, approvals, now: new Date() });
+  }, [cycle, keyResults, all, owned, userId, departmentList]);
 
   if (cycles.isPending) return <Loading />;
   if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
@@ -72,7 +50,7 @@ export function HomePage() {
         <div className="page-header">
           <h1>{t("home.title")}</h1>
         </div>
-        <Empty description={isAdmin(session.membership) ? t("home.noCycleAdmin") : t("home.noCycle")} />
+        <Empty description={session.abilities.manageOrg ? t("home.noCycleAdmin") : t("home.noCycle")} />
       </>
     );
   }
@@ -133,7 +111,7 @@ export function HomePage() {
             todos={todos}
             cycleId={cycle.id}
             approvalRequired={session.organization.settings.approvalRequired}
-            loading={objectives.isPending || !checkInsLoaded}
+            loading={objectives.isPending}
           />
         </Col>
       </Row>

@@ -10,9 +10,8 @@ import { Loading } from "../../components/Loading.tsx";
 import { PHASE_KEYS } from "../../components/labels.ts";
 import { ProgressBar } from "../../components/ProgressBar.tsx";
 import { ConfidenceTag, HealthTag, LevelTag, StatusTag } from "../../components/Tags.tsx";
-import { isAdmin, useSession } from "../auth/session.ts";
+import { useSession } from "../auth/session.ts";
 import { KeyResultValue } from "../okrs/KeyResultLine.tsx";
-import { mayApprove, ownsObjective } from "../okrs/mine.ts";
 import { AlignmentSection } from "./AlignmentSection.tsx";
 import { CheckInTimeline } from "./CheckInTimeline.tsx";
 import { progressOverTime } from "./chart-data.ts";
@@ -30,7 +29,7 @@ export function ObjectivePage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const session = useSession();
-  const userId = session.user.id;
+  const _userId = session.user.id;
   const objective = useObjective(id);
   const cycles = useCycles();
   const members = useMembers();
@@ -66,10 +65,6 @@ export function ObjectivePage() {
   const o = objective.data;
   const departmentList = departments.data ?? [];
   const memberList = members.data ?? [];
-  const owns = ownsObjective(o, userId, departmentList);
-  const admin = isAdmin(session.membership);
-  const approver = mayApprove(o, session.membership, memberList, departmentList);
-  const canWrite = admin || owns || approver;
   const ownerName = o.ownerUserId
     ? memberList.find((m) => m.userId === o.ownerUserId)?.name
     : departmentList.find((d) => d.id === o.ownerDepartmentId)?.name;
@@ -96,21 +91,14 @@ export function ObjectivePage() {
           </div>
         </div>
         <div className="page-header-actions">
-          {canWrite && phase !== "closed" ? (
+          {o.abilities.update ? (
             <Link to={`/objectives/${o.id}/edit`}>
               <Button icon={<EditOutlined />} data-testid="objective-edit">
                 {t("common.edit")}
               </Button>
             </Link>
           ) : null}
-          {phase !== "closed" ? (
-            <WorkflowActions
-              objective={o}
-              approvalRequired={session.organization.settings.approvalRequired}
-              canWrite={canWrite}
-              canApprove={approver}
-            />
-          ) : null}
+          <WorkflowActions objective={o} />
         </div>
       </div>
       {o.status === "draft" && o.rejectReason ? (
@@ -121,7 +109,7 @@ export function ObjectivePage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      <PendingAdjustments objective={o} canDecide={approver && !owns} />
+      <PendingAdjustments objective={o} />
       {o.description ? (
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{o.description}</Typography.Paragraph>
       ) : null}
@@ -169,18 +157,12 @@ export function ObjectivePage() {
           </Card>
           {phase === "scoring" ? (
             <Card title={t("scoring.title")} size="small" id="scoring" style={{ marginBottom: 16 }}>
-              <ScoringForm
-                objective={o}
-                userId={userId}
-                canSelfScore={owns || admin}
-                canManagerScore={approver && (!owns || admin)}
-                scale={session.organization.settings.scoreScale}
-              />
+              <ScoringForm objective={o} scale={session.organization.settings.scoreScale} />
             </Card>
           ) : null}
           {phase === "reviewing" ? (
             <Card title={t("review.title")} size="small" id="review" style={{ marginBottom: 16 }}>
-              <ReviewForm objective={o} canWrite={canWrite} />
+              <ReviewForm objective={o} />
             </Card>
           ) : null}
           <Card title={t("objectivePage.checkIns")} size="small">

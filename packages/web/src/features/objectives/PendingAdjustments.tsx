@@ -50,13 +50,7 @@ function show(value: unknown): string {
  * Changes (调整) that wait for the manager's approval: what would change, why, who asked; the approver
  * approves or rejects with a reason.
  */
-export function PendingAdjustments({
-  objective,
-  canDecide,
-}: {
-  objective: ObjectiveDetail;
-  canDecide: boolean;
-}) {
+export function PendingAdjustments({ objective }: { objective: ObjectiveDetail }) {
   const { t } = useTranslation();
   const pending = (objective.pendingAdjustments ?? []).filter((a) => a.status === "pending");
   if (pending.length === 0) return null;
@@ -67,11 +61,11 @@ export function PendingAdjustments({
       style={{ marginBottom: 16, borderColor: "#ffd666" }}
       data-testid="pending-adjustments"
     >
-      {!canDecide && (
+      {!pending.some((a) => a.abilities.decide) && (
         <Alert type="info" showIcon title={t("adjustments.waiting")} style={{ marginBottom: 12 }} />
       )}
       {pending.map((a) => (
-        <AdjustmentItem key={a.id} adjustment={a} objective={objective} canDecide={canDecide} />
+        <AdjustmentItem key={a.id} adjustment={a} objective={objective} />
       ))}
     </Card>
   );
@@ -80,11 +74,9 @@ export function PendingAdjustments({
 function AdjustmentItem({
   adjustment: a,
   objective,
-  canDecide,
 }: {
   adjustment: Adjustment;
   objective: ObjectiveDetail;
-  canDecide: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -171,7 +163,7 @@ function AdjustmentItem({
         {t("adjustments.reason")}: {a.reason}
       </div>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 8 }} />}
-      {canDecide && (
+      {a.abilities.decide && (
         <Space style={{ marginTop: 8 }} wrap>
           <Button
             type="primary"

@@ -16,7 +16,7 @@ const FIELDS = [
 ] as const;
 
 /** 复盘: what went well, what did not, lessons, and what to carry into the next cycle. */
-export function ReviewForm({ objective, canWrite }: { objective: ObjectiveDetail; canWrite: boolean }) {
+export function ReviewForm({ objective }: { objective: ObjectiveDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -52,7 +52,7 @@ export function ReviewForm({ objective, canWrite }: { objective: ObjectiveDetail
     <Form
       form={form}
       layout="vertical"
-      disabled={!canWrite}
+      disabled={!objective.abilities.review}
       initialValues={objective.review ?? {}}
       onFinish={(v) => void handleFinish(v)}
       data-testid="review-form"

@@ -16,19 +16,7 @@ type Values = { keyResults: Row[] };
  * 评分: each KR's self score (suggested: its progress rounded to 0.1) and the manager's score side by side,
  * with a comment. Stored scores are 0–1; an organization may show them as 0–100.
  */
-export function ScoringForm({
-  objective,
-  userId,
-  canSelfScore,
-  canManagerScore,
-  scale,
-}: {
-  objective: ObjectiveDetail;
-  userId: string;
-  canSelfScore: boolean;
-  canManagerScore: boolean;
-  scale: "0-1" | "0-100";
-}) {
+export function ScoringForm({ objective, scale }: { objective: ObjectiveDetail; scale: "0-1" | "0-100" }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -40,8 +28,6 @@ export function ScoringForm({
   const toStored = (score: number | null | undefined) =>
     score === null || score === undefined ? null : Math.round((score / factor) * 10) / 10;
 
-  const mayScoreSelf = (krOwner: string | null) => canSelfScore || krOwner === userId;
-
   const handleFinish = async (values: Values) => {
     setSaving(true);
     setFormMessage(null);
@@ -50,10 +36,10 @@ export function ScoringForm({
         const row = values.keyResults[i];
         return {
           id: kr.id,
-          ...(mayScoreSelf(kr.ownerUserId)
+          ...(kr.abilities.score
             ? { selfScore: toStored(row?.selfScore), comment: row?.comment ?? null }
             : {}),
-          ...(canManagerScore ? { managerScore: toStored(row?.managerScore) } : {}),
+          ...(kr.abilities.managerScore ? { managerScore: toStored(row?.managerScore) } : {}),
         };
       }),
     };
@@ -82,7 +68,7 @@ export function ScoringForm({
       initialValues={{
         keyResults: objective.keyResults.map((kr) => ({
           id: kr.id,
-          selfScore: toShown(kr.selfScore ?? Math.round(kr.progress * 10) / 10),
+          selfScore: toShown(kr.selfScore ?? kr.suggestedScore),
           managerScore: toShown(kr.managerScore),
           comment: kr.scoreComment,
         })),
@@ -106,7 +92,7 @@ export function ScoringForm({
                 min={0}
                 max={max}
                 step={step}
-                disabled={!mayScoreSelf(kr.ownerUserId)}
+                disabled={!kr.abilities.score}
                 style={{ width: "100%" }}
               />
             </Form.Item>
@@ -119,7 +105,7 @@ export function ScoringForm({
                 min={0}
                 max={max}
                 step={step}
-                disabled={!canManagerScore}
+                disabled={!kr.abilities.managerScore}
                 style={{ width: "100%" }}
               />
             </Form.Item>
@@ -128,10 +114,7 @@ export function ScoringForm({
               label={t("scoring.comment")}
               style={{ marginBottom: 0, gridColumn: "1 / -1" }}
             >
-              <Input.TextArea
-                autoSize={{ minRows: 1, maxRows: 4 }}
-                disabled={!mayScoreSelf(kr.ownerUserId)}
-              />
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} disabled={!kr.abilities.score} />
             </Form.Item>
           </div>
           {kr.score !== null ? (

@@ -17,20 +17,10 @@ const DONE_KEYS = {
 } as const satisfies Record<Action, string>;
 
 /**
- * The buttons of the objective's workflow, as its status and the organization's approval setting allow:
+ * The buttons of the objective's workflow, as the server says the caller may use them (`abilities`):
  * draft → submit (with approval) or publish; submitted → approve or send back with a reason.
  */
-export function WorkflowActions({
-  objective,
-  approvalRequired,
-  canWrite,
-  canApprove,
-}: {
-  objective: ObjectiveDetail;
-  approvalRequired: boolean;
-  canWrite: boolean;
-  canApprove: boolean;
-}) {
+export function WorkflowActions({ objective }: { objective: ObjectiveDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -76,9 +66,10 @@ export function WorkflowActions({
   };
 
   const buttons = [];
-  if (objective.status === "draft" && canWrite) {
+  const { abilities } = objective;
+  if (abilities.submit || abilities.publish) {
     buttons.push(
-      approvalRequired ? (
+      abilities.submit ? (
         <Button
           key="submit"
           type="primary"
@@ -101,7 +92,7 @@ export function WorkflowActions({
       ),
     );
   }
-  if (objective.status === "submitted" && canApprove) {
+  if (abilities.approve) {
     buttons.push(
       <Button
         key="approve"

@@ -1,4 +1,4 @@
-import type { CheckIn, Cycle, Department, KeyResult, Member, Objective } from "@luodi/client";
+import type { Cycle, Department, KeyResult, Objective } from "@luodi/client";
 
 /** An objective the person answers for: theirs, or their department's when they lead it. */
 export function ownsObjective(
@@ -24,53 +24,16 @@ export function myObjectives(
 
 export type OwnedKeyResult = { keyResult: KeyResult; objective: Objective };
 
-/** KRs I check in on: the ones I own, on objectives that are not closed; rollups take their value from below. */
-export function myKeyResults(objectives: readonly Objective[], userId: string): OwnedKeyResult[] {
-  return objectives
-    .filter((o) => o.status !== "closed")
-    .flatMap((objective) =>
-      objective.keyResults
-        .filter((kr) => kr.ownerUserId === userId && kr.type !== "rollup")
-        .map((keyResult) => ({ keyResult, objective })),
-    );
-}
-
-function managerChain(userId: string | null, members: ReadonlyMap<string, Member>): string[] {
-  const chain: string[] = [];
-  let current = userId ? members.get(userId)?.managerId : null;
-  while (current && !chain.includes(current)) {
-    chain.push(current);
-    current = members.get(current)?.managerId ?? null;
-  }
-  return chain;
-}
-
-function departmentAncestors(departmentId: string | null, departments: readonly Department[]): Department[] {
-  const byId = new Map(departments.map((d) => [d.id, d]));
-  const result: Department[] = [];
-  let current = departmentId ? byId.get(departmentId) : undefined;
-  while (current && !result.includes(current)) {
-    result.push(current);
-    current = current.parentId ? byId.get(current.parentId) : undefined;
-  }
-  return result;
-}
-
 /**
- * Whether the person may approve or send back an objective (the server decides; this only chooses what to
- * show): admins, the owner's manager chain, and the leaders of the departments above a department's OKR.
+ * KRs I check in on: the ones I own that the server lets me check in on now; rollups take their value from
+ * below.
  */
-export function mayApprove(
-  objective: Objective,
-  me: Pick<Member, "userId" | "role">,
-  members: readonly Member[],
-  departments: readonly Department[],
-): boolean {
-  if (me.role === "owner" || me.role === "admin") return true;
-  const byUser = new Map(members.map((m) => [m.userId, m]));
-  if (objective.ownerUserId) return managerChain(objective.ownerUserId, byUser).includes(me.userId);
-  const [own, ...above] = departmentAncestors(objective.ownerDepartmentId, departments);
-  return !!own && above.some((d) => d.leaderId === me.userId);
+export function myKeyResults(objectives: readonly Objective[], userId: string): OwnedKeyResult[] {
+  return objectives.flatMap((objective) =>
+    objective.keyResults
+      .filter((kr) => kr.ownerUserId === userId && kr.abilities.checkIn && kr.type !== "rollup")
+      .map((keyResult) => ({ keyResult, objective })),
+  );
 }
 
 /** To-dos on the home page, most urgent first. */
@@ -83,15 +46,12 @@ export type Todo =
   | { kind: "review"; objective: Objective };
 
 export type TodoInput = {
-  userId: string;
   cycle: Cycle;
   /** Objectives of the cycle I own (see {@link ownsObjective}). */
   owned: readonly Objective[];
   /** KRs I check in on. */
   keyResults: readonly OwnedKeyResult[];
-  /** Each of my KRs' check-ins (newest first), when loaded. */
-  checkIns: ReadonlyMap<string, readonly CheckIn[]>;
-  /** Submitted objectives that wait for me. */
+  /** Objectives the server says I may approve or send back. */
   approvals: readonly Objective[];
   now: Date;
 };
@@ -99,7 +59,8 @@ export type TodoInput = {
 const WEEK_MS = 7 * 86_400_000;
 
 /**
- * What needs doing this week:
+ * What needs doing this week, from what the server says I may do (`abilities`), never from a copy of the
+ * rules:
  * - approvals that wait for me;
  * - check-ins due: my KRs on published objectives with no check-in in the last 7 days, while the cycle runs;
  * - drafts to publish (or submit), and my objectives below company level that align to nothing;
@@ -111,43 +72,41 @@ export function computeTodos(input: TodoInput): Todo[] {
   const since = input.now.getTime() - WEEK_MS;
   if (cycle.phase === "in_progress" || cycle.phase === "aligning") {
     for (const { keyResult, objective } of input.keyResults) {
-      if (objective.status !== "published") continue;
-      const checkIns = input.checkIns.get(keyResult.id);
-      if (!checkIns) continue;
-      const latest = checkIns[0];
-      if (!latest || Date.parse(latest.createdAt) < since)
+      if (objective.status !== "published" || !keyResult.abilities.checkIn) continue;
+      const latest = keyResult.lastCheckInAt;
+      if (latest === null || Date.parse(latest) < since)
         todos.push({ kind: "checkIn", keyResult, objective });
     }
   }
-  if (cycle.phase !== "closed" && cycle.phase !== "scoring" && cycle.phase !== "reviewing") {
-    for (const objective of owned) {
-      if (objective.status === "draft") todos.push({ kind: "publish", objective });
-    }
-    for (const objective of owned) {
-      const aligned = objective.alignment.parentObjectiveId ?? objective.alignment.parentKeyResultId;
-      if (objective.level !== "company" && objective.status !== "closed" && !aligned)
-        todos.push({ kind: "align", objective });
-    }
+  // Plans are made, published and aligned before scoring; later, a leftover draft is not this week's work.
+  const planning = cycle.phase === "planning" || cycle.phase === "aligning" || cycle.phase === "in_progress";
+  for (const objective of planning ? owned : []) {
+    if (objective.abilities.publish || objective.abilities.submit) todos.push({ kind: "publish", objective });
   }
-  if (cycle.phase === "scoring") {
-    const toScore = new Set(
-      input.keyResults
-        .filter(({ keyResult }) => keyResult.selfScore === null)
-        .map(({ objective }) => objective.id),
-    );
-    for (const objective of owned) {
-      if (objective.keyResults.some((kr) => kr.selfScore === null)) toScore.add(objective.id);
-    }
-    const all = new Map([...owned, ...input.keyResults.map((k) => k.objective)].map((o) => [o.id, o]));
-    for (const id of toScore) {
-      const objective = all.get(id);
-      if (objective && objective.status !== "draft") todos.push({ kind: "score", objective });
-    }
+  for (const objective of planning ? owned : []) {
+    const aligned = objective.alignment.parentObjectiveId ?? objective.alignment.parentKeyResultId;
+    if (
+      objective.level !== "company" &&
+      objective.status !== "closed" &&
+      objective.abilities.update &&
+      !aligned
+    )
+      todos.push({ kind: "align", objective });
   }
-  if (cycle.phase === "reviewing") {
-    for (const objective of owned) {
-      if (!objective.review && objective.status !== "draft") todos.push({ kind: "review", objective });
-    }
+  const toScore = new Map<string, Objective>();
+  for (const { keyResult, objective } of input.keyResults) {
+    if (keyResult.abilities.score && keyResult.selfScore === null) toScore.set(objective.id, objective);
+  }
+  for (const objective of owned) {
+    if (objective.keyResults.some((kr) => kr.abilities.score && kr.selfScore === null))
+      toScore.set(objective.id, objective);
+  }
+  for (const objective of toScore.values()) {
+    if (objective.status !== "draft") todos.push({ kind: "score", objective });
+  }
+  for (const objective of owned) {
+    if (objective.abilities.review && !objective.review && objective.status !== "draft")
+      todos.push({ kind: "review", objective });
   }
   return todos;
 }

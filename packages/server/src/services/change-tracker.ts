@@ -1,0 +1,182 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type {
+  KyselyPlugin,
+  OperationNode,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryId,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from "kysely";
+import { cyclesScope } from "./cycle-cache.ts";
+import { ANY_SCOPE, AUTH_SCOPE, structureScope } from "./org-generations.ts";
+
+/*
+ * Caches are invalidated by the writes themselves, not by the routes that happen to issue them: every
+ * insert, update and delete that goes through the server's database handle names the organization and the
+ * kinds of data it changed, and the scopes those cover are bumped once the write is durable — at once for
+ * a statement on its own, after the commit for a statement inside `inTransaction`. A new route or service
+ * therefore cannot forget to invalidate; it cannot write without being seen.
+ */
+
+type Node = OperationNode & Record<string, unknown>;
+
+/** What one write touched: its table, and the organization when the statement names one. */
+type Write = { table: string; kind: "insert" | "update" | "delete"; orgIds: Set<string> | null };
+
+// Tables whose rows belong to an organization through `org_id` (the organization table through `id`).
+const TENANT_TABLES = new Set([
+  "membership",
+  "department",
+  "cycle",
+  "objective",
+  "key_result",
+  "milestone",
+  "check_in",
+  "objective_support",
+  "adjustment",
+]);
+
+// Who someone is in an organization (role, department, settings) is read when resolving every caller.
+const STRUCTURE_TABLES = new Set(["organization", "membership", "department"]);
+
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function tableOf(node: Node | undefined): string | null {
+  if (!node) return null;
+  if (node.kind === "TableNode") {
+    const id = (node.table as Node).identifier as Node;
+    return snake(String(id.name));
+  }
+  if (node.kind === "AliasNode") return tableOf(node.node as Node);
+  if (node.kind === "FromNode") return tableOf((node.froms as Node[])[0]);
+  return null;
+}
+
+function columnName(node: Node | undefined): string | null {
+  if (!node) return null;
+  if (node.kind === "ReferenceNode") return columnName(node.column as Node);
+  if (node.kind === "ColumnNode") return snake(String((node.column as Node).name));
+  return null;
+}
+
+/** Values compared with `column =` (or `in`) anywhere in a where clause. */
+function valuesOf(node: Node | undefined, column: string, found: Set<string>): void {
+  if (!node || typeof node !== "object") return;
+  if (node.kind === "BinaryOperationNode" && columnName(node.leftOperand as Node) === column) {
+    const right = node.rightOperand as Node;
+    if (right.kind === "ValueNode") found.add(String(right.value));
+    if (right.kind === "PrimitiveValueListNode")
+      for (const v of right.values as unknown[]) found.add(String(v));
+    return;
+  }
+  for (const child of Object.values(node)) {
+    if (Array.isArray(child)) for (const c of child) valuesOf(c as Node, column, found);
+    else if (child && typeof child === "object" && "kind" in child) valuesOf(child as Node, column, found);
+  }
+}
+
+/** The values an insert gives one column, over all its rows. */
+function insertedValues(node: Node, column: string, found: Set<string>): void {
+  const columns = ((node.columns as Node[] | undefined) ?? []).map((c) => columnName(c));
+  const index = columns.indexOf(column);
+  const values = node.values as Node | undefined;
+  if (index < 0 || !values || values.kind !== "ValuesNode") return;
+  for (const row of values.values as Node[]) {
+    if (row.kind === "PrimitiveValueListNode") found.add(String((row.values as unknown[])[index]));
+    else if (row.kind === "ValueListNode") {
+      const cell = (row.values as Node[])[index];
+      if (cell?.kind === "ValueNode") found.add(String(cell.value));
+    }
+  }
+}
+
+function writeOf(root: RootOperationNode): Write | null {
+  const node = root as unknown as Node;
+  let kind: Write["kind"];
+  let table: string | null;
+  if (node.kind === "InsertQueryNode") {
+    kind = "insert";
+    table = tableOf(node.into as Node);
+  } else if (node.kind === "UpdateQueryNode") {
+    kind = "update";
+    table = tableOf(node.table as Node);
+  } else if (node.kind === "DeleteQueryNode") {
+    kind = "delete";
+    table = tableOf(node.from as Node);
+  } else return null;
+  if (!table) return { table: "?", kind, orgIds: null };
+  const key = table === "organization" ? "id" : "org_id";
+  if (table !== "organization" && !TENANT_TABLES.has(table)) return { table, kind, orgIds: null };
+  const orgIds = new Set<string>();
+  if (kind === "insert") insertedValues(node, key, orgIds);
+  else valuesOf(node.where as Node, key, orgIds);
+  return { table, kind, orgIds: orgIds.size > 0 ? orgIds : null };
+}
+
+/** The cache scopes a write makes stale. */
+export function scopesOf(write: Write): string[] {
+  const { table, kind, orgIds } = write;
+  switch (table) {
+    // Append-only records and sign-in bookkeeping: no cached read shows them.
+    case "audit_log":
+    case "login_attempt":
+      return [];
+    // A new session or token is found by its first use; ending one must reach every cached caller.
+    case "session":
+    case "api_token":
+      return kind === "insert" ? [] : [AUTH_SCOPE];
+    // Names and languages show in every organization the person belongs to.
+    case "user":
+      return kind === "insert" ? [] : [ANY_SCOPE];
+  }
+  if (!orgIds) return [ANY_SCOPE];
+  return [...orgIds].flatMap((orgId) => [
+    orgId,
+    ...(STRUCTURE_TABLES.has(table) ? [structureScope(orgId)] : []),
+    ...(table === "cycle" ? [cyclesScope(orgId)] : []),
+  ]);
+}
+
+type Pending = { scopes: Set<string> };
+
+/**
+ * Watches the server's writes and bumps the cache generations they make stale (see the top of this file).
+ * Inside `track.transaction(…)` the scopes wait for the commit; a failed transaction bumps nothing.
+ */
+export class ChangeTracker implements KyselyPlugin {
+  private readonly transactions = new AsyncLocalStorage<Pending>();
+  private readonly byQuery = new WeakMap<QueryId, string[]>();
+
+  constructor(private readonly bump: (scope: string) => Promise<void>) {}
+
+  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+    const write = writeOf(node);
+    if (write) {
+      const scopes = scopesOf(write);
+      if (scopes.length > 0) this.byQuery.set(queryId, scopes);
+    }
+    return node;
+  }
+
+  async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const scopes = this.byQuery.get(queryId);
+    if (!scopes) return result;
+    this.byQuery.delete(queryId);
+    const pending = this.transactions.getStore();
+    if (pending) for (const scope of scopes) pending.scopes.add(scope);
+    else await Promise.all(scopes.map((scope) => this.bump(scope)));
+    return result;
+  }
+
+  /** Runs a transaction whose writes bump their scopes only once it has committed. */
+  async transaction<T>(run: () => Promise<T>): Promise<T> {
+    const pending: Pending = { scopes: new Set() };
+    const result = await this.transactions.run(pending, run);
+    await Promise.all([...pending.scopes].map((scope) => this.bump(scope)));
+    return result;
+  }
+}
