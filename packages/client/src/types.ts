@@ -1,6 +1,5 @@
 import type {
   AdjustmentAnswer,
-  AlignmentAnswer,
   ApiTokenAnswer,
   CheckInAnswer,
   CheckInResultAnswer,
@@ -9,21 +8,16 @@ import type {
   CycleRolloutAnswer,
   CycleTreeAnswer,
   DepartmentAnswer,
-  HealthCountsAnswer,
   HistoryEntryAnswer,
   KeyResultAbilitiesAnswer,
   KeyResultAnswer,
   KeyResultPendingAnswer,
   LoginAnswer,
   MeAnswer,
-  MemberAbilitiesAnswer,
   MemberAnswer,
-  MilestoneAnswer,
   ObjectiveAbilitiesAnswer,
   ObjectiveAnswer,
   ObjectiveDetailAnswer,
-  ObjectiveReviewAnswer,
-  ObjectiveSummaryAnswer,
   OrganizationAnswer,
   SessionStatusAnswer,
   SetupAnswer,
@@ -53,15 +47,9 @@ export type Organization = OrganizationAnswer;
 export type Member = MemberAnswer;
 export type Department = DepartmentAnswer;
 export type Cycle = CycleAnswer;
-export type Milestone = MilestoneAnswer;
 export type KeyResult = KeyResultAnswer;
 export type KeyResultAbilities = KeyResultAbilitiesAnswer;
-/** The 复盘 of an objective. */
-export type Review = ObjectiveReviewAnswer;
-/** An objective without its KRs, as tree nodes carry it. */
-export type ObjectiveSummary = ObjectiveSummaryAnswer;
 export type ObjectiveAbilities = ObjectiveAbilitiesAnswer;
-export type Alignment = AlignmentAnswer;
 /** An objective as lists answer it: with its KRs and alignment. */
 export type Objective = ObjectiveAnswer;
 /** An objective as its own page answers it: with the objectives aligned to it and pending adjustments. */
@@ -71,14 +59,12 @@ export type CheckInResult = CheckInResultAnswer;
 export type HistoryEntry = HistoryEntryAnswer;
 /** The caller: user, membership, organization, and what they may do in it. */
 export type SessionInfo = MeAnswer;
-export type MemberAbilities = MemberAbilitiesAnswer;
 /** Whether the caller is signed in (`GET /session`, 200 either way). */
 export type SessionStatus = SessionStatusAnswer;
 export type LoginResult = LoginAnswer;
 export type SetupResult = SetupAnswer;
 export type TreeNode = TreeNodeAnswer;
 export type CycleTree = CycleTreeAnswer;
-export type HealthCounts = HealthCountsAnswer;
 export type CycleDashboard = CycleDashboardAnswer;
 export type ApiToken = ApiTokenAnswer;
 /** A requested change (调整) of an objective or one of its KRs, with its decision. */

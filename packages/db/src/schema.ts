@@ -98,7 +98,7 @@ export type CycleTable = {
 };
 
 /** The retrospective (复盘) of an objective, as stored. */
-export type StoredReview = {
+type StoredReview = {
   wentWell: string;
   wentBadly: string;
   lessons: string;
@@ -243,7 +243,7 @@ export type LoginAttemptTable = {
  * fields, each KR to update (its id and changed fields) or create, and the ids of the KRs to delete — read
  * back through the server's schema of it.
  */
-export type StoredChanges = {
+type StoredChanges = {
   before: Record<string, unknown>;
   after: Record<string, unknown>;
   save?: Record<string, unknown>;

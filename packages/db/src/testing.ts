@@ -4,7 +4,7 @@ import pg from "pg";
 import { connect, type DatabaseHandle, type DialectName, migrateToLatest } from "./connection.ts";
 
 /** The PostgreSQL URL the test run uses, if any (`.ci/run` sets it; CI refuses to run without it). */
-export const testPostgresUrl = process.env.LUODI_TEST_DATABASE_URL;
+const testPostgresUrl = process.env.LUODI_TEST_DATABASE_URL;
 
 /** Dialects every database test runs on in this process. */
 export function testDialects(): DialectName[] {

@@ -168,7 +168,7 @@ function childrenOf(pid: number): number[] {
 }
 
 /** Resident memory of a process and its descendants, in bytes (Linux /proc). */
-export function treeRssBytes(pid: number): number {
+function treeRssBytes(pid: number): number {
   let kb = readRssKb(pid);
   for (const child of childrenOf(pid)) kb += treeRssBytes(child) / 1024;
   return kb * 1024;

@@ -1,4 +1,3 @@
-export { type BuildOptions, buildApp } from "./app.ts";
+export { buildApp } from "./app.ts";
 export { hashPassword } from "./auth/password.ts";
 export { configFromEnv, type ServerConfig, sqlitePathOf } from "./config.ts";
-export { type WebAppOptions, webApp } from "./http/web-app.ts";

@@ -16,7 +16,7 @@ import { generateSyntheticOrganization } from "../demo/synthetic.ts";
 type DemoFlags = DatabaseFlags & { locale: Locale; size?: number; seed: number; reset?: boolean };
 
 /** The password every demo login shares. */
-export const DEMO_PASSWORD = "luodi-demo";
+const DEMO_PASSWORD = "luodi-demo";
 
 /** Demo logins are throwaway: a cheap argon2id cost keeps the demo to seconds. */
 const DEMO_HASHING: ServerConfig["passwordHashing"] = { memoryCost: 1024, timeCost: 1 };

@@ -12,7 +12,7 @@ export type DemoCalendar = {
 const DAY_MS = 86_400_000;
 
 /** The calendar date of an instant in a time zone, YYYY-MM-DD. */
-export function localDate(at: Date, timeZone: string): string {
+function localDate(at: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", {
     timeZone,

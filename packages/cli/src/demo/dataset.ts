@@ -24,7 +24,7 @@ export type DemoDataset = {
   featuredLogins: readonly string[];
 };
 
-export type DemoDepartment = {
+type DemoDepartment = {
   key: string;
   name: string;
   /** Key of the parent department; the root department (the company) when absent. */
@@ -85,7 +85,7 @@ export type DemoObjective = {
  * Check-in notes by how the KR is doing. Placeholders: {value} and {target} (with unit), {done} and
  * {total} (milestones), {progress} (percent).
  */
-export type DemoNotes = {
+type DemoNotes = {
   measured: Record<Trajectory, readonly string[]>;
   milestone: { progressing: readonly string[]; done: readonly string[] };
   boolean: { pending: readonly string[]; done: readonly string[] };

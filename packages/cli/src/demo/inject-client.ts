@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 const SESSION_COOKIE = "luodi_session";
 
 /** An answer of the API that was not a success, with the contract's error code. */
-export class DemoApiError extends Error {
+class DemoApiError extends Error {
   readonly status: number;
   readonly code: string;
   constructor(method: string, url: string, status: number, body: string) {

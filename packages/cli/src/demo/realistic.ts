@@ -23,7 +23,7 @@ export type RealisticDemoOptions = {
   log?: (line: string) => void;
 };
 
-export type DemoLogin = { name: string; email: string; title: string; role: string };
+type DemoLogin = { name: string; email: string; title: string; role: string };
 
 export type RealisticDemoResult = {
   organizationName: string;
@@ -35,7 +35,7 @@ export type RealisticDemoResult = {
 };
 
 /** Weeks of check-in history the demo writes. */
-export const DEMO_WEEKS = 8;
+const DEMO_WEEKS = 8;
 
 const DAY_MS = 86_400_000;
 
@@ -475,7 +475,7 @@ function checkInBody(
 }
 
 /** A measure as people write it: grouped digits and the unit ("4,500 万元", "87.5%", "$1,200,000"). */
-export function formatMeasure(value: string, unit: string | undefined, locale: Locale): string {
+function formatMeasure(value: string, unit: string | undefined, locale: Locale): string {
   const [whole = "0", fraction] = value.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const number = fraction ? `${grouped}.${fraction}` : grouped;

@@ -81,7 +81,7 @@ export type SyntheticPlan = {
 };
 
 /** How many rows of each kind were written. */
-export type SyntheticCounts = {
+type SyntheticCounts = {
   users: number;
   departments: number;
   cycles: number;
@@ -938,7 +938,7 @@ async function insertInChunks<T extends object>(
 }
 
 /** Writes a planned organization in one transaction, in dependency order, through the batch repository inserts. */
-export async function writeSyntheticOrganization(db: Kysely<Database>, plan: SyntheticPlan): Promise<void> {
+async function writeSyntheticOrganization(db: Kysely<Database>, plan: SyntheticPlan): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await insertOrganization(trx, plan.organization);
     await insertInChunks(trx, plan.users, insertUsers);

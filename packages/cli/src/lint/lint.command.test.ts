@@ -7,7 +7,6 @@ import { Command, CommanderError } from "commander";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerLintCommand } from "../commands/lint.ts";
-import { createProgram } from "../program.ts";
 import type { LintFinding } from "./lint-drafts.ts";
 import { LINT_EXIT, runLint } from "./run-lint.ts";
 import { OKR_XLSX_LAYOUT, xlsxHeaderRow } from "./xlsx-layout.ts";
@@ -179,12 +178,8 @@ describe("registerLintCommand", () => {
 });
 
 describe("luodi lint as a child process", () => {
-  // Through main.ts once program.ts registers `lint`; until then through a minimal entry.
-  const entry = createProgram().commands.some((command) => command.name() === "lint")
-    ? "packages/cli/src/main.ts"
-    : fixture("luodi-lint.ts");
   const luodi = (...args: string[]) =>
-    spawnSync("npx", ["tsx", entry, "lint", ...args], {
+    spawnSync("npx", ["tsx", "packages/cli/src/main.ts", "lint", ...args], {
       cwd: ROOT,
       encoding: "utf8",
       env: { ...process.env, NO_COLOR: "1" },

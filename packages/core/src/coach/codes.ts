@@ -2,7 +2,7 @@
 export type CoachSeverity = "info" | "warning" | "error";
 
 /** Which part of an OKR a code is about. */
-export type CoachCodeTarget = "objective" | "keyResult" | "set";
+type CoachCodeTarget = "objective" | "keyResult" | "set";
 
 /** Severity and target of one catalogue code. */
 export type CoachCodeSpec = { severity: CoachSeverity; target: CoachCodeTarget };

@@ -4,7 +4,7 @@ import { analyzeText, type TextAnalysis } from "./text-analysis.ts";
 import type { CoachInput, CoachKeyResultInput, CoachTarget } from "./types.ts";
 
 /** What the structured fields of a key result say, independent of its words. */
-export type StructuredFields = {
+type StructuredFields = {
   /** Lower-cased `type`, or null. */
   type: string | null;
   /** `milestone` and `boolean` key results are verified by being done, not by a number. */
@@ -40,7 +40,7 @@ function isGiven(value: number | string | null | undefined): boolean {
 }
 
 /** Reads the structured fields of a key result. */
-export function readStructuredFields(input: CoachKeyResultInput): StructuredFields {
+function readStructuredFields(input: CoachKeyResultInput): StructuredFields {
   const type = input.type?.trim().toLowerCase() || null;
   return {
     type,

@@ -59,10 +59,10 @@ const EN_STOPWORDS = new Set([
  * other's and overlap at least this much: "公众号粉丝" and "公众号粉丝数" do, "iOS crash-free sessions" and
  * "Android crash-free sessions" do not — the word that tells them apart is what matters.
  */
-export const DUPLICATE_SIMILARITY = 0.8;
+const DUPLICATE_SIMILARITY = 0.8;
 
 /** What a key result measures, stripped of its figures and of the verb that moves it. */
-export type MeasureSignature = { figures: string; terms: Set<string> };
+type MeasureSignature = { figures: string; terms: Set<string> };
 
 function blankQuantities(analysis: TextAnalysis): string {
   let text = analysis.text;
@@ -86,7 +86,7 @@ function englishStem(word: string): string | null {
 }
 
 /** Reads the measure of a key result: its figures and the words that name what is measured. */
-export function measureSignature(keyResult: KeyResultContext): MeasureSignature {
+function measureSignature(keyResult: KeyResultContext): MeasureSignature {
   const { analysis, input } = keyResult;
   const figures = analysis.values.map((value) => String(value.value ?? value.raw));
   if (keyResult.structured.hasStart) figures.push(`s${String(input.startValue)}`);
@@ -117,7 +117,7 @@ function isContained(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /** Dice similarity of two term sets. */
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const term of a) if (b.has(term)) shared++;

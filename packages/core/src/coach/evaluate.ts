@@ -24,7 +24,7 @@ export type CodeScore = {
 };
 
 /** A pair the coach got wrong on one entry. */
-export type CorpusMistake = { id: string; missing: string[]; unexpected: string[] };
+type CorpusMistake = { id: string; missing: string[]; unexpected: string[] };
 
 /** Micro-averaged quality of the coach over a corpus. */
 export type CorpusEvaluation = {

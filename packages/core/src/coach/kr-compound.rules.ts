@@ -11,7 +11,7 @@ const BACK_REFERENCE =
   /^(?:up from|down from|from|vs\.?|versus|compared|currently|which is|last (?:year|quarter|month)|当前|目前|现为|去年|上年|上季度|上月|较|比|同比|环比|相比)/i;
 
 /** Splits a key result at clause punctuation and at connectors (和, 及, 并且, 同时, and, as well as). */
-export function splitResultParts(analysis: TextAnalysis): Span[] {
+function splitResultParts(analysis: TextAnalysis): Span[] {
   const parts: Span[] = [];
   for (const clause of splitClauses(analysis.text)) {
     const cuts = analysis.language === "zh" ? chineseCuts(analysis, clause) : englishCuts(clause);

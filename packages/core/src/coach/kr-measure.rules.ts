@@ -27,7 +27,7 @@ const CHECKED_ENDING_EN =
  * Whether anything tells how to know the key result was achieved: a figure, a structured target, a
  * done-or-not type, a bounded deliverable or a checkable outcome.
  */
-export function isMeasurable(keyResult: KeyResultContext): boolean {
+function isMeasurable(keyResult: KeyResultContext): boolean {
   const { analysis, structured } = keyResult;
   if (structured.isDoneOrNot || structured.hasTarget) return true;
   if (analysis.values.length > 0) return true;
@@ -35,7 +35,7 @@ export function isMeasurable(keyResult: KeyResultContext): boolean {
 }
 
 /** Whether the words alone describe an end state that is either reached or not. */
-export function hasVerifiableEndState(analysis: TextAnalysis): boolean {
+function hasVerifiableEndState(analysis: TextAnalysis): boolean {
   const { predicate, language } = analysis;
   if (predicate.kind === "output") return !predicate.isOpenEnded;
   const core = predicate.core;

@@ -8,7 +8,7 @@ import type { TextAnalysis } from "./text-analysis.ts";
  * percentage, an amount of money, a multiple, or a later clause that states a change ("举办 6 场沙龙，带来
  * 300 条线索").
  */
-export function hasOutcomeMeasure(analysis: TextAnalysis): boolean {
+function hasOutcomeMeasure(analysis: TextAnalysis): boolean {
   if (analysis.hasBaseline) return true;
   if (
     analysis.values.some(

@@ -92,7 +92,7 @@ own, transform, ensure, bring, grow into, let, allow
  * English output verbs that only make a task with an event or deliverable object or a count: "Run 6
  * bootcamps" is a task, "Give customers a service they never think about" is not.
  */
-export const EN_WEAK_OUTPUT = new Set(
+const EN_WEAK_OUTPUT = new Set(
   list(`
 give, run, hold, deliver, do, provide, lead, make, add
 `),

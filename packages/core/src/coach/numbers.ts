@@ -15,14 +15,14 @@ import {
 import { isDigit, isHan, isLatinLetter, type Language } from "./segment.ts";
 
 /** What a figure measures. */
-export type QuantityKind = "percent" | "currency" | "count" | "multiplier" | "duration" | "number";
+type QuantityKind = "percent" | "currency" | "count" | "multiplier" | "duration" | "number";
 
 /**
  * What a figure does in its sentence: a `value` states an amount to reach or hold; a `qualifier` narrows the
  * window or the base ("30 天内", "within 30 days", "per 1,000 users"); a `label` is part of the name of a
  * measure or population ("7 日留存", "30-day retention", "18-30 岁"); a `rank` places in an order.
  */
-export type QuantityRole = "value" | "qualifier" | "label" | "rank";
+type QuantityRole = "value" | "qualifier" | "label" | "rank";
 
 /** A figure found in a (normalised) text. */
 export type Quantity = {

@@ -3,9 +3,9 @@ import { countHan } from "./segment.ts";
 import type { TextAnalysis } from "./text-analysis.ts";
 
 /** Longest objective, in Chinese characters, that is still easy to remember. */
-export const MAX_OBJECTIVE_HAN = 30;
+const MAX_OBJECTIVE_HAN = 30;
 /** Longest objective, in English words. */
-export const MAX_OBJECTIVE_WORDS = 18;
+const MAX_OBJECTIVE_WORDS = 18;
 
 /** Checks the objective: numbers in it, a task instead of a state, and length. */
 export function checkObjective(context: OkrContext): RawFinding[] {
@@ -41,7 +41,7 @@ export function checkObjective(context: OkrContext): RawFinding[] {
  * hours"); a time frame ("over the next two years", "半年内"), a population ("18-30 岁", "per 1,000 users")
  * and a place in a ranking ("成为行业第一", "the #1 choice") — the language of aspiration — do not.
  */
-export function objectiveMetric(objective: TextAnalysis): string | null {
+function objectiveMetric(objective: TextAnalysis): string | null {
   const figure = objective.quantities.find(
     (quantity) =>
       quantity.role === "value" ||
@@ -55,7 +55,7 @@ export function objectiveMetric(objective: TextAnalysis): string | null {
 const LONG_PERIOD = /^(?:个?月|年|季度|quarters?|months?|years?|yrs?|mo)$/;
 
 /** An objective is a task when its governing verb produces an output or names an ongoing activity. */
-export function isTaskObjective(objective: TextAnalysis): boolean {
+function isTaskObjective(objective: TextAnalysis): boolean {
   const kind = objective.predicate.kind;
   return kind === "output" || kind === "activity";
 }

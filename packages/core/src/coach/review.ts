@@ -19,7 +19,7 @@ import type {
 } from "./types.ts";
 
 /** Runs every rule over an OKR that has been read. */
-export function collectFindings(context: OkrContext): RawFinding[] {
+function collectFindings(context: OkrContext): RawFinding[] {
   const findings: RawFinding[] = [...checkObjective(context)];
   for (const keyResult of context.keyResults) {
     findings.push(

@@ -1,9 +1,9 @@
 import type { OkrContext, RawFinding } from "./context.ts";
 
 /** Most key results an objective should have. */
-export const MAX_KEY_RESULTS = 5;
+const MAX_KEY_RESULTS = 5;
 /** Most objectives one owner should carry in a cycle. */
-export const MAX_OBJECTIVES_PER_OWNER = 5;
+const MAX_OBJECTIVES_PER_OWNER = 5;
 
 /** Checks the shape of the OKR: how many key results, and how many objectives the owner carries. */
 export function checkSet(context: OkrContext): RawFinding[] {

@@ -146,7 +146,7 @@ export function keyResultHealth({ progress, confidence, elapsed }: HealthInput):
 }
 
 /** How bad each health is; an objective shows the worst of its KRs. */
-export const HEALTH_SEVERITY: Readonly<Record<Health, number>> = {
+const HEALTH_SEVERITY: Readonly<Record<Health, number>> = {
   done: 0,
   on_track: 1,
   at_risk: 2,

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type {
   adjustmentSchema,
-  alignmentSchema,
   apiTokenSchema,
   checkInAnswerSchema,
   checkInSchema,
@@ -10,27 +9,20 @@ import type {
   cycleSchema,
   cycleTreeSchema,
   departmentSchema,
-  healthCountsSchema,
   historyEntrySchema,
   keyResultAbilitiesSchema,
   keyResultPendingSchema,
   keyResultSchema,
   loginAnswerSchema,
-  memberAbilitiesSchema,
   memberSchema,
   meSchema,
-  milestoneSchema,
   objectiveAbilitiesSchema,
   objectiveDetailSchema,
-  objectiveHistorySchema,
-  objectiveReviewSchema,
   objectiveSchema,
   objectiveSummarySchema,
   organizationSchema,
-  profileAnswerSchema,
   sessionStatusSchema,
   setupAnswerSchema,
-  setupStatusSchema,
   treeNodeSchema,
   userSchema,
 } from "./output.ts";
@@ -46,11 +38,8 @@ export type OrganizationAnswer = z.output<typeof organizationSchema>;
 export type MemberAnswer = z.output<typeof memberSchema>;
 export type DepartmentAnswer = z.output<typeof departmentSchema>;
 export type CycleAnswer = z.output<typeof cycleSchema>;
-export type MilestoneAnswer = z.output<typeof milestoneSchema>;
 export type KeyResultAnswer = z.output<typeof keyResultSchema>;
-export type ObjectiveReviewAnswer = z.output<typeof objectiveReviewSchema>;
 export type ObjectiveSummaryAnswer = z.output<typeof objectiveSummarySchema>;
-export type AlignmentAnswer = z.output<typeof alignmentSchema>;
 export type ObjectiveAnswer = z.output<typeof objectiveSchema>;
 export type AdjustmentAnswer = z.output<typeof adjustmentSchema>;
 export type ObjectiveDetailAnswer = z.output<typeof objectiveDetailSchema>;
@@ -58,19 +47,14 @@ export type KeyResultPendingAnswer = z.output<typeof keyResultPendingSchema>;
 export type CheckInAnswer = z.output<typeof checkInSchema>;
 export type CheckInResultAnswer = z.output<typeof checkInAnswerSchema>;
 export type HistoryEntryAnswer = z.output<typeof historyEntrySchema>;
-export type ObjectiveHistoryAnswer = z.output<typeof objectiveHistorySchema>;
 export type TreeNodeAnswer = z.output<typeof treeNodeSchema>;
 export type CycleTreeAnswer = z.output<typeof cycleTreeSchema>;
-export type HealthCountsAnswer = z.output<typeof healthCountsSchema>;
 export type CycleDashboardAnswer = z.output<typeof cycleDashboardSchema>;
 export type CycleRolloutAnswer = z.output<typeof cycleRolloutSchema>;
 export type SessionStatusAnswer = z.output<typeof sessionStatusSchema>;
-export type SetupStatusAnswer = z.output<typeof setupStatusSchema>;
 export type SetupAnswer = z.output<typeof setupAnswerSchema>;
 export type LoginAnswer = z.output<typeof loginAnswerSchema>;
 export type MeAnswer = z.output<typeof meSchema>;
-export type ProfileAnswer = z.output<typeof profileAnswerSchema>;
 export type ApiTokenAnswer = z.output<typeof apiTokenSchema>;
 export type ObjectiveAbilitiesAnswer = z.output<typeof objectiveAbilitiesSchema>;
 export type KeyResultAbilitiesAnswer = z.output<typeof keyResultAbilitiesSchema>;
-export type MemberAbilitiesAnswer = z.output<typeof memberAbilitiesSchema>;

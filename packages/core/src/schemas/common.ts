@@ -6,7 +6,7 @@ export const MAX_TITLE = 500;
 /** Longest free text (descriptions, notes, reviews, mission…). */
 export const MAX_TEXT = 20_000;
 /** Largest magnitude a measured value may have: beyond it no KR is meaningful, and floats lose integers. */
-export const MAX_MAGNITUDE = 1e15;
+const MAX_MAGNITUDE = 1e15;
 
 export const idSchema = z.string().min(1).max(64);
 export const titleSchema = z.string().trim().min(1).max(MAX_TITLE);
@@ -77,6 +77,3 @@ export const errorBodySchema = z.object({
     details: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
 });
-
-/** Answer of a write that the contract answers with no body. */
-export const emptySchema = z.null();

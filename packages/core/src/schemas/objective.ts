@@ -20,9 +20,7 @@ import {
   weightSchema,
 } from "./common.ts";
 
-export const milestoneInputSchema = z
-  .object({ title: titleSchema, weight: weightSchema.optional() })
-  .strict();
+const milestoneInputSchema = z.object({ title: titleSchema, weight: weightSchema.optional() }).strict();
 
 export const keyResultInputSchema = z
   .object({

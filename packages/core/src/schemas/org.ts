@@ -5,7 +5,6 @@ import {
   idSchema,
   localeSchema,
   MAX_TEXT,
-  textSchema,
   timezoneSchema,
   titleSchema,
   versionSchema,
@@ -129,6 +128,3 @@ export const cyclePatchSchema = z
   .partial()
   .strict();
 export const cyclePhaseInputSchema = z.object({ phase: z.enum(CYCLE_PHASES) }).strict();
-
-/** Free text kept with reviews and rejections. */
-export const reasonSchema = textSchema.min(1);

@@ -42,7 +42,7 @@ export const userSchema = z
   .meta({ id: "User" });
 
 /** An organization's settings, stored ones over the defaults. */
-export const organizationSettingsSchema = orgSettingsSchema.meta({ id: "OrganizationSettings" });
+const organizationSettingsSchema = orgSettingsSchema.meta({ id: "OrganizationSettings" });
 
 /** An organization with its settings. */
 export const organizationSchema = z
@@ -131,7 +131,7 @@ export const keyResultAbilitiesSchema = z
   .meta({ id: "KeyResultAbilities" });
 
 /** What the caller may do in the organization: manage it, and whose objectives they may create. */
-export const memberAbilitiesSchema = z
+const memberAbilitiesSchema = z
   .object({
     manageOrg: z.boolean(),
     createObjective: z
@@ -147,7 +147,7 @@ export const memberAbilitiesSchema = z
   .meta({ id: "MemberAbilities" });
 
 /** One milestone of a milestone key result. */
-export const milestoneSchema = z
+const milestoneSchema = z
   .object({ id, title: z.string(), weight: z.number().positive(), done: z.boolean() })
   .strict()
   .meta({ id: "Milestone" });
@@ -193,7 +193,7 @@ export const keyResultSchema = z
   .meta({ id: "KeyResult" });
 
 /** The retrospective (复盘) of an objective, with who wrote it and when. */
-export const objectiveReviewSchema = z
+const objectiveReviewSchema = z
   .object({
     wentWell: z.string(),
     wentBadly: z.string(),
@@ -238,7 +238,7 @@ export const objectiveSummarySchema = z
   .meta({ id: "ObjectiveSummary" });
 
 /** What an objective aligns to (one parent objective or key result) and the objectives it supports. */
-export const alignmentSchema = z
+const alignmentSchema = z
   .object({ parentObjectiveId: id.nullable(), parentKeyResultId: id.nullable(), supports: z.array(id) })
   .strict()
   .meta({ id: "Alignment" });
@@ -253,7 +253,7 @@ const objectiveShape = {
 export const objectiveSchema = z.object(objectiveShape).strict().meta({ id: "Objective" });
 
 /** One piece of the coach's advice about an OKR. */
-export const coachFindingSchema = z
+const coachFindingSchema = z
   .object({
     code: z.enum(COACH_CODES),
     severity: z.enum(["info", "warning", "error"]),
@@ -406,7 +406,7 @@ export const cycleTreeSchema = z
   .meta({ id: "CycleTree" });
 
 /** How many objectives or key results are in each health. */
-export const healthCountsSchema = z
+const healthCountsSchema = z
   .object({ on_track: count, at_risk: count, off_track: count, done: count })
   .strict()
   .meta({ id: "HealthCounts" });
@@ -531,7 +531,7 @@ export const apiTokenSchema = z
 export const noContentSchema = z.undefined();
 
 /** One problem with one field of the input. */
-export const errorDetailSchema = z
+const errorDetailSchema = z
   .object({ path: z.string(), message: z.string() })
   .strict()
   .meta({ id: "ErrorDetail" });
@@ -565,7 +565,7 @@ function errorBodyFor(codes: ErrorCode[]) {
 type ErrorBodySchema = ReturnType<typeof errorBodyFor>;
 
 /** The contract's error body with any error code. */
-export const errorSchema = errorBodyFor(ALL_ERROR_CODES).meta({
+const errorSchema = errorBodyFor(ALL_ERROR_CODES).meta({
   id: "Error",
   description: "An error: a stable code, a message in the caller's language and the fields at fault.",
 });
@@ -617,7 +617,7 @@ export const writeErrorResponses = errorResponses(400, 401, 403, 404, 409, 413, 
  * `#/components/schemas/<id>`. Unlike that library's `jsonSchemaTransformObject`, no `$id` (a fragment
  * `$id` is invalid JSON Schema) and no `…Input` twins (which would read as the API's request bodies).
  */
-export function outputComponentSchemas(): Record<string, Record<string, unknown>> {
+function outputComponentSchemas(): Record<string, Record<string, unknown>> {
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target: "draft-2020-12",
     io: "output",

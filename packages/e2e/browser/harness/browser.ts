@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { CHROMIUM, REPO_ROOT } from "./global-setup.ts";
 
-export const SCREENSHOTS = join(REPO_ROOT, "test-results", "screenshots");
+const SCREENSHOTS = join(REPO_ROOT, "test-results", "screenshots");
 
-export const DESKTOP = { width: 1440, height: 900 };
-export const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 375, height: 812 };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -1,7 +1,7 @@
 import type { LuodiClient } from "@luodi/client";
 
 /** Runs tasks with at most `limit` in flight: fast seeding without flooding the server. */
-export async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>) {
+async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>) {
   const results: R[] = [];
   for (let i = 0; i < items.length; i += limit) {
     results.push(...(await Promise.all(items.slice(i, i + limit).map(task))));

@@ -6,7 +6,7 @@ import { AppError } from "@luodi/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** Where `npm run build -w @luodi/web` writes the single-page app. */
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
 
 export type WebAppOptions = {
   /** The built web app (index.html and assets/); defaults to `LUODI_WEB_DIST`, then packages/web/dist. */

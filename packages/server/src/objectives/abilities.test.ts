@@ -158,111 +158,89 @@ describe.each(testDialects())("abilities equal what the writes answer, on %s", (
           }
           const kr = (i: number) => (o: ObjectiveBody) =>
             o.keyResults.find((k) => k.id === krIds[i])?.abilities;
+          // Each KR write: the ability it stands for, and the request that tries it.
+          const keyResultWrites: Array<[string, (i: number, krId: string) => [string, string, unknown]]> = [
+            [
+              "checkIn",
+              (i, krId) => [
+                "POST",
+                `/key-results/${krId}/check-ins`,
+                { value: i === 0 ? "65" : "25", confidence: 7, note: `${who} checks in` },
+              ],
+            ],
+            [
+              "update",
+              (i, krId) => [
+                "PATCH",
+                `/key-results/${krId}`,
+                { title: `KR ${i} as ${who} sees it`, reason: "Probe" },
+              ],
+            ],
+            [
+              "score",
+              (_i, krId) => [
+                "POST",
+                `/objectives/${id}/score`,
+                { keyResults: [{ id: krId, selfScore: 0.6 }] },
+              ],
+            ],
+            [
+              "managerScore",
+              (_i, krId) => [
+                "POST",
+                `/objectives/${id}/score`,
+                { keyResults: [{ id: krId, managerScore: 0.7 }] },
+              ],
+            ],
+          ];
           for (const [i, krId] of krIds.entries()) {
-            const what = `${label} KR ${i}`;
-            await probe(
-              who,
-              what,
-              "keyResult.checkIn",
-              (o) => kr(i)(o)?.checkIn,
-              () =>
-                server.request("POST", `/key-results/${krId}/check-ins`, {
-                  as,
-                  body: { value: i === 0 ? "65" : "25", confidence: 7, note: `${who} checks in` },
-                }),
-              id,
-            );
-            await probe(
-              who,
-              what,
-              "keyResult.update",
-              (o) => kr(i)(o)?.update,
-              () =>
-                server.request("PATCH", `/key-results/${krId}`, {
-                  as,
-                  body: { title: `KR ${i} as ${who} sees it`, reason: "Probe" },
-                }),
-              id,
-            );
-            await probe(
-              who,
-              what,
-              "keyResult.score",
-              (o) => kr(i)(o)?.score,
-              () =>
-                server.request("POST", `/objectives/${id}/score`, {
-                  as,
-                  body: { keyResults: [{ id: krId, selfScore: 0.6 }] },
-                }),
-              id,
-            );
-            await probe(
-              who,
-              what,
-              "keyResult.managerScore",
-              (o) => kr(i)(o)?.managerScore,
-              () =>
-                server.request("POST", `/objectives/${id}/score`, {
-                  as,
-                  body: { keyResults: [{ id: krId, managerScore: 0.7 }] },
-                }),
-              id,
-            );
+            for (const [ability, request] of keyResultWrites) {
+              const [method, path, body] = request(i, krId);
+              await probe(
+                who,
+                `${label} KR ${i}`,
+                `keyResult.${ability}`,
+                (o) => kr(i)(o)?.[ability],
+                () => server.request(method, path, { as, body }),
+                id,
+              );
+            }
           }
           const post = (path: string, body?: unknown) => () =>
             server.request("POST", `/objectives/${id}/${path}`, { as, ...(body ? { body } : {}) });
-          await probe(
-            who,
-            label,
-            "update",
-            (o) => o.abilities.update,
-            () =>
-              server.request("PATCH", `/objectives/${id}`, {
-                as,
-                body: { description: `Edited by ${who}`, reason: "Probe" },
-              }),
-            id,
-          );
-          await probe(
-            who,
-            label,
-            "align",
-            (o) => o.abilities.align,
-            () => server.request("PUT", `/objectives/${id}/alignment`, { as, body: { supports: [] } }),
-            id,
-          );
-          await probe(
-            who,
-            label,
-            "review",
-            (o) => o.abilities.review,
-            () =>
-              server.request("PUT", `/objectives/${id}/review`, {
-                as,
-                body: { wentWell: "a", wentBadly: "b", lessons: "c", nextSteps: "d" },
-              }),
-            id,
-          );
-          await probe(
-            who,
-            label,
-            "reject",
-            (o) => o.abilities.approve,
-            post("reject", { reason: "Probe" }),
-            id,
-          );
-          await probe(who, label, "submit", (o) => o.abilities.submit, post("submit"), id);
-          await probe(
-            who,
-            label,
-            "reject",
-            (o) => o.abilities.approve,
-            post("reject", { reason: "Probe" }),
-            id,
-          );
-          await probe(who, label, "submit", (o) => o.abilities.submit, post("submit"), id);
-          await probe(who, label, "approve", (o) => o.abilities.approve, post("approve"), id);
-          await probe(who, label, "publish", (o) => o.abilities.publish, post("publish"), id);
+          // Each objective write, in an order that walks the workflow: edits, then submit → reject → submit → approve.
+          const objectiveWrites: Array<[string, string, () => Promise<{ status: number }>]> = [
+            [
+              "update",
+              "update",
+              () =>
+                server.request("PATCH", `/objectives/${id}`, {
+                  as,
+                  body: { description: `Edited by ${who}`, reason: "Probe" },
+                }),
+            ],
+            [
+              "align",
+              "align",
+              () => server.request("PUT", `/objectives/${id}/alignment`, { as, body: { supports: [] } }),
+            ],
+            [
+              "review",
+              "review",
+              () =>
+                server.request("PUT", `/objectives/${id}/review`, {
+                  as,
+                  body: { wentWell: "a", wentBadly: "b", lessons: "c", nextSteps: "d" },
+                }),
+            ],
+            ["submit", "submit", post("submit")],
+            ["reject", "approve", post("reject", { reason: "Probe" })],
+            ["submit", "submit", post("submit")],
+            ["approve", "approve", post("approve")],
+            ["publish", "publish", post("publish")],
+          ];
+          for (const [action, ability, write] of objectiveWrites)
+            await probe(who, label, action, (o) => o.abilities[ability], write, id);
         }
       }
 

@@ -118,7 +118,7 @@ function writeOf(root: RootOperationNode): Write | null {
 }
 
 /** The cache scopes a write makes stale. */
-export function scopesOf(write: Write): string[] {
+function scopesOf(write: Write): string[] {
   const { table, kind, orgIds } = write;
   switch (table) {
     // Append-only records and sign-in bookkeeping: no cached read shows them.

@@ -1,5 +1,5 @@
 import { type CycleRow, type Executor, listCycles } from "@luodi/db";
-import type { AppContext } from "../context.ts";
+import type { OrgGenerations } from "./org-generations.ts";
 
 /** The scope bumped by every write to an organization's cycles. */
 export function cyclesScope(orgId: string): string {
@@ -7,6 +7,12 @@ export function cyclesScope(orgId: string): string {
 }
 
 const MAX_AGE_MS = 60_000;
+
+/**
+ * What the cache reads of the app context, and no more: typed against the whole AppContext, which holds
+ * this cache, the two modules would import each other.
+ */
+type CycleCacheContext = { generations: OrgGenerations };
 
 /**
  * An organization's cycles, which every check-in and roll-up reads (phase, dates) and which change a few
@@ -18,7 +24,7 @@ export class CycleCache {
     { cycles: Map<string, CycleRow>; generation: number; loadedAt: number }
   >();
 
-  async get(ctx: AppContext, db: Executor, orgId: string): Promise<Map<string, CycleRow>> {
+  async get(ctx: CycleCacheContext, db: Executor, orgId: string): Promise<Map<string, CycleRow>> {
     const generation = ctx.generations.get(cyclesScope(orgId));
     const entry = this.entries.get(orgId);
     if (entry && entry.generation === generation && Date.now() - entry.loadedAt < MAX_AGE_MS)

@@ -37,7 +37,7 @@ export type RollupOutcome = {
   };
 };
 
-export function toRollupKr(row: KeyResultRow, milestones: readonly MilestoneRow[] = []): RollupKr {
+function toRollupKr(row: KeyResultRow, milestones: readonly MilestoneRow[] = []): RollupKr {
   return {
     id: row.id,
     objectiveId: row.objectiveId,
@@ -53,7 +53,7 @@ export function toRollupKr(row: KeyResultRow, milestones: readonly MilestoneRow[
   };
 }
 
-export function toRollupObjective(row: ObjectiveRow): RollupObjective {
+function toRollupObjective(row: ObjectiveRow): RollupObjective {
   return { id: row.id, weight: row.weight, parentKeyResultId: row.parentKeyResultId };
 }
 

@@ -4,7 +4,7 @@ import en from "./en.json";
 import zhCN from "./zh-CN.json";
 
 /** The languages the UI speaks; the same tags the API takes in Accept-Language. */
-export const LANGUAGES = ["zh-CN", "en"] as const;
+const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Where an explicit choice of language is remembered in the browser. */

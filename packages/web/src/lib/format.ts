@@ -5,7 +5,7 @@ export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-export function formatNumber(value: number | null | undefined, language: string): string {
+function formatNumber(value: number | null | undefined, language: string): string {
   if (value === null || value === undefined) return "—";
   return new Intl.NumberFormat(language, { maximumFractionDigits: 4 }).format(value);
 }

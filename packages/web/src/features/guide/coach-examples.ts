@@ -1,7 +1,7 @@
 import type { CoachFinding } from "@luodi/client";
 
 /** A key result of an example, with the structured fields the coach reads. */
-export type ExampleKeyResult = {
+type ExampleKeyResult = {
   title: string;
   type?: "number" | "percentage" | "currency" | "milestone" | "boolean";
   startValue?: number;

@@ -16,7 +16,7 @@ export const TEMPLATE_FUNCTIONS = [
 export type TemplateFunction = (typeof TEMPLATE_FUNCTIONS)[number];
 
 /** A numeric key result of a template, in one language. */
-export type TemplateKeyResult = {
+type TemplateKeyResult = {
   title: string;
   type: Extract<KeyResultType, "number" | "percentage" | "currency">;
   startValue: number;

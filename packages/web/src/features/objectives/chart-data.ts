@@ -2,7 +2,7 @@ import type { CheckIn, Cycle, KeyResult } from "@luodi/client";
 import { cycleSpanMs } from "../../lib/cycles.ts";
 
 /** A point of a chart: epoch milliseconds and a progress in [0, 1]. */
-export type Point = [number, number];
+type Point = [number, number];
 
 export type ProgressSeries = { actual: Point[]; ideal: Point[]; cycleStart: number; cycleEnd: number };
 

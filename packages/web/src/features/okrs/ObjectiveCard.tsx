@@ -49,7 +49,7 @@ export function ObjectiveCard({
                   <span className="muted">KR{index + 1} </span>
                   {kr.title}
                 </span>
-                {kr.ownerUserId === userId && kr.type !== "rollup" && objective.status !== "closed" ? (
+                {kr.ownerUserId === userId && kr.type !== "rollup" && kr.abilities.checkIn ? (
                   <Link to={`/check-in?cycle=${cycleId}&kr=${kr.id}`}>
                     <Button
                       size="small"

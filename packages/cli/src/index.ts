@@ -1,8 +1,0 @@
-export { DEMO_WEEKS, type RealisticDemoResult, runRealisticDemo } from "./demo/realistic.ts";
-export {
-  generateSyntheticOrganization,
-  planSyntheticOrganization,
-  type SyntheticOptions,
-  type SyntheticSummary,
-} from "./demo/synthetic.ts";
-export { createProgram } from "./program.ts";
