@@ -1,19 +1,8 @@
 import type { CoachCode } from "./codes.ts";
+import { type KeyResultReading, readKeyResult, type StructuredFields } from "./kr-reading.ts";
 import type { MessageParams } from "./messages.ts";
 import { analyzeText, type TextAnalysis } from "./text-analysis.ts";
-import type { CoachInput, CoachKeyResultInput, CoachTarget } from "./types.ts";
-
-/** What the structured fields of a key result say, independent of its words. */
-type StructuredFields = {
-  /** Lower-cased `type`, or null. */
-  type: string | null;
-  /** `milestone` and `boolean` key results are verified by being done, not by a number. */
-  isDoneOrNot: boolean;
-  /** A `startValue` was given (0 counts). */
-  hasStart: boolean;
-  /** A `targetValue` was given. */
-  hasTarget: boolean;
-};
+import type { CoachInput, CoachKeyResultInput, CoachPreviousKeyResult, CoachTarget } from "./types.ts";
 
 /** One key result, read. */
 export type KeyResultContext = {
@@ -22,6 +11,8 @@ export type KeyResultContext = {
   input: CoachKeyResultInput;
   analysis: TextAnalysis;
   structured: StructuredFields;
+  /** Task or not, measurable or not: decided once (kr-reading.ts). */
+  reading: KeyResultReading;
 };
 
 /** An OKR, read once and shared by all rules. */
@@ -29,6 +20,8 @@ export type OkrContext = {
   objective: TextAnalysis;
   keyResults: KeyResultContext[];
   ownerObjectiveCount: number | null;
+  /** Last cycle's key results of the owner, as given (read only when a rule needs them). */
+  previousKeyResults: readonly CoachPreviousKeyResult[];
 };
 
 /** A finding before it is given a severity and words. */
@@ -54,13 +47,19 @@ function readStructuredFields(input: CoachKeyResultInput): StructuredFields {
 export function buildContext(input: CoachInput): OkrContext {
   return {
     objective: analyzeText(input.objective.title),
-    keyResults: input.keyResults.map((keyResult, index) => ({
-      index,
-      target: `keyResults[${index}]`,
-      input: keyResult,
-      analysis: analyzeText(keyResult.title),
-      structured: readStructuredFields(keyResult),
-    })),
+    keyResults: input.keyResults.map((keyResult, index) => {
+      const analysis = analyzeText(keyResult.title);
+      const structured = readStructuredFields(keyResult);
+      return {
+        index,
+        target: `keyResults[${index}]` as const,
+        input: keyResult,
+        analysis,
+        structured,
+        reading: readKeyResult(analysis, structured),
+      };
+    }),
     ownerObjectiveCount: input.ownerObjectiveCount ?? null,
+    previousKeyResults: input.previousKeyResults ?? [],
   };
 }

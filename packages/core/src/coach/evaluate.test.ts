@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CorpusEntry, evaluateCorpus, isCorpusEntry } from "./evaluate.ts";
+import { type CorpusEntry, confuseTaskAndMeasure, evaluateCorpus, isCorpusEntry } from "./evaluate.ts";
 import type { CoachInput, CoachReview } from "./types.ts";
 
 const entry = (id: string, expected: string[]): CorpusEntry => ({
@@ -55,5 +55,24 @@ describe("evaluateCorpus", () => {
     expect(isCorpusEntry(entry("x", []))).toBe(true);
     expect(isCorpusEntry({ id: "x", objective: {}, keyResults: [], expected: [] })).toBe(false);
     expect(isCorpusEntry(null)).toBe(false);
+  });
+
+  it("counts key results by labelled and found class of kr.is_task and kr.not_measurable", () => {
+    const matrix = confuseTaskAndMeasure(
+      [
+        entry("a", ["keyResults[0]:kr.not_measurable"]), // coach: neither of the two
+        entry("b", ["keyResults[0]:kr.is_task", "keyResults[0]:kr.not_measurable"]), // coach: is_task
+        entry("c", []), // coach: neither
+      ],
+      fakeReview,
+    );
+    expect(matrix.not_measurable.neither).toBe(1);
+    expect(matrix.both.is_task).toBe(1);
+    expect(matrix.neither.neither).toBe(1);
+    expect(
+      Object.values(matrix)
+        .flatMap((row) => Object.values(row))
+        .reduce((a, b) => a + b, 0),
+    ).toBe(3);
   });
 });

@@ -33,6 +33,20 @@ export type CorpusEvaluation = {
   mistakes: CorpusMistake[];
 };
 
+/** How a key result stands on the two codes whose boundary coach.md draws most carefully. */
+type TaskMeasureClass = "neither" | "is_task" | "not_measurable" | "both";
+
+/** Every class, in the order the matrix lists them. */
+export const TASK_MEASURE_CLASSES: readonly TaskMeasureClass[] = [
+  "neither",
+  "is_task",
+  "not_measurable",
+  "both",
+];
+
+/** Key results counted by expected class (rows) and by the coach's class (columns). */
+export type TaskMeasureConfusion = Record<TaskMeasureClass, Record<TaskMeasureClass, number>>;
+
 /** Whether a parsed JSON value has the shape of a corpus entry. */
 export function isCorpusEntry(value: unknown): value is CorpusEntry {
   if (typeof value !== "object" || value === null) return false;
@@ -102,4 +116,43 @@ export function evaluateCorpus(
     { tp: 0, fp: 0, fn: 0 },
   );
   return { perCode, overall: scoreOf(totals.tp, totals.fp, totals.fn), mistakes };
+}
+
+function taskMeasureClass(codes: ReadonlySet<string>, target: string): TaskMeasureClass {
+  const isTask = codes.has(`${target}:kr.is_task`);
+  const isNotMeasurable = codes.has(`${target}:kr.not_measurable`);
+  if (isTask && isNotMeasurable) return "both";
+  if (isTask) return "is_task";
+  return isNotMeasurable ? "not_measurable" : "neither";
+}
+
+/**
+ * The confusion between `kr.is_task` and `kr.not_measurable` over every key result: a bounded deliverable
+ * is only a task, a vague change only unmeasurable, an open-ended activity both (design/coach.md).
+ */
+export function confuseTaskAndMeasure(
+  entries: readonly CorpusEntry[],
+  review: (input: CoachInput) => CoachReview = reviewOkr,
+): TaskMeasureConfusion {
+  const empty = (): Record<TaskMeasureClass, number> => ({
+    neither: 0,
+    is_task: 0,
+    not_measurable: 0,
+    both: 0,
+  });
+  const matrix: TaskMeasureConfusion = {
+    neither: empty(),
+    is_task: empty(),
+    not_measurable: empty(),
+    both: empty(),
+  };
+  for (const entry of entries) {
+    const expected = new Set(entry.expected);
+    const actual = new Set(review(entry).findings.map((finding) => `${finding.target}:${finding.code}`));
+    entry.keyResults.forEach((_, index) => {
+      const target = `keyResults[${index}]`;
+      matrix[taskMeasureClass(expected, target)][taskMeasureClass(actual, target)]++;
+    });
+  }
+  return matrix;
 }

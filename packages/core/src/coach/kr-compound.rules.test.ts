@@ -15,6 +15,7 @@ describe("kr.compound", () => {
     ["Ship 3 integrations and reach 200 active installs"],
     ["Cut MTTR from 2 hours to 30 minutes, change failure rate from 15% to 5%"],
     ["Trial signups from 400 to 900 per month; trial-to-paid from 6% to 10%"],
+    ["发货及时率从 90% 提升到 98% 和退货率从 3% 降到 1%"],
   ])("fires on %s", (title) => {
     expect(parts(title)).toHaveLength(2);
   });
@@ -31,6 +32,9 @@ describe("kr.compound", () => {
     ["R&D spend as a share of revenue from 28% to 22%"],
     ["NPS reaches 50, up from 32"],
     ["Between 30 and 40 enterprise logos"],
+    ["发货及时率从 90% 提升到 98%"],
+    ["直播课同时在线峰值从 1.5 万人提升到 3 万人"],
+    ["We've sourced 10% of pipeline in Q1; 20% in Q2; 30% in Q3"],
   ])("does not fire on %s", (title) => {
     expect(parts(title).length).toBeLessThan(2);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildContext, type KeyResultContext } from "./context.ts";
 import { checkBaseline, checkMeasurable } from "./kr-measure.rules.ts";
+import { reviewOkr } from "./review.ts";
 import type { CoachKeyResultInput } from "./types.ts";
 
 function keyResult(title: string, fields: Omit<CoachKeyResultInput, "title"> = {}): KeyResultContext {
@@ -106,5 +107,40 @@ describe("kr.no_baseline", () => {
   it("asks each result of a compound key result for its own start", () => {
     expect(noBaseline("毛利率从 30% 提升到 36%,并且库存周转天数低于 40 天")).toBe(true);
     expect(noBaseline("毛利率从 30% 提升到 36%,并且库存周转天数从 60 天降到 40 天")).toBe(false);
+  });
+});
+
+describe("kr.no_baseline with last cycle's key results", () => {
+  it("offers the value the same measure ended at last cycle", () => {
+    const review = reviewOkr({
+      objective: { title: "让付费客户持续增长" },
+      keyResults: [{ title: "付费客户数达到 200 家" }, { title: "客户续约率从 80% 提升到 90%" }],
+      previousKeyResults: [
+        { title: "NPS 从 20 提升到 30", currentValue: 28 },
+        { title: "付费客户数量从 80 家增长到 150 家", currentValue: 162, unit: "家" },
+      ],
+    });
+    const finding = review.findings.find((item) => item.code === "kr.no_baseline");
+    expect(finding?.suggestion).toContain("最后是 162 家");
+    expect(finding?.suggestion).toContain("「从 162 家 到 200 家」");
+  });
+
+  it("says so in English, and offers nothing when the measure is new or its value unknown", () => {
+    const review = (previous: Array<{ title: string; currentValue?: number | null }>) =>
+      reviewOkr(
+        {
+          objective: { title: "Grow paying customers" },
+          keyResults: [{ title: "Paying customers reach 200" }, { title: "NPS from 20 to 35" }],
+          previousKeyResults: previous,
+        },
+        { locale: "en" },
+      ).findings.find((item) => item.code === "kr.no_baseline")?.suggestion ?? "";
+    expect(review([{ title: "Number of paying customers from 80 to 150", currentValue: 162 }])).toContain(
+      '"from 162 to 200"',
+    );
+    expect(review([{ title: "Weekly active teams from 80 to 150", currentValue: 162 }])).not.toContain("162");
+    expect(review([{ title: "Number of paying customers from 80 to 150", currentValue: null }])).toMatch(
+      /^State where you start/,
+    );
   });
 });

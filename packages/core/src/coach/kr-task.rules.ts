@@ -1,38 +1,11 @@
 import type { KeyResultContext, RawFinding } from "./context.ts";
-import { findPredicate } from "./predicate.ts";
-import { splitClauses } from "./segment.ts";
-import type { TextAnalysis } from "./text-analysis.ts";
+import { suggestOutcome } from "./task-advice.ts";
 
-/**
- * Whether the key result carries a measure of change besides the count of its own output: a baseline, a
- * percentage, an amount of money, a multiple, or a later clause that states a change ("举办 6 场沙龙，带来
- * 300 条线索").
- */
-function hasOutcomeMeasure(analysis: TextAnalysis): boolean {
-  if (analysis.hasBaseline) return true;
-  if (
-    analysis.values.some(
-      (value) => value.kind === "percent" || value.kind === "currency" || value.kind === "multiplier",
-    )
-  ) {
-    return true;
-  }
-  const clauses = splitClauses(analysis.text).slice(1);
-  return clauses.some((clause) => {
-    const predicate = findPredicate(clause.text, analysis.language);
-    const hasFigure = analysis.values.some((value) => value.start >= clause.start);
-    return (
-      hasFigure && (predicate.kind === "change" || predicate.kind === "outcome" || predicate.kind === "none")
-    );
-  });
-}
-
-/** `kr.is_task`: the key result is an activity or deliverable with no outcome measure attached. */
+/** `kr.is_task`: the key result is an activity or deliverable with no outcome measure attached (kr-reading.ts). */
 export function checkTask(keyResult: KeyResultContext): RawFinding[] {
-  const { analysis } = keyResult;
+  const { analysis, reading } = keyResult;
+  if (!reading.isTask) return [];
   const { predicate } = analysis;
-  if (predicate.kind !== "output" && predicate.kind !== "activity") return [];
-  if (hasOutcomeMeasure(analysis)) return [];
   return [
     {
       code: "kr.is_task",
@@ -42,6 +15,7 @@ export function checkTask(keyResult: KeyResultContext): RawFinding[] {
         verb: predicate.verb,
         core: predicate.core,
         object: predicate.object,
+        outcome: suggestOutcome(analysis),
       },
     },
   ];

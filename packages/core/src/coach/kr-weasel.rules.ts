@@ -12,7 +12,9 @@ export type Hedge = { word: string; start: number; end: number };
 
 /** Finds the hedges of a text in its own language. */
 export function findHedges(analysis: TextAnalysis): Hedge[] {
-  return analysis.language === "zh" ? findChineseHedges(analysis) : findEnglishHedges(analysis.text);
+  return analysis.language === "zh"
+    ? findChineseHedges(analysis)
+    : findEnglishHedges(analysis.text, analysis.latinWords);
 }
 
 function findChineseHedges(analysis: TextAnalysis): Hedge[] {
@@ -46,7 +48,15 @@ function findChineseHedges(analysis: TextAnalysis): Hedge[] {
   return hedges.sort((a, b) => a.start - b.start);
 }
 
-function findEnglishHedges(text: string): Hedge[] {
+// A word one of the English hedges contains: most key results have none, and their words say so at once.
+const EN_HEDGE_WORDS = new Set(
+  `try tries trying tried hopefully aim aims aiming strive strives striving possible approximately approx roughly
+about around circa ca feasible ideally attempt attempts endeavor endeavour endeavors endeavours seek seeks hope hopes
+wish best more so take ish should might may can`.split(/\s+/),
+);
+
+function findEnglishHedges(text: string, words: readonly string[]): Hedge[] {
+  if (!text.includes("~") && !words.some((word) => EN_HEDGE_WORDS.has(word))) return [];
   const lower = text.toLowerCase();
   const hedges: Hedge[] = [];
   for (const pattern of EN_WEASEL_PATTERNS) {

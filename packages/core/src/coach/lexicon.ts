@@ -11,179 +11,11 @@ function list(text: string): readonly string[] {
     .filter((word) => word !== "");
 }
 
-/**
- * How a verb relates to results:
- * - `output`: makes or finishes something that is either done or not (上线, launch);
- * - `activity`: keeps doing something with no end state of its own (推进, engage);
- * - `change`: moves a measure without saying how far (提升, improve);
- * - `outcome`: a result in the world that can be checked (签约, win, pass);
- * - `state`: describes a condition to reach, typical of good objectives (让, become).
- */
-export type VerbKind = "output" | "activity" | "change" | "outcome" | "state";
-
-/** A verb of the lexicon with its kind. */
-export type VerbEntry = { word: string; kind: VerbKind; weak?: boolean };
-
-const ZH_VERBS: Record<VerbKind, readonly string[]> = {
-  output: list(`
-完成, 上线, 发布, 推出, 搭建, 建成, 建立, 建设, 构建, 打造, 制定, 制订, 撰写, 编写, 编制, 起草, 出版, 交付, 开发, 实施, 部署, 迁移, 切换, 替换, 上架,
-投产, 组建, 举办, 举行, 组织, 召开, 开设, 设立, 输出, 形成, 梳理, 更新, 整理, 设计, 改版, 重构, 集成, 接入, 引入, 录制, 拍摄, 培训, 开通, 启动, 安装,
-配置, 翻译, 汇总, 筹备, 策划, 提交, 申报, 拜访, 走访, 回访, 访谈, 调研, 写, 做, 讲, 淘汰, 下线, 关闭, 清理, 归档, 改造, 升级, 上马, 导入, 编撰, 修订,
-印发, 出台, 颁布, 落成, 研发, 打通, 新开, 开业, 铺设, 新建, 上新, 编排, 录入, 落地
-`),
-  activity: list(`
-推进, 推动, 参与, 开展, 落实, 跟进, 协助, 支持, 配合, 负责, 关注, 探索, 研究, 学习, 深化, 坚持, 做好, 抓好, 统筹, 协调, 对接, 维护, 运营, 监控, 跟踪,
-宣传, 推广, 倡导, 鼓励, 培养, 陪伴, 沟通, 参加, 执行, 深耕, 布局, 推行, 普及, 贯彻, 实行, 开拓, 走进, 拓展客户, 深入推进, 组织开展
-`),
-  change: list(`
-提升, 提高, 增加, 增长, 降低, 减少, 缩短, 改善, 优化, 加强, 增强, 简化, 完善, 强化, 改进, 扩大, 巩固, 压缩, 减小, 加快, 扩展, 拓展, 提速, 做大, 做强,
-做深, 做透, 突破, 达到, 达成, 保持, 控制, 下降, 上升, 增至, 降至, 提至, 缩减, 精简, 削减, 节省, 节约, 扩充, 促进, 加速, 降, 减, 增, 升, 翻番, 翻倍,
-减半, 稳定, 维持, 确保, 保障, 丰富, 激活, 拉升, 拉高, 压降, 改变, 新增, 扩大到, 提升到
-`),
-  outcome: list(`
-签约, 签下, 新签, 拿下, 赢得, 赢下, 获得, 获取, 通过, 成交, 中标, 取得, 斩获, 赢回, 留住, 实现, 消除, 杜绝, 清零, 招聘, 招募, 覆盖, 转化, 回款, 售出,
-卖出
-`),
-  state: list(`
-让, 使, 成为, 帮助, 帮, 做到, 变成, 成就, 建好
-`),
-};
-
-const EN_VERBS: Record<VerbKind, readonly string[]> = {
-  output: list(`
-launch, ship, build, write, publish, release, roll out, implement, migrate, move, deploy, install,
-integrate, automate, retire, deprecate, create, design, develop, draft, document, finish, complete,
-set up, setup, establish, host, organise, organize, hold, record, conduct, prepare, produce,
-redesign, rewrite, refactor, replace, upgrade, introduce, define, film, translate, rebuild, revamp,
-overhaul, port, sunset, remove, fix, submit, finalize, finalise, perform, execute, plan, schedule,
-kick off, add, update, deliver, roll-out, stand up, spin up, open-source, open source, reorganize,
-reorganise, consolidate, standardize, standardise, formalize, formalise, refresh, audit, interview,
-visit, survey, present, send, give, run, lead, do, provide, make, announce, apply, decide,
-determine, choose, select, identify, approve, adopt, open, sign off, pilot, test, prototype, outline
-`),
-  activity: list(`
-engage, participate, support, assist, explore, research, investigate, work on, focus on, continue,
-push, foster, encourage, monitor, pursue, advocate, collaborate, coordinate, facilitate,
-contribute, study, learn, track, manage, oversee, evangelize, evangelise, champion, nurture, attend,
-look into, communicate, socialize, socialise, iterate, experiment, partner, keep working, work with,
-be involved, get involved, invest in, evaluate, assess, analyze, analyse, gather, publicize,
-publicise, prioritize, prioritise, review, discuss, brainstorm, observe, listen
-`),
-  change: list(`
-improve, increase, enhance, boost, strengthen, optimise, optimize, reduce, lower, grow, expand, cut,
-decrease, raise, accelerate, speed up, streamline, simplify, shorten, lift, double, triple,
-quadruple, halve, minimize, minimise, maximize, maximise, extend, widen, deepen, tighten, drop,
-shrink, drive, promote, better, scale, sharpen, modernize, modernise, elevate, bring down, move up,
-stabilize, stabilise, protect
-, maintain, sustain, preserve
-`),
-  outcome: list(`
-close, sign, win, land, acquire, secure, pass, achieve, attain, reach, hit, earn, retain, gain,
-convert, obtain, eliminate, hire, recruit, onboard, sell, book, exceed, surpass, generate, collect,
-renew, certify, get certified, resolve
-`),
-  state: list(`
-make, become, be, help, keep, turn, put, get, stay, remain, enable, empower, delight, have, give,
-own, transform, ensure, bring, grow into, let, allow
-`),
-};
-
-/**
- * English output verbs that only make a task with an event or deliverable object or a count: "Run 6
- * bootcamps" is a task, "Give customers a service they never think about" is not.
- */
-const EN_WEAK_OUTPUT = new Set(
-  list(`
-give, run, hold, deliver, do, provide, lead, make, add
-`),
-);
-
-/** Weak output verbs that make a task only with a count: "make 3 videos", but "make the app feel solid". */
-export const EN_COUNT_ONLY_OUTPUT = new Set(["make", "do"]);
-
-/** Event and content nouns: what weak output verbs produce ("give talks", "run workshops"). */
-export const EN_DELIVERABLE_NOUNS = new Set(
-  list(`
-talk, presentation, demo, workshop, training, session, bootcamp, webinar, meetup, review, meeting,
-course, lecture, class, event, conference, summit, campaign, project, feature, report, plan,
-roadmap, release, version, update, document, guide, video, post, article, whitepaper, white paper,
-newsletter, survey, pilot, poc, prototype, mvp, app, tool, dashboard, playbook, blog, podcast,
-hackathon, offsite, retrospective, interview, study, tutorial, episode, case study, announcement,
-launch, spec, rfc, proposal, design, program, programme, installer, beta, alpha, test, experiment,
-story, stories, kickoff, kick-off, retreat, roadshow, fair, ceremony, celebration, contest,
-competition, challenge, party, offsite, off-site, lunch, dinner, briefing, sprint, audit,
-assessment, analysis
-, platform, system, portal, website, site, api, sdk, integration, module, feature set, dashboard, connector, plugin, extension
-`),
-);
-
-/** English output verbs whose bare plural object ("host webinars") names an open-ended stream of events. */
-export const EN_EVENT_VERBS = new Set(
-  list(`
-run, hold, host, give, write, publish, record, conduct, organise, organize, produce, film, present,
-send
-`),
-);
-
-function entries(source: Record<VerbKind, readonly string[]>, weak?: ReadonlySet<string>): VerbEntry[] {
-  const list: VerbEntry[] = [];
-  for (const kind of Object.keys(source) as VerbKind[]) {
-    for (const word of source[kind]) {
-      list.push(weak?.has(word) && kind === "output" ? { word, kind, weak: true } : { word, kind });
-    }
-  }
-  // Longest first, so 新签 wins over 签 and "roll out" over "roll".
-  return list.sort((a, b) => b.word.length - a.word.length);
-}
-
-/** Chinese verbs, longest first for maximum matching. */
-export const ZH_VERB_LIST: readonly VerbEntry[] = entries(ZH_VERBS);
-
-/** English verbs (lemmas, some phrasal), longest first. */
-export const EN_VERB_LIST: readonly VerbEntry[] = entries(EN_VERBS, EN_WEAK_OUTPUT);
-
-/** Chinese output verbs that close a clause as its predicate: "新版官网上线", "模块开发完成". */
-export const ZH_TRAILING_OUTPUT = list(`
-上线, 完成, 发布, 交付, 落地, 投产, 建成, 切换, 迁移, 开发, 部署, 落成, 竣工, 完工, 到位, 结项, 验收, 推出, 就绪, 开通, 启用
-`);
-
-/** English participles and states that mark a deliverable as done: "iOS app shipped", "new site live". */
-export const EN_TRAILING_OUTPUT = list(`
-launched, shipped, released, deployed, completed, complete, implemented, done, live, in production,
-published, delivered, migrated, rolled out, built, finished, ga, generally available, in place, set
-up, up and running, merged, signed off
-`);
-
-/** Nouns of output verbs that head a deliverable: "Launch of the playground", "Migration of billing". */
-export const EN_OUTPUT_NOMINALS = new Set(
-  list(`
-launch, release, implementation, completion, migration, rollout, roll-out, delivery, deployment,
-creation, publication, development, introduction, integration
-`),
-);
-
-/**
- * Characters and words that, right after an output verb, make it part of a measure's name: 完成率, 上线数,
- * 交付周期 are measures, not tasks.
- */
-export const ZH_METRIC_SUFFIX =
-  /^(?:率|度|量(?![产化])|数(?![字据码学])|时长|时间|周期|效率|进度|情况|比例|占比|比率|成本|质量|次数|人数|金额|额|值(?!班)|指数|得分|分数|速度|时效|水平|能力|覆盖率|满意度)/;
-
-/** After a verb these make it part of a noun naming people or organisations: 设计师, 运营商, 研究员. */
-export const ZH_NOMINAL_SUFFIXES = list(`
-师, 者, 员, 商, 院, 部, 组, 团队, 中心, 人员, 岗, 方
-`);
-
-/** After an output verb these make a time clause ("迁移后…", "上线期间…"), not the predicate. */
-export const ZH_TEMPORAL_SUFFIXES = list(`
-后, 前, 时, 期间, 以来, 之后, 之前, 过程, 中
-`);
-
 /** Leading words that frame a Chinese clause without being its predicate. */
 export const ZH_LEADING_FILLERS = list(`
 每周, 每月, 每天, 每日, 每季度, 每年, 每半年, 每双周, 本季度, 本月, 本周, 本年度, 今年, 年内, 全年, 季度内, 年底前, 上半年, 下半年, 我们, 我, 团队, 持续,
 不断, 积极, 全面, 深入, 大力, 进一步, 稳步, 逐步, 切实, 有效, 按时, 如期, 顺利, 高效, 主动, 及时, 继续, 尽快, 高质量地, 高质量, 正式, 率先, 独立, 成功,
-基本, 初步, 首次, 全部, 全力, 重点, 要, 将, 会, 能, 把
+基本, 初步, 首次, 全部, 全力, 重点, 要, 将, 会, 能, 把, 定期, 常态化, 已经, 已, 正在, 重新, 逐一, 统一, 集中, 认真
 `);
 
 /** Leading English words that frame a clause without being its predicate. */
@@ -245,7 +77,7 @@ export const ZH_UNITS: readonly string[] = list(`
 欧元, 港元, 万人, 百分点, 个, 家, 位, 人, 名, 场, 次, 篇, 项, 款, 所, 条, 件, 单, 笔, 份, 台, 套, 座, 间, 门, 支, 张, 本, 部, 首, 集, 轮,
 批, 类, 种, 户, 例, 起, 宗, 辆, 架, 艘, 块, 元, 万, 亿, 千, 百, 倍, 天, 日, 周, 月, 年, 秒, 分, 点, 度, 级, 星, 颗, 吨, 斤, 克, 米,
 层, 站, 城, 省, 国, 店, 仓, 节, 课, 堂, 帧, 页, 字, 盒, 箱, 包, 瓶, 杯, 票, 席, 岁, 期, 届, 单位, 处, 枚, 道, 株, 头, 只, 台次, 架次,
-趟, 遍, 成, 折
+趟, 遍, 成, 折, 兆瓦时, 兆瓦, 千瓦, 瓦, 学时, 课时, 立方米, 毫升, 毫米, 厘米, 公顷, 亩, 标箱, 车次, 班次, 航次, 列, 升, 床
 `);
 
 /** Chinese time units: a number with one of these can be a window ("30 天内") rather than a target. */
@@ -261,7 +93,7 @@ export const ZH_TIME_UNITS = new Set(
  */
 export const ZH_NUMBER_CONTINUATIONS = new Set(
   list(`
-大, 以, 左, 上, 下, 内, 及, 和, 与, 并, 且, 或, 、, 的, 到, 至, 提, 降, 增, 减, 缩, 达, 为, 多, 余, +, 之, 前, 后, （, (, →, 起,
+大, 以, 左, 上, 下, 内, 及, 和, 与, 并, 且, 或, 、, 的, 到, 至, 提, 降, 增, 减, 缩, 压, 控, 拉, 扩, 达, 为, 多, 余, +, 之, 前, 后, （, (, →, 起,
 每, 是, 翻, 同, 环, 比, 不, 即, 就, 再, 又, 都, 也, 时, 中, 里, 外, 整
 `),
 );
@@ -357,6 +189,7 @@ export const EN_NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ["million", 1_000_000],
   ["billion", 1_000_000_000],
   ["dozen", 12],
+  ["once", 1],
 ]);
 
 /** English words that multiply a measure: "double pipeline", "triple our footprint". */
@@ -416,31 +249,7 @@ export const ZH_CURRENT_MARKERS = list(`
 export const EN_CURRENT_PATTERN =
   /\b(?:currently(?: at| is| are)?|today(?: at| is)?|baseline(?: of| is|:)?|was|vs\.?|versus|compared (?:to|with)|up from|down from|now(?: at)?)\s*[:=]?\s*$/;
 
-/** Head nouns of measures: after one of these, a leading verb-like word is a modifier ("Support response time"). */
-export const EN_METRIC_NOUNS: ReadonlySet<string> = new Set(
-  list(`
-rate, rates, time, times, ticket, tickets, cost, costs, score, scores, satisfaction, quality,
-coverage, volume, count, share, ratio, latency, speed, backlog, accuracy, efficiency, cadence,
-frequency, velocity, throughput, uptime, adoption, success, failures, errors, duration, cycle,
-response, resolution, requests, conversion, retention, revenue, spend, budget, capacity,
-utilization, utilisation, health, completion, attendance, participation, nps, csat, sla, slas, lead,
-leads, pipeline, usage, growth, reliability, availability, performance, readiness, consistency,
-compliance, contacts, calls, churn, margin, output, rating, ratings, acceptance, approval,
-turnaround
-`),
-);
-
-/** Words that may stand between a verb and the head of its object ("a", "our", "at least", "monthly"). */
-export const EN_OBJECT_MODIFIERS: ReadonlySet<string> = new Set(
-  list(`
-a, an, the, our, my, their, its, your, this, that, these, those, at, least, more, than, new,
-internal, external, monthly, weekly, quarterly, regular, all, each, every
-`),
-);
-
-/** Articles and possessives: a plural object after one of these is a bounded set ("the webinars"). */
-export const EN_ARTICLES: ReadonlySet<string> = new Set(
-  list(`
-a, an, the, our, my, their, its, your, this, that, these, those, one
-`),
-);
+/** English words that introduce a current value; they do not name a measure. */
+export const EN_CURRENT_MARKERS_WORDS = list(`
+currently, current, today, baseline, was, vs, versus, compared, now
+`);

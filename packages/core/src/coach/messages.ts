@@ -1,4 +1,5 @@
 import type { CoachCode } from "./codes.ts";
+import type { OutcomeSuggestion } from "./task-advice.ts";
 import type { CoachLocale } from "./types.ts";
 
 /** Details a rule passes on so the message can quote the user's own words. */
@@ -28,6 +29,12 @@ export type MessageParams = {
   second?: number;
   /** Whether the activity has no end state of its own. */
   isOpenEnded?: boolean;
+  /** An outcome key result built from a task's own words, with x/y placeholders. */
+  outcome?: OutcomeSuggestion;
+  /** The value the same measure ended at last cycle, as written. */
+  previousValue?: string;
+  /** The key result of last cycle that had the same measure. */
+  previousTitle?: string;
 };
 
 /** The words of one finding. */
@@ -68,7 +75,9 @@ const ZH: Record<CoachCode, Template> = {
         },
   "kr.is_task": (p) => ({
     message: `${zh(p.text)}是一项工作或交付物，不是结果：做完了，也说明不了有没有带来改变。`,
-    suggestion: `问自己：“${clip(p.core, 24)}之后，什么指标会改变？”把这个变化写成关键结果。例如把「完成 3 次客户培训」改成「培训后客户自助解决率从 40% 提升到 60%」；${zh(p.core)}本身放进行动计划。`,
+    suggestion: p.outcome
+      ? `问自己：“${clip(p.core, 24)}之后，什么会改变？”把这个变化写成关键结果，例如改成「${p.outcome["zh-CN"]}」（把 x、y 换成当前值和目标值）；${zh(p.core)}本身放进行动计划。`
+      : `问自己：“${clip(p.core, 24)}之后，什么指标会改变？”把这个变化写成关键结果。例如把「完成 3 次客户培训」改成「参训客户的 30 日活跃率从 40% 提升到 60%」；${zh(p.core)}本身放进行动计划。`,
   }),
   "kr.weasel_words": (p) => ({
     message: `${zh(p.hedge)}削弱了承诺：关键结果要说清楚达到什么，而不是会不会尽力。`,
@@ -80,7 +89,9 @@ const ZH: Record<CoachCode, Template> = {
   }),
   "kr.no_baseline": (p) => ({
     message: `${zh(p.text)}有目标值（${clip(p.metric, 20)}），但没有写起点，看不出要进步多少。`,
-    suggestion: `补上当前值，写成「从 X 到 ${clip(p.metric, 20)}」，或在起始值（startValue）里填上起点；如果还没有数据，第一步就是先测出基线。`,
+    suggestion: p.previousValue
+      ? `上个周期的${zh(p.previousTitle)}最后是 ${clip(p.previousValue, 20)}：可以把它作为起点，写成「从 ${clip(p.previousValue, 20)} 到 ${clip(p.metric, 20)}」，或在起始值（startValue）里填上 ${clip(p.previousValue, 20)}。`
+      : `补上当前值，写成「从 X 到 ${clip(p.metric, 20)}」，或在起始值（startValue）里填上起点；如果还没有数据，第一步就是先测出基线。`,
   }),
   "set.no_krs": () => ({
     message: "这个目标还没有关键结果，无法衡量是否达成。",
@@ -131,7 +142,9 @@ const EN: Record<CoachCode, Template> = {
         },
   "kr.is_task": (p) => ({
     message: `${en(p.text)} is an activity or a deliverable — a to-do. Finishing it doesn't show it made a difference.`,
-    suggestion: `Ask which measure should move once ${en(p.core)} is done, and make that the key result. For example, instead of "Run 3 customer trainings", write "Tickets resolved without support from 40% to 60%"; keep the work as an initiative in the plan.`,
+    suggestion: p.outcome
+      ? `Ask what will be different once ${en(p.core)} is done, and make that the key result — for example "${p.outcome.en}" (put the current value for x and the target for y); keep the work itself as an initiative in the plan.`
+      : `Ask which measure should move once ${en(p.core)} is done, and make that the key result. For example, instead of "Run 3 customer trainings", write "30-day active rate of trained customers from 40% to 60%"; keep the work as an initiative in the plan.`,
   }),
   "kr.weasel_words": (p) => ({
     message: `${en(p.hedge)} hedges the key result and takes the commitment out of it.`,
@@ -143,7 +156,9 @@ const EN: Record<CoachCode, Template> = {
   }),
   "kr.no_baseline": (p) => ({
     message: `${en(p.text)} sets a target (${clip(p.metric, 20)}) but no starting point, so nobody can tell how much progress it asks for.`,
-    suggestion: `State where you start — "from X to ${clip(p.metric, 20)}" — or fill in the start value; if you don't know the current number yet, measuring it is the first step.`,
+    suggestion: p.previousValue
+      ? `Last cycle, ${en(p.previousTitle)} ended at ${clip(p.previousValue, 20)}: start from there — "from ${clip(p.previousValue, 20)} to ${clip(p.metric, 20)}" — or put ${clip(p.previousValue, 20)} in the start value.`
+      : `State where you start — "from X to ${clip(p.metric, 20)}" — or fill in the start value; if you don't know the current number yet, measuring it is the first step.`,
   }),
   "set.no_krs": () => ({
     message: "This objective has no key results, so there is no way to tell whether it was achieved.",

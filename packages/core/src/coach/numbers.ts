@@ -117,15 +117,30 @@ type Builder = {
   text: string;
   language: Language;
   found: Quantity[];
-  claimed: Array<[number, number]>;
+  /** One flag per character of the text: taken by a figure or a URL already. */
+  claimed: Uint8Array;
+  /** Whether the text has an English number word ("twelve") or multiplier ("double"): their scanners run only then. */
+  hasNumberWord: boolean;
+  hasMultiplierWord: boolean;
 };
 
 /**
  * Finds the figures of a normalised text that count as amounts. Dates, years, quarters, versions, issue
  * numbers, names with digits (SOC 2, P0, K12, 6S, 二期, 双十一) and 一 as an article are left out.
  */
-export function findQuantities(text: string, language: Language): Quantity[] {
-  const builder: Builder = { text, language, found: [], claimed: [] };
+export function findQuantities(
+  text: string,
+  language: Language,
+  latinWords: readonly string[] = latinWordsOf(text),
+): Quantity[] {
+  let hasNumberWord = false;
+  let hasMultiplierWord = false;
+  for (const word of latinWords) {
+    if (EN_NUMBER_WORDS.has(word)) hasNumberWord = true;
+    if (EN_MULTIPLIER_WORDS.has(word) || word === "half") hasMultiplierWord = true;
+  }
+  const claimed = new Uint8Array(text.length);
+  const builder: Builder = { text, language, found: [], claimed, hasNumberWord, hasMultiplierWord };
   scanMultiplierWords(builder);
   scanPercentWords(builder);
   scanPlaceholders(builder);
@@ -137,21 +152,32 @@ export function findQuantities(text: string, language: Language): Quantity[] {
 }
 
 function isClaimed(builder: Builder, start: number, end: number): boolean {
-  return builder.claimed.some(([from, to]) => start < to && end > from);
+  for (let i = Math.max(0, start); i < end; i++) if (builder.claimed[i]) return true;
+  return false;
 }
 
 function claim(builder: Builder, start: number, end: number): void {
-  builder.claimed.push([start, end]);
+  builder.claimed.fill(1, Math.max(0, start), end);
 }
 
 function push(builder: Builder, quantity: Omit<Quantity, "raw">): void {
-  builder.found.push({ ...quantity, raw: builder.text.slice(quantity.start, quantity.end) });
-  claim(builder, quantity.start, quantity.end);
+  const { value, kind, role, unit, start, end } = quantity;
+  builder.found.push({ value, kind, role, unit, start, end, raw: builder.text.slice(start, end) });
+  claim(builder, start, end);
 }
+
+const HAS_LATIN = /[A-Za-z]/;
+
+/** The Latin words of a text, lower-cased. */
+export function latinWordsOf(text: string): string[] {
+  return HAS_LATIN.test(text) ? (text.toLowerCase().match(/[a-z]+/g) ?? []) : [];
+}
+const HAS_MULTIPLIER_CHAR = /[番倍半双腰]/;
+const EN_MULTIPLIER_PATTERN = new RegExp(`\\b(?:${[...EN_MULTIPLIER_WORDS.keys()].join("|")})\\b`, "g");
 
 function scanMultiplierWords(builder: Builder): void {
   const { text } = builder;
-  for (const [word, value] of ZH_MULTIPLIER_WORDS) {
+  for (const [word, value] of HAS_MULTIPLIER_CHAR.test(text) ? ZH_MULTIPLIER_WORDS : []) {
     let index = text.indexOf(word);
     while (index >= 0) {
       if (!isClaimed(builder, index, index + word.length)) {
@@ -167,8 +193,9 @@ function scanMultiplierWords(builder: Builder): void {
       index = text.indexOf(word, index + word.length);
     }
   }
+  if (!builder.hasMultiplierWord) return;
   const lower = text.toLowerCase();
-  for (const match of lower.matchAll(/\b[a-z]+\b/g)) {
+  for (const match of lower.matchAll(EN_MULTIPLIER_PATTERN)) {
     const value = EN_MULTIPLIER_WORDS.get(match[0]);
     if (value === undefined) continue;
     const start = match.index;
@@ -178,6 +205,7 @@ function scanMultiplierWords(builder: Builder): void {
     if (/^-[a-z]/.test(after) || /^ (?:down|click|checks?|edged|standard)\b/.test(after)) continue;
     push(builder, { value, kind: "multiplier", role: "value", unit: match[0], start, end });
   }
+  if (!lower.includes("half")) return;
   for (const match of lower.matchAll(/\b(?:in|by) half\b/g)) {
     push(builder, {
       value: 0.5,
@@ -192,6 +220,7 @@ function scanMultiplierWords(builder: Builder): void {
 
 function scanPercentWords(builder: Builder): void {
   const { text } = builder;
+  if (!text.includes("百分")) return;
   for (const match of text.matchAll(/百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g)) {
     const amount = match[1] ?? "";
     const value = isDigit(amount[0]) ? Number(amount) : parseChineseNumeral(amount);
@@ -219,11 +248,14 @@ function scanPercentWords(builder: Builder): void {
 
 function scanPlaceholders(builder: Builder): void {
   // URLs carry ids and paths, never amounts.
-  for (const match of builder.text.matchAll(/\bhttps?:\/\/\S+|\bwww\.\S+/g))
-    claim(builder, match.index, match.index + match[0].length);
+  if (builder.text.includes("http") || builder.text.includes("www.")) {
+    for (const match of builder.text.matchAll(/\bhttps?:\/\/\S+|\bwww\.\S+/g))
+      claim(builder, match.index, match.index + match[0].length);
+  }
+  if (!/[A-Z]/.test(builder.text)) return;
   // Published OKRs redact confidential figures as "$N", "X%", "N8%" or "N2 customers"; they still state an amount.
   const pattern =
-    /(?<![A-Za-z0-9])(?:[$€£¥] ?[A-Z]\d*(?![A-Za-z])|[A-Z]\d* ?%|(?:N\d{0,2}|X{1,3})(?= (?:[A-Za-z-]+ ){0,3}(?:[A-Za-z-]+s|people|staff)\b| [A-Z]{2,}\b))/g;
+    /(?<![A-Za-z0-9])(?:[$€£¥] ?[A-Z]\d*(?![A-Za-z])|[A-Z]\d* ?%|(?:N\d{0,2}|X{1,3}|Y{2,3}|Z{2,3})(?= (?:[A-Za-z-]+ ){0,3}(?:[A-Za-z-]+s|people|staff)\b| [A-Z]{2,}\b))/g;
   for (const match of builder.text.matchAll(pattern)) {
     if (
       /\b(?:project|plan|model|type|series|phase|generation|tier|version)\s$/i.test(
@@ -257,9 +289,14 @@ function scanArabic(builder: Builder): void {
   }
 }
 
+/** The Latin word right before a position, skipping spaces and colons ("Issue 12", "NPS: 40"). */
 function previousWord(text: string, start: number): string {
-  const match = /([A-Za-z][A-Za-z'’.]*)[\s:]*$/.exec(text.slice(Math.max(0, start - 24), start));
-  return match?.[1]?.replace(/\.$/, "") ?? "";
+  let end = start;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === ":")) end--;
+  let from = end;
+  while (from > 0 && /[A-Za-z'’.]/.test(text[from - 1] ?? "")) from--;
+  while (from < end && !isLatinLetter(text[from])) from++;
+  return text.slice(from, end).replace(/\.$/, "");
 }
 
 function nextWord(text: string, end: number): string {
@@ -281,8 +318,9 @@ function classifyArabic(
   // Multi-dot numbers are versions (1.2.3).
   if ((raw.match(/\./g)?.length ?? 0) > 1) return null;
   const prev = text[start - 1];
-  const before = text.slice(0, start);
-  const after = text.slice(end);
+  // Windows around the figure: every test below looks at most this far.
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 48);
   const digitsOnly = raw.replace(/,/g, "");
   let value = Number(digitsOnly);
 
@@ -305,6 +343,14 @@ function classifyArabic(
   if (prev === "." && isDigit(text[start - 2])) return null;
   if ((prev === ":" || prev === "/") && isDigit(text[start - 2])) return null; // 1:1, second half of 24/7
   if (/^:\d/.test(after)) return null; // 1:1s, 10:30
+
+  // The common case first: a plain percentage ("40%", "99.5 %", "30%+") needs none of the checks below.
+  const percent = /^ ?%\+?/.exec(after);
+  if (percent && !/^\/\d/.test(after) && !/^[$€£¥]/.test(raw)) {
+    const stop = end + percent[0].length;
+    const kind: QuantityKind = "percent";
+    return { value, kind, role: roleOf(builder, start, stop, kind, "%"), unit: "%", start, end: stop };
+  }
 
   const slash = /^\/(\d+(?:\.\d+)?)/.exec(after);
   if (slash) {
@@ -379,10 +425,16 @@ function classifyArabic(
     kind = unitSuffix.kind;
     end2 = end + suffix.length;
   }
-  if (/^-(?:day|week|month|year|hour|minute|quarter|second)s?\b/i.test(after)) {
+  const hyphenUnit = /^-((?:day|week|month|year|hour|minute|quarter|second)s?)\b/i.exec(after);
+  if (hyphenUnit) {
+    // "5.5-hours total or less" states a limit; "30-day readmissions" names a measure.
+    const unitEnd = end + hyphenUnit[0].length;
+    if (/^\s(?:total|or less|or fewer|max(?:imum)?|at most|or under)\b/i.test(text.slice(unitEnd))) {
+      return { value, kind: "duration", role: "value", unit: hyphenUnit[1] ?? null, start, end: unitEnd };
+    }
     return { value, kind: "duration", role: "label", unit: null, start, end }; // 30-day readmissions
   }
-  let rest = text.slice(end2);
+  let rest = text.slice(end2, end2 + 48);
   if (rest.startsWith("+")) {
     end2 += 1; // 30+ days, 5k+
     rest = rest.slice(1);
@@ -394,7 +446,7 @@ function classifyArabic(
       unit = unitMatch.unit ?? unit;
       kind = unitMatch.kind;
       end2 += unitMatch.length;
-      rest = text.slice(end2);
+      rest = text.slice(end2, end2 + 48);
     } else if (builder.language === "zh" || isHan(rest.replace(/^ /, "")[0])) {
       const next = rest.replace(/^ /, "")[0];
       if (isHan(next) && !ZH_NUMBER_CONTINUATIONS.has(next ?? "")) return null; // 12345 热线
@@ -438,12 +490,15 @@ type LatinSuffix = { kind: QuantityKind; factor: number };
 function readLatinSuffix(suffix: string): LatinSuffix | null {
   if (suffix === "x" || suffix === "X") return { kind: "multiplier", factor: 1 };
   if (suffix === "k" || suffix === "K") return { kind: "number", factor: 1_000 };
-  if (suffix === "M" || suffix === "MM" || suffix === "mn") return { kind: "number", factor: 1_000_000 };
+  if (suffix === "M" || suffix === "MM" || suffix === "mm" || suffix === "mn")
+    return { kind: "number", factor: 1_000_000 };
   if (suffix === "B" || suffix === "bn") return { kind: "number", factor: 1_000_000_000 };
   if (/^(?:ms|s|sec|secs|h|hr|hrs|min|mins|d|w|wk|wks|mo|yr|yrs)$/.test(suffix))
     return { kind: "duration", factor: 1 };
   if (/^(?:pp|pt|pts|bps)$/.test(suffix)) return { kind: "percent", factor: 1 };
-  if (/^(?:GB|TB|MB|KB|PB|kg|km|g|m|kWh|kW|W|w|mb|gb|tb|px|fps|rps|qps)$/.test(suffix)) {
+  if (
+    /^(?:GB|TB|MB|KB|PB|kg|km|g|m|mg|ml|cm|l|L|t|kWh|MWh|kW|MW|W|w|mb|gb|tb|px|fps|rps|qps)$/.test(suffix)
+  ) {
     return { kind: "count", factor: 1 };
   }
   return null;
@@ -541,8 +596,8 @@ function roleOf(
   unit: string | null,
 ): QuantityRole {
   const { text } = builder;
-  const before = text.slice(0, start).replace(/[$€£¥]$/, "");
-  const after = text.slice(end);
+  const before = text.slice(Math.max(0, start - 40), start).replace(/[$€£¥]$/, "");
+  const after = text.slice(end, end + 48);
   const prevWord = previousWord(text, start).toLowerCase();
   if (/每\s?$/.test(before) || prevWord === "per" || /\bper\s?$/.test(before)) return "qualifier";
   // 前 3 ranks; 当前, 目前, 之前 and dates (6 月前) do not.
@@ -602,8 +657,14 @@ function classifyChineseNumeral(
   if (/^[万亿千百]/.test(run) && isDigit(text[start - 2]) && prev === " ") return null;
   const value = parseChineseNumeral(run);
   if (value === null) return null;
+  // "差错次数为零", "事故零发生": zero as a target; "零差错" on its own is a manner of speaking.
+  if (run === "零" && (/(?:为|至|到|是)\s?$/.test(text.slice(0, start)) || /^(?:发生|出现)/.test(next))) {
+    return { value: 0, kind: "count", role: "value", unit: null, start, end };
+  }
   const unit = readZhUnit(next, value);
-  if (run === "一" && unit?.unit !== "倍") return null; // 一 as an article: 一支团队, 每一位, 一线
+  // 一 as an article: 一支团队, 每一位, 一线 — but "每周开展一次" counts how often.
+  const isCadence = unit?.unit === "次" && /每[天日周月季年][^，,；;。]{0,6}$/.test(text.slice(0, start));
+  if (run === "一" && unit?.unit !== "倍" && !isCadence) return null;
   if (/^[百千万亿]$/.test(run)) return null; // 百度, 千方百计
   if (unit?.unit === "期" || unit?.unit === "届") return null; // 二期工程 names a phase
   if (unit?.unit === "级" && !/[万亿千百]/.test(run)) return null; // 等保三级, 一级供应商 name a grade
@@ -634,6 +695,7 @@ const EN_NUMBER_WORD = new RegExp(
 
 function scanEnglishNumberWords(builder: Builder): void {
   const { text } = builder;
+  if (!builder.hasNumberWord) return;
   for (const match of text.matchAll(EN_NUMBER_WORD)) {
     const phrase = match[0];
     const start = match.index;
@@ -649,7 +711,7 @@ function scanEnglishNumberWords(builder: Builder): void {
       .filter((w) => w !== "and");
     if (
       words.length === 1 &&
-      words[0] === "one" &&
+      (words[0] === "one" || words[0] === "once") &&
       !/\b(?:least|than|most|exactly|only|just|over|under)\s$/i.test(text.slice(0, start))
     ) {
       continue; // "one place", "one of"

@@ -1,4 +1,5 @@
 import type { OkrContext, RawFinding } from "./context.ts";
+import { ASPIRATION_NOUNS } from "./noun-lexicon.ts";
 import { countHan } from "./segment.ts";
 import type { TextAnalysis } from "./text-analysis.ts";
 
@@ -39,25 +40,41 @@ export function checkObjective(context: OkrContext): RawFinding[] {
 /**
  * The figure that makes an objective a metric, or null. A time target counts ("3 分钟内开户", "within 24
  * hours"); a time frame ("over the next two years", "半年内"), a population ("18-30 岁", "per 1,000 users")
- * and a place in a ranking ("成为行业第一", "the #1 choice") — the language of aspiration — do not.
+ * a place in a ranking ("成为行业第一", "the #1 choice") — the language of aspiration — and a figure in
+ * parentheses that scopes the objective do not.
  */
 function objectiveMetric(objective: TextAnalysis): string | null {
   const figure = objective.quantities.find(
     (quantity) =>
-      quantity.role === "value" ||
-      (quantity.role === "qualifier" &&
-        quantity.kind === "duration" &&
-        !LONG_PERIOD.test(quantity.unit ?? "")),
+      !isInParentheses(objective.text, quantity.start) &&
+      (quantity.role === "value" ||
+        (quantity.role === "qualifier" &&
+          quantity.kind === "duration" &&
+          !LONG_PERIOD.test(quantity.unit ?? ""))),
   );
   return figure?.raw ?? null;
 }
 
+/** A figure in parentheses scopes the objective ("(5k+ user, multi-business unit)"); it is not its target. */
+function isInParentheses(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  return before.lastIndexOf("(") > before.lastIndexOf(")");
+}
+
 const LONG_PERIOD = /^(?:个?月|年|季度|quarters?|months?|years?|yrs?|mo)$/;
 
-/** An objective is a task when its governing verb produces an output or names an ongoing activity. */
+/**
+ * An objective is a task when its governing verb delivers an output or names an ongoing activity — unless what
+ * it builds is an aspiration rather than an output: a team, a culture, a brand, a foundation ("Build a
+ * world-class engineering team", "打造区域第一的母婴品牌") is a state worth reaching.
+ */
 function isTaskObjective(objective: TextAnalysis): boolean {
-  const kind = objective.predicate.kind;
-  return kind === "output" || kind === "activity";
+  const { kind, object, topic, isAbility } = objective.predicate;
+  if ((kind !== "deliver" && kind !== "activity") || isAbility) return false;
+  // Only what the verb builds counts, not the people it serves: "Build a process that supports teams".
+  const built =
+    object.split(/\s(?:for|of|on|in|to|with|that|which|who|so|as|while|where|by)\s|[,，;；]/)[0] ?? "";
+  return !(kind === "deliver" && topic !== "hire" && ASPIRATION_NOUNS.test(built));
 }
 
 /**

@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { englishLemmas, findPredicate, stripChineseFrame, stripEnglishFrame } from "./predicate.ts";
-import { normalizeText, textLanguage } from "./segment.ts";
+import { stripChineseFrame, stripEnglishFrame } from "./predicate.ts";
+import { analyzeText } from "./text-analysis.ts";
+import { englishLemmas } from "./verb-lexicon.ts";
 
 function predicateOf(text: string) {
-  const normalized = normalizeText(text);
-  return findPredicate(normalized, textLanguage(normalized));
+  return analyzeText(text).predicate;
 }
 
-describe("findPredicate: verbs of output, activity, change and outcome", () => {
+describe("the predicate: verbs of delivery, activity, change and outcome", () => {
   it.each([
-    ["完成供应商准入流程改造", "output"],
-    ["上线电子发票功能", "output"],
-    ["搭建渠道伙伴门户", "output"],
-    ["组织 3 场经销商大会", "output"],
-    ["撰写产品白皮书", "output"],
+    ["完成供应商准入流程改造", "deliver"],
+    ["上线电子发票功能", "deliver"],
+    ["搭建渠道伙伴门户", "deliver"],
+    ["组织 3 场经销商大会", "deliver"],
+    ["撰写产品白皮书", "deliver"],
     ["推进精益改善项目", "activity"],
     ["落实安全生产责任制", "activity"],
     ["开展用户访谈", "activity"],
@@ -21,9 +21,9 @@ describe("findPredicate: verbs of output, activity, change and outcome", () => {
     ["降低库存周转天数", "change"],
     ["签下 5 家省级代理", "outcome"],
     ["让一线主管敢于授权", "state"],
-    ["Launch the reseller program", "output"],
-    ["Roll out the new expense policy", "output"],
-    ["Write 6 case studies", "output"],
+    ["Launch the reseller program", "deliver"],
+    ["Roll out the new expense policy", "deliver"],
+    ["Write 6 case studies", "deliver"],
     ["Engage with design partners", "activity"],
     ["Improve release quality", "change"],
     ["Win 3 public-sector tenders", "outcome"],
@@ -50,14 +50,14 @@ describe("findPredicate: verbs of output, activity, change and outcome", () => {
   });
 
   it("reads a deliverable named first and finished last", () => {
-    expect(predicateOf("新版小程序上线").kind).toBe("output");
-    expect(predicateOf("Self-serve billing live in production").kind).toBe("output");
-    expect(predicateOf("Migration of the payroll data").kind).toBe("output");
+    expect(predicateOf("新版小程序上线").kind).toBe("deliver");
+    expect(predicateOf("Self-serve billing live in production").kind).toBe("deliver");
+    expect(predicateOf("Migration of the payroll data").kind).toBe("deliver");
   });
 
   it("gives weak English verbs a task reading only with a deliverable or count", () => {
-    expect(predicateOf("Give 5 conference talks").kind).toBe("output");
-    expect(predicateOf("Run a customer advisory summit").kind).toBe("output");
+    expect(predicateOf("Give 5 conference talks").kind).toBe("deliver");
+    expect(predicateOf("Run a customer advisory summit").kind).toBe("deliver");
     expect(predicateOf("Give partners a reason to sell us").kind).toBe("state");
     expect(predicateOf("Make the checkout feel instant").kind).toBe("state");
   });
@@ -66,12 +66,12 @@ describe("findPredicate: verbs of output, activity, change and outcome", () => {
     expect(predicateOf("推进数据治理").isOpenEnded).toBe(true);
     expect(predicateOf("Host customer webinars").isOpenEnded).toBe(true);
     expect(predicateOf("Host a customer webinar").isOpenEnded).toBe(false);
-    expect(predicateOf("推进新系统上线").kind).toBe("output");
+    expect(predicateOf("推进新系统上线").kind).toBe("deliver");
   });
 
   it("reads inflected verbs when the sentence shows they are verbs", () => {
-    expect(predicateOf("We've shipped the usage-based pricing page").kind).toBe("output");
-    expect(predicateOf("Published a security whitepaper").kind).toBe("output");
+    expect(predicateOf("We've shipped the usage-based pricing page").kind).toBe("deliver");
+    expect(predicateOf("Published a security whitepaper").kind).toBe("deliver");
     expect(predicateOf("Start recording product demos").verb).toBe("record");
   });
 });

@@ -1,36 +1,54 @@
+import { EN_LEADING_FILLERS, ZH_LEADING_FILLERS, ZH_WEASEL_WORDS } from "./lexicon.ts";
 import {
-  EN_ARTICLES,
-  EN_COUNT_ONLY_OUTPUT,
+  BOUNDED_SCOPE,
+  EN_ABILITY,
+  EN_ABSTRACT_OBJECTS,
+  EN_COGNITIVE_VERBS,
   EN_DELIVERABLE_NOUNS,
-  EN_EVENT_VERBS,
-  EN_LEADING_FILLERS,
+  EN_DOCUMENT_SUBJECTS,
+  EN_DOCUMENT_VERBS,
+  EN_DONE_STATES,
+  EN_MEASURE_HEADS,
   EN_METRIC_NOUNS,
-  EN_OBJECT_MODIFIERS,
-  EN_OUTPUT_NOMINALS,
-  EN_TRAILING_OUTPUT,
-  EN_VERB_LIST,
+  EN_PLACEHOLDER_TEXT,
+  EN_QUALITY_WORDS,
+  EXPLICIT_CADENCE,
+  PRACTICE_NOUNS,
+  VAGUE_CADENCE,
+  VAGUE_CADENCE_ADJECTIVE,
+  ZH_DELIVERABLE_NOUNS,
+} from "./noun-lexicon.ts";
+import type { Language } from "./segment.ts";
+import {
+  englishVerbAt,
+  type TaskTopic,
   type VerbEntry,
   type VerbKind,
-  ZH_LEADING_FILLERS,
-  ZH_METRIC_SUFFIX,
-  ZH_NOMINAL_SUFFIXES,
-  ZH_TEMPORAL_SUFFIXES,
-  ZH_TRAILING_OUTPUT,
-  ZH_VERB_LIST,
-  ZH_WEASEL_WORDS,
-} from "./lexicon.ts";
-import { type Language, segmentWords, splitClauses } from "./segment.ts";
+  ZH_ASPECT_MARKERS,
+  ZH_RESULT_COMPLEMENTS,
+  zhVerbAt,
+} from "./verb-lexicon.ts";
 
 /** The main verb of a clause and what it says about the kind of result. */
 export type Predicate = {
-  /** Kind of the governing verb, or `none` for a noun phrase ("客户满意度从…", "Gross margin from…"). */
+  /**
+   * Kind of the governing verb. A noun phrase that names a deliverable ("Swagger API documentation", "新版官网")
+   * reads as `deliver`; one that names a measure or a quality ("客户满意度", "Better documentation") is `none`.
+   */
   kind: VerbKind | "none";
-  /** The verb as matched ("上线", "roll out"), or "" for none. */
+  /** The verb as matched ("上线", "roll out"), the deliverable noun of a noun phrase, or "" for none. */
   verb: string;
   /** The words the verb governs, up to the end of the clause. */
   object: string;
-  /** An activity with no end of its own ("推进精益生产", "host webinars"). */
+  /** What a task produces (launch, training, …), for the advice; `general` when nothing says. */
+  topic: TaskTopic;
+  /** An activity or practice with no end of its own ("推进精益生产", "host webinars", "定期开展心理辅导"). */
   isOpenEnded: boolean;
+  /**
+   * The clause states an ability ("Customers can serve themselves"): a key result delivers it, an objective
+   * that says it names a state worth reaching.
+   */
+  isAbility?: boolean;
   /** The text after the leading frame (deadline, hedge, label) was removed. */
   core: string;
 };
@@ -39,27 +57,34 @@ const NONE = (core: string): Predicate => ({
   kind: "none",
   verb: "",
   object: core,
+  topic: "general",
   isOpenEnded: false,
   core,
 });
 
-/** Finds the governing verb of the first clause of a normalised text. */
-export function findPredicate(text: string, language: Language): Predicate {
-  const clause = splitClauses(text)[0]?.text ?? "";
+/** Finds the governing verb of one clause. */
+export function readClause(clause: string, language: Language): Predicate {
   return language === "zh" ? findChinesePredicate(clause) : findEnglishPredicate(clause);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Chinese
+
 // A point or span of time as Chinese OKRs write it: 2028年3月底, 6月30日, 第三季度, Q3, 30 天, 两周.
 const ZH_TIME =
-  "(?:\\d{4}\\s?年度?\\s?)?(?:第?[一二三四]季度|Q[1-4]|H[12]|上半年|下半年|年底|年末|\\d{1,2}\\s?月(?:\\s?\\d{1,2}\\s?[日号])?|[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}[日号])?|\\d+\\s?(?:天|日|周|个月|个工作日|工作日|小时)|[一二三四五六七八九十两]+(?:天|周|个月|个工作日))(?:份|底|初|中|末)?";
+  "(?:\\d{4}\\s?年度?\\s?)?(?:第?[一二三四]季度|Q[1-4]|H[12]|上半年|下半年|年底|年末|月底|\\d{1,2}\\s?月(?:\\s?\\d{1,2}\\s?[日号])?|[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}[日号])?|\\d+\\s?(?:天|日|周|个月|个工作日|工作日|小时)|[一二三四五六七八九十两]+(?:天|周|个月|个工作日))(?:份|底|初|中|末)?";
 // "2028年3月底前完成…", "30 天内上线…": a deadline in front of the predicate.
 const ZH_DEADLINE = new RegExp(
   `^(?:在|于|截至|截止)?\\s?${ZH_TIME}\\s?(?:结束)?(?:之前|以前|前|以内|之内|内)\\s?`,
 );
-// "在 6 月上线…", "于三季度完成…": a point in time in front of the predicate.
-const ZH_TIME_POINT = new RegExp(`^(?:在|于)\\s?${ZH_TIME}\\s?`);
+// "在 6 月上线…", "于三季度完成…", "提前 2 周完成…": a point in time in front of the predicate.
+const ZH_TIME_POINT = new RegExp(`^(?:在|于|提前)\\s?${ZH_TIME}\\s?`);
 const ZH_TIME_FRAME =
   /^(?:Q[1-4]|H[12]|FY\s?\d+|\d{4}\s?年度?|第[一二三四]季度|[一二三四]季度|本季度|本年度|今年|明年|年内|全年|上半年|下半年)(?:内|期间|里|中)?\s?(?:[:：,，]\s?)?/;
+// "细则于 6 月底前印发": a deadline between the deliverable and its verb.
+const ZH_INNER_DEADLINE = new RegExp(`(?:于|在)?\\s?${ZH_TIME}\\s?(?:之前|以前|前)?\\s?$`);
+// Adverbs between a deliverable and its closing verb: "新院区按期开业", "系统已上线".
+const ZH_MANNER = /(?:按期|如期|按时|顺利|正式|全面|成功|已经|已|均|全部|基本|初步)$/;
 
 /** Strips what frames a Chinese clause: deadlines, time frames, hedges, adverbs, labels. */
 export function stripChineseFrame(clause: string): string {
@@ -77,79 +102,218 @@ export function stripChineseFrame(clause: string): string {
     if (hedge) rest = rest.slice(hedge.length);
     const filler = ZH_LEADING_FILLERS.find((word) => rest.startsWith(word) && rest.length > word.length + 1);
     // A one-character filler (将, 把, 要) is only a frame before a verb; 会员 and 能力 are nouns.
-    if (filler && (filler.length > 1 || matchZhVerb(rest.slice(1)))) rest = rest.slice(filler.length);
+    if (filler && (filler.length > 1 || validZhVerbAt(rest, 1))) rest = rest.slice(filler.length);
     rest = rest.trimStart();
     if (rest === before) break;
   }
   return rest;
 }
 
-function matchZhVerb(text: string): VerbEntry | undefined {
-  return ZH_VERB_LIST.find((entry) => text.startsWith(entry.word));
-}
-
+// Single characters that are verbs only on their own: 使 in 使用, 讲 in 讲座 and 增 in 增速 are not.
+const ZH_NOT_A_VERB =
+  /^(?:使用|使命|使者|做法|写字|讲座|讲师|讲堂|增速|增量|增幅|增值|降幅|升幅|减量|升学|降水|帮扶)/;
+// After a verb these make it part of a noun naming people or organisations: 设计师, 运营商, 研究院 — unless the
+// next character starts a word of its own (员工, 方案, 组织).
+const ZH_NOMINAL_SUFFIX =
+  /^(?:师(?!资)|者|员(?!工)|商(?![业品务户家城圈])|院(?![校区])|部(?![署门分])|组(?![织建合])|团队|中心|人员|岗(?!位)|方(?![案法式向面针]))/;
+/** After a verb these make it part of a measure's name: 完成率, 上线数, 交付周期. */
+const ZH_METRIC_SUFFIX =
+  /^(?:率|度|量(?![产化])|数(?![字据码学])|时长|时间|周期|效率|进度|情况|比例|占比|比率|成本|质量|次数|人数|金额|额|值(?!班)|指数|得分|分数|速度|时效|水平|能力|覆盖率|满意度)/;
+/** After a verb these make a time clause ("迁移后…", "上线期间…"), not the predicate. */
+const ZH_TEMPORAL_SUFFIX = /^(?:后|前(?![置台端])|时(?![长间效])|期间|以来|之后|之前|过程|中(?=$|[，,的\s]))/;
 // A change or outcome verb later in the clause that ends on a target takes over as the predicate: in
 // "发布引起的回滚从每月 5 次降到 1 次" the subject starts with a verb, the predicate is 降到.
 const ZH_LATER_CHANGE =
   /(?:从|由)[^到至]{0,24}?(?:到|至)|(?:提升|提高|增长|增加|降低|减少|缩短|下降|上升|压缩|降|减|增|升|达|控制|保持|突破|翻)(?:到|至|为|在|了|\s?\d)|(?:达到|突破|超过|低于|高于|不低于|不高于|不超过|以上|以下|以内)|(?:提升|提高|增长|增加|降低|减少|缩短|改善|优化|下降|上升)$/;
+// Words that introduce the one a verb serves or acts with: 为加盟商提供…, 与 20 家房东谈判…, 把排班系统上线….
+const ZH_PREPOSITION = /^(?:把|将|对|与|和|跟|同|向|为|给|帮)/;
+
+/** The verb of the lexicon at a position, when it is a verb there and not the start of a longer noun. */
+function validZhVerbAt(text: string, at: number): VerbEntry | undefined {
+  const entry = zhVerbAt(text, at);
+  if (!entry) return undefined;
+  if (entry.word.length === 1 && ZH_NOT_A_VERB.test(text.slice(at))) return undefined;
+  return entry;
+}
+
+// Deliverable nouns by their last character, longest first: a noun ending at a position is found in one lookup.
+const ZH_NOUNS_BY_LAST_CHAR: ReadonlyMap<string, ReadonlyArray<[string, TaskTopic]>> = (() => {
+  const index = new Map<string, Array<[string, TaskTopic]>>();
+  for (const [noun, topic] of ZH_DELIVERABLE_NOUNS) {
+    const last = noun[noun.length - 1] ?? "";
+    index.set(last, [...(index.get(last) ?? []), [noun, topic]]);
+  }
+  for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return index;
+})();
+
+/** The deliverable noun that ends exactly at `end` in a text, if any. */
+function zhNounEndingAt(text: string, end: number): [string, TaskTopic] | undefined {
+  return ZH_NOUNS_BY_LAST_CHAR.get(text[end - 1] ?? "")?.find(([noun]) =>
+    text.startsWith(noun, end - noun.length),
+  );
+}
+
+/** The last deliverable noun of an object, and what kind of task produces it. */
+function topicOfZhObject(object: string, fallback: TaskTopic): { topic: TaskTopic; head: string } {
+  for (let end = object.length; end > 0; end--) {
+    const found = zhNounEndingAt(object, end);
+    if (found) return { topic: found[1], head: found[0] };
+  }
+  return { topic: fallback, head: "" };
+}
+
+/** Whether a practice (training, drills, outreach) has no end of its own in this clause. */
+function isOpenPractice(clause: string, head: string): boolean {
+  if (EXPLICIT_CADENCE.test(clause) || BOUNDED_SCOPE.test(clause)) return false;
+  return PRACTICE_NOUNS.has(head) || VAGUE_CADENCE.test(clause);
+}
+
+function chineseTask(
+  kind: "deliver" | "activity",
+  verb: VerbEntry | string,
+  object: string,
+  clause: string,
+  core: string,
+): Predicate {
+  const word = typeof verb === "string" ? verb : verb.word;
+  const own = typeof verb === "string" ? "general" : verb.topic;
+  const { topic, head } = topicOfZhObject(object, own);
+  const practice = PRACTICE_NOUNS.has(word) ? word : head;
+  // "推进新系统上线" is bounded by its deliverable; a practice is open unless a count, a scope or a schedule bounds it.
+  const endsOnDelivery = endsOnMilestone(object);
+  const isOpenEnded =
+    kind === "activity"
+      ? !endsOnDelivery && !EXPLICIT_CADENCE.test(clause) && !BOUNDED_SCOPE.test(clause)
+      : isOpenPractice(clause, practice) && !endsOnDelivery;
+  // A verb of doing in general takes its topic from what it does ("完成数据迁移" migrates, "组织客户培训"
+  // trains); a specific verb keeps its own ("客服人员培训" trains people, it does not hire them).
+  const closing = own === "general" ? trailingZhVerb(object) : null;
+  let chosen = own;
+  if (closing?.kind === "deliver") chosen = closing.topic;
+  else if ((own === "general" || own === "event") && head) chosen = topic;
+  return {
+    kind: kind === "activity" && endsOnDelivery ? "deliver" : kind,
+    verb: word,
+    object,
+    topic: chosen,
+    isOpenEnded,
+    core,
+  };
+}
+
+function trailingZhVerb(text: string): VerbEntry | null {
+  const body = text.replace(/[\s。.!！]+$/, "");
+  for (let length = Math.min(5, body.length); length >= 1; length--) {
+    const entry = validZhVerbAt(body, body.length - length);
+    if (entry && entry.word.length === length) return entry;
+  }
+  return null;
+}
+
+/** Whether a text ends on a milestone that closes the work: "新系统上线", "老系统切换", "改造完成". */
+function endsOnMilestone(text: string): boolean {
+  const entry = trailingZhVerb(text);
+  return entry !== null && (entry.topic === "launch" || entry.topic === "migrate" || entry.word === "完成");
+}
 
 function findChinesePredicate(clause: string): Predicate {
   const core = stripChineseFrame(clause);
-  const entry = matchZhVerb(core);
-  if (!entry || !isChineseVerbAt(core, entry.word)) return trailingChinese(core);
-  const after = core.slice(entry.word.length).replace(/^[好完掉起出]/, (complement) =>
-    // 组织好, 清理掉: a result complement still belongs to the verb.
-    entry.kind === "output" || entry.kind === "activity" ? "" : complement,
-  );
+  return leadingChineseVerb(clause, core) ?? trailingChinese(clause, core) ?? chineseNounPhrase(clause, core);
+}
+
+function leadingChineseVerb(clause: string, core: string): Predicate | null {
+  let at = 0;
+  let entry = validZhVerbAt(core, 0);
+  if (!entry && ZH_PREPOSITION.test(core)) {
+    // "与 40 家供应商实现 EDI 对接": the verb comes after the one it acts with.
+    for (let i = 2; i < Math.min(core.length, 24) && !entry; i++) {
+      const found = validZhVerbAt(core, i);
+      if (found && found.kind !== "state") {
+        entry = found;
+        at = i;
+      }
+    }
+  }
+  if (!entry) return null;
+  let after = core.slice(at + entry.word.length);
+  if (entry.kind === "deliver" || entry.kind === "activity") {
+    // 上线了, 组织好, 清理掉: aspect markers and result complements still belong to the verb.
+    while (after !== "" && (ZH_ASPECT_MARKERS + ZH_RESULT_COMPLEMENTS).includes(after[0] ?? "")) {
+      if (ZH_METRIC_SUFFIX.test(after.slice(1))) break;
+      after = after.slice(1);
+    }
+  }
   if (ZH_METRIC_SUFFIX.test(after)) return NONE(core); // 完成率
-  const nominal = ZH_NOMINAL_SUFFIXES.find((suffix) => after.startsWith(suffix));
-  // 设计师, 运营商 are nouns; in 开展员工调研 the 员 belongs to the next word, 员工.
-  if (nominal && segmentWords(after.slice(0, 6), "zh")[0]?.text === nominal) return NONE(core);
-  if (ZH_TEMPORAL_SUFFIXES.some((suffix) => after.startsWith(suffix))) return NONE(core); // 迁移后…
+  if (ZH_NOMINAL_SUFFIX.test(after)) return NONE(core); // 设计师, 运营商
+  if (ZH_TEMPORAL_SUFFIX.test(after)) return NONE(core); // 迁移后…
   if (after.startsWith("的")) return NONE(core);
-  if ((entry.kind === "output" || entry.kind === "activity") && ZH_LATER_CHANGE.test(after)) {
-    return { kind: "change", verb: entry.word, object: after.trim(), isOpenEnded: false, core };
-  }
   const object = after.trim();
-  const endsBounded = ZH_TRAILING_OUTPUT.some((verb) => object.endsWith(verb));
-  if (entry.kind === "activity" && endsBounded) {
-    // "推进新系统上线" has an end state: the activity is bounded by its deliverable.
-    return { kind: "output", verb: entry.word, object, isOpenEnded: false, core };
+  if ((entry.kind === "deliver" || entry.kind === "activity") && ZH_LATER_CHANGE.test(after)) {
+    return { kind: "change", verb: entry.word, object, topic: entry.topic, isOpenEnded: false, core };
   }
-  return { kind: entry.kind, verb: entry.word, object, isOpenEnded: entry.kind === "activity", core };
-}
-
-/**
- * Single-character verbs (让, 做, 写) and verbs that open a longer word (研究院, 使命) are only verbs when the
- * segmenter agrees that the word ends where the verb ends.
- */
-function isChineseVerbAt(text: string, verb: string): boolean {
-  const tokens = segmentWords(text.slice(0, 12), "zh");
-  const first = tokens[0];
-  if (!first) return false;
-  if (first.text.length > verb.length && first.text.startsWith(verb)) {
-    return /^[好完掉起出]$/.test(first.text.slice(verb.length));
+  if (entry.kind === "deliver" || entry.kind === "activity") {
+    return chineseTask(entry.kind, entry, object, clause, core);
   }
-  if (verb.length === 1) return first.text === verb;
-  return true;
+  // "新增 200 名临时分拣人员", "新增 10 台自助终端": adding resources is a to-do; adding customers is a result.
+  if (entry.kind === "change" && /^(?:新增|增加|增设|增配|扩充)$/.test(entry.word)) {
+    const { topic, head } = topicOfZhObject(object, "general");
+    if (head && (topic === "build" || topic === "hire"))
+      return chineseTask("deliver", entry, object, clause, core);
+  }
+  // "实现发票自动验真", "实现与 ERP 的对接": an outcome verb over a deliverable delivers it.
+  if (entry.kind === "outcome" && entry.word === "实现" && trailingZhVerb(object)?.kind === "deliver") {
+    return chineseTask("deliver", entry, object, clause, core);
+  }
+  return { kind: entry.kind, verb: entry.word, object, topic: entry.topic, isOpenEnded: false, core };
 }
 
-function trailingChinese(core: string): Predicate {
-  const body = core.replace(/[\s。.!！]+$/, "");
-  const verb = ZH_TRAILING_OUTPUT.find((candidate) => body.endsWith(candidate));
-  if (!verb || body.length <= verb.length + 1) return NONE(core);
-  const subject = body.slice(0, body.length - verb.length);
-  // "新版官网上线" is a deliverable; "首次响应时长缩短" is a measure — the latter's head is a metric noun.
-  if (/(?:率|度|量|数|时长|时间|周期|效率|成本|占比|比例|指数|得分|分数|速度)$/.test(subject))
-    return NONE(core);
-  if (/\d|%/.test(subject)) return NONE(core);
-  return { kind: "output", verb, object: subject, isOpenEnded: false, core };
+/** A deliverable named first and its verb last: "新版官网上线", "客服人员培训", "细则于 6 月底前印发". */
+function trailingChinese(clause: string, core: string): Predicate | null {
+  // "会员小程序上线了": an aspect marker after the closing verb still closes on it.
+  const body = core
+    .replace(/[\s。.!！]+$/, "")
+    .replace(/[(（][^)）]*[)）]$/, "")
+    .replace(new RegExp(`[${ZH_ASPECT_MARKERS}]$`), "");
+  for (let length = Math.min(5, body.length - 2); length >= 1; length--) {
+    const entry = validZhVerbAt(body, body.length - length);
+    if (!entry || entry.word.length !== length) continue;
+    // "空驶率降低", "窗口人员着装、用语规范": a clause that closes on a change names a state, not a thing.
+    if (entry.kind === "change") return NONE(core);
+    if (entry.kind !== "deliver" && entry.kind !== "activity") return null;
+    let subject = body.slice(0, body.length - length);
+    for (let i = 0; i < 3; i++) subject = subject.replace(ZH_MANNER, "").replace(ZH_INNER_DEADLINE, "");
+    subject = subject.trim();
+    if (subject.length < 2) return null;
+    // "首次响应时长缩短" names a measure: its head is a metric noun.
+    if (/(?:率|度|量|数|时长|时间|周期|效率|成本|占比|比例|指数|得分|分数|速度)$/.test(subject)) return null;
+    if (/\d|%/.test(subject)) return null;
+    return chineseTask(entry.kind, entry, subject, clause, core);
+  }
+  return null;
 }
 
-// English verbs by lemma; a word can be more than one kind ("make" builds things and makes states).
-const EN_VERB_INDEX = new Map<string, VerbEntry[]>();
-for (const entry of EN_VERB_LIST)
-  EN_VERB_INDEX.set(entry.word, [...(EN_VERB_INDEX.get(entry.word) ?? []), entry]);
+/** A noun phrase: a deliverable when it ends on one or counts one ("经营分析看板", "优质数字课例 100 节"). */
+function chineseNounPhrase(clause: string, core: string): Predicate {
+  const beforeFigure = core.split(/\s?\d/)[0] ?? core;
+  const body = beforeFigure.replace(/[\s。.!！]+$/, "");
+  const found = zhNounEndingAt(body, body.length);
+  if (found && body.length > found[0].length) {
+    const [noun, topic] = found;
+    return {
+      kind: "deliver",
+      verb: noun,
+      object: body,
+      topic,
+      isOpenEnded: isOpenPractice(clause, noun),
+      core,
+    };
+  }
+  return NONE(core);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// English
 
 const EN_LABEL =
   /^(?:[A-Za-z][\w&/.'’+-]*(?: \([^)]{1,30}\))?(?: (?:[A-Za-z&][\w&/.'’+-]*)(?: \([^)]{1,30}\))?){0,3}) ?: +(?=[A-Z[])/;
@@ -160,18 +324,26 @@ const EN_DEADLINE_PREFIX =
 const EN_SUBJECT_PREFIX =
   /^(?:we|i|they|the team|our team)(?:'ve|’ve|'ll|’ll|'re|’re|'d|’d)?\s+(?:(?:have|has|had|will|are|shall|must|should|can)\s+)?/i;
 const EN_TIME_PREFIX = /^(?:Q[1-4]|H[12]|FY ?\d+|CY ?\d+|\d{4})\b[:,]?\s*/;
+// "Continue to foster…", "Keep improving…": the verb that follows is what is asked.
+const EN_CONTINUE_PREFIX = /^(?:continue|continues) (?:to (?=[a-z])|(?=[a-z]+ing\b))|^keep (?=[a-z]+ing\b)/i;
+// Priority and team tags, strike-through and work-in-progress notes around a published key result.
+const EN_TAGS_AFTER =
+  /(?:\s*(?:\[[^\]]{1,16}\]|\((?:WIP|wip|tbd|TBD)[^)]{0,30}\)|\bP[0-9?](?:\[[A-Za-z]+\])?|~~))+\s*[.]?$/;
 
 /** Strips what frames an English clause: tags, labels, deadlines, hedges, pronouns and adverbs. */
 export function stripEnglishFrame(clause: string): string {
-  let rest = clause.trim();
+  let rest = clause.trim().replace(EN_TAGS_AFTER, "");
   for (let i = 0; i < 8; i++) {
     const before = rest;
-    rest = rest.replace(/^(?:[\s*"“”'‘’-]+|\[[^\]]{0,24}\]\s*|\((?:P\d|[A-Z]{2,8})\)\s*)/, "");
-    const label = EN_LABEL.exec(rest);
+    rest = rest.replace(
+      /^(?:[\s*"“”'‘’~-]+|\[[^\]]{0,24}\]\s*|\((?:P\d|[A-Z]{2,8})\)\s*|\d{1,2}[.)] (?=[A-Za-z]))/,
+      "",
+    );
+    const label = rest.includes(":") ? EN_LABEL.exec(rest) : null;
     if (label && label[0].length < rest.length - 1) rest = rest.slice(label[0].length);
     const time = EN_TIME_PREFIX.exec(rest);
     if (time && time[0].length < rest.length) rest = rest.slice(time[0].length);
-    const deadline = EN_DEADLINE_PREFIX.exec(rest);
+    const deadline = rest.includes(",") ? EN_DEADLINE_PREFIX.exec(rest) : null;
     if (
       deadline &&
       /\d|q[1-4]|h[12]|year|quarter|month|week|end|eoy|eoq|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(
@@ -184,11 +356,13 @@ export function stripEnglishFrame(clause: string): string {
     if (hedge) rest = rest.slice(hedge[0].length);
     const subject = EN_SUBJECT_PREFIX.exec(rest);
     if (subject && subject[0].length < rest.length) rest = rest.slice(subject[0].length);
+    const continued = /^[ck]/i.test(rest) ? EN_CONTINUE_PREFIX.exec(rest) : null;
+    if (continued) rest = rest.slice(continued[0].length);
     const word = /^([A-Za-z']+)\s+/.exec(rest);
     const lower = word?.[1]?.toLowerCase() ?? "";
     if (
       word &&
-      (EN_LEADING_FILLERS.has(lower) || (/ly$/.test(lower) && lower.length > 4 && !EN_VERB_INDEX.has(lower)))
+      (EN_LEADING_FILLERS.has(lower) || (/ly$/.test(lower) && lower.length > 4 && !englishVerbAt([lower])))
     ) {
       rest = rest.slice(word[0].length);
     }
@@ -197,37 +371,70 @@ export function stripEnglishFrame(clause: string): string {
   return rest;
 }
 
-function matchEnVerb(words: readonly string[]): { entries: VerbEntry[]; length: number } | null {
-  const two = EN_VERB_INDEX.get(words.slice(0, 2).join(" "));
-  if (two) return { entries: two, length: 2 };
-  const one = EN_VERB_INDEX.get(words[0] ?? "");
-  return one ? { entries: one, length: 1 } : null;
+const EN_WORD = /[a-z][a-z0-9'’+-]*|[$€£¥]?\d[\d,.]*[%+]?/g;
+const EN_NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|once|twice)$/;
+// Words that end the head noun phrase of an object or a subject.
+const EN_PREPOSITIONS = new Set(
+  "for, of, on, in, to, with, at, by, from, across, into, within, under, over, that, which, so, as, including, via, through, between, about, after, before, if, when, while, where".split(
+    ", ",
+  ),
+);
+const EN_DETERMINERS = new Set(
+  "a, an, the, our, my, their, its, your, this, that, these, those, at, least, more, than, new, internal, external, monthly, weekly, quarterly, regular, all, each, every, one, some, any, first, final, initial".split(
+    ", ",
+  ),
+);
+const EN_ARTICLES = new Set(
+  "a, an, the, our, my, their, its, your, this, that, these, those, one".split(", "),
+);
+
+// Deliverable nouns in the singular and the plural, so one lookup reads either.
+const EN_NOUN_TOPICS: ReadonlyMap<string, TaskTopic> = (() => {
+  const map = new Map<string, TaskTopic>();
+  for (const [noun, topic] of EN_DELIVERABLE_NOUNS) {
+    for (const form of [noun, `${noun}s`, `${noun}es`, noun.replace(/y$/, "ies")]) {
+      if (!map.has(form)) map.set(form, topic);
+    }
+  }
+  return map;
+})();
+
+function deliverableTopic(word: string): TaskTopic | undefined {
+  return EN_NOUN_TOPICS.get(word);
 }
 
-function singular(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|us)$/.test(word)) return word;
-  return word.replace(/(?:es(?=$)|s$)/, (suffix) =>
-    suffix === "es" && !/(?:ch|sh|x)es$/.test(word) ? "e" : "",
-  );
+/** The words of the head noun phrase: up to the first preposition or relative word. */
+function headPhrase(words: readonly string[]): readonly string[] {
+  const start = firstContentIndex(words);
+  const stop = words.findIndex((word, index) => index >= start && EN_PREPOSITIONS.has(word));
+  return (stop < 0 ? words : words.slice(0, stop)).slice(0, 8);
 }
 
-function governsDeliverable(verb: string, objectWords: readonly string[]): boolean {
+/** The deliverable noun heading an object, looking past modifiers ("a new onboarding flow" → flow). */
+function objectDeliverable(objectWords: readonly string[]): { topic: TaskTopic; head: string } | null {
+  const span = headPhrase(objectWords);
+  for (let i = span.length - 1; i >= 0; i--) {
+    const word = span[i] ?? "";
+    const pair = i > 0 ? `${span[i - 1]} ${word}` : "";
+    const topic = (pair && deliverableTopic(pair)) || deliverableTopic(word);
+    if (topic) return { topic, head: word };
+  }
+  return null;
+}
+
+function firstContentIndex(objectWords: readonly string[]): number {
   let index = 0;
-  while (index < objectWords.length && EN_OBJECT_MODIFIERS.has(objectWords[index] ?? "")) index++;
-  const first = objectWords[index] ?? "";
-  if (
-    /^[+~]?\d/.test(first) ||
-    /^(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen)$/.test(first)
-  ) {
-    return true;
-  }
-  if (EN_COUNT_ONLY_OUTPUT.has(verb)) return false;
-  for (const word of objectWords.slice(index, index + 4)) {
-    const bare = singular(word.replace(/[^a-z-]/g, ""));
-    if (EN_DELIVERABLE_NOUNS.has(bare) || EN_DELIVERABLE_NOUNS.has(word)) return true;
-  }
-  return false;
+  while (index < objectWords.length && EN_DETERMINERS.has(objectWords[index] ?? "")) index++;
+  return index;
+}
+
+function startsWithCount(objectWords: readonly string[]): boolean {
+  const first = objectWords[firstContentIndex(objectWords)] ?? "";
+  return (
+    /^[$€£¥]?[+~>]?\d/.test(first) ||
+    /^(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|n\d*|x{1,3})$/.test(first)
+  );
 }
 
 function isBarePlural(objectWords: readonly string[]): boolean {
@@ -240,113 +447,383 @@ function isBarePlural(objectWords: readonly string[]): boolean {
   );
 }
 
-const IRREGULAR: ReadonlyMap<string, string> = new Map([
-  ["built", "build"],
-  ["written", "write"],
-  ["wrote", "write"],
-  ["ran", "run"],
-  ["held", "hold"],
-  ["gave", "give"],
-  ["given", "give"],
-  ["led", "lead"],
-  ["made", "make"],
-  ["done", "do"],
-  ["did", "do"],
-  ["sent", "send"],
-  ["won", "win"],
-  ["set", "set"],
-  ["chose", "choose"],
-  ["chosen", "choose"],
-  ["began", "begin"],
-  ["begun", "begin"],
-]);
-
-/** Base forms an inflected English verb may come from: "shipped" → ship, "published" → publish. */
-export function englishLemmas(word: string): string[] {
-  const irregular = IRREGULAR.get(word);
-  if (irregular) return [irregular];
-  const forms = [
-    word.replace(/ied$/, "y"),
-    word.replace(/(.)\1ed$/, "$1"),
-    word.replace(/ed$/, ""),
-    word.replace(/d$/, ""),
-    word.replace(/(.)\1ing$/, "$1"),
-    word.replace(/ing$/, ""),
-    word.replace(/ing$/, "e"),
-    word.replace(/ies$/, "y"),
-    word.replace(/es$/, ""),
-    word.replace(/s$/, ""),
-  ];
-  return [...new Set(forms.filter((form) => form !== word && form.length > 1))];
+/** The kinds of the verbs joined to the first with "and": "Identify users and partner with them". */
+function coordinatedKinds(words: readonly string[], from: number): Set<VerbKind> {
+  const kinds = new Set<VerbKind>();
+  for (let i = from; i < words.length - 1; i++) {
+    if (words[i] !== "and") continue;
+    const next = englishVerbAt(words, i + 1);
+    for (const entry of next?.entries ?? []) if (next?.inflection !== "s") kinds.add(entry.kind);
+  }
+  return kinds;
 }
 
+function englishTask(
+  entry: VerbEntry,
+  objectWords: readonly string[],
+  words: readonly string[],
+  core: string,
+  objectStart: number,
+): Predicate {
+  const object = objectWords.join(" ");
+  const deliverable = objectDeliverable(objectWords);
+  // What is made says more than a verb of doing in general: "Run 3 customer trainings" is training.
+  const topic =
+    entry.topic === "general" || entry.topic === "event" ? (deliverable?.topic ?? entry.topic) : entry.topic;
+  const joined = coordinatedKinds(words, objectStart);
+  // "Research and install Kubeflow": an activity joined to a deliverable is bounded by it.
+  const kind = entry.kind === "activity" && !joined.has("deliver") ? "activity" : "deliver";
+  let isOpenEnded: boolean;
+  if (EXPLICIT_CADENCE.test(core) || startsWithCount(objectWords)) isOpenEnded = false;
+  else if (VAGUE_CADENCE.test(core) || joined.has("activity")) isOpenEnded = true;
+  else if (kind === "activity") isOpenEnded = true;
+  else
+    isOpenEnded =
+      (["event", "training", "content"].includes(entry.topic) && isBarePlural(objectWords)) ||
+      (PRACTICE_NOUNS.has(deliverable?.head ?? "") &&
+        !BOUNDED_SCOPE.test(core) &&
+        !EN_ARTICLES.has(objectWords[0] ?? ""));
+  return { kind, verb: entry.word, object, topic, isOpenEnded, core };
+}
+
+// Common verbs of being and feeling outside the lexicon: a phrase with one is a sentence, not a name.
+const EN_COMMON_VERBS =
+  /^(?:feels?|felt|comes?|came|loves?|knows?|wants?|likes?|stays?|holds?|seems?|looks?|works?|runs?|goes|went|says?|thinks?|needs?|uses?|finds?|sees?|trusts?|gets?|can|will|should|must)$/;
+
+// People first after a weak verb make it a verb of states: "Give customers a service they never think about".
+const EN_PEOPLE =
+  /^(?:customers?|users?|partners?|sales|teams?|everyone|people|developers?|members?|clients?|employees?|staff|buyers?|patients?|students?|us|them)$/;
+
+/** Whether a verb that needs a count or a deliverable ("run", "give", "make", "generate") has one here. */
+function governsDeliverable(entry: VerbEntry, objectWords: readonly string[]): boolean {
+  const start = firstContentIndex(objectWords);
+  // "Add N5 ARR", "Generate N6 in pipeline": a count of a measure is an outcome, not an output.
+  const countsMeasure = headPhrase(objectWords.slice(start + 1)).some((word) => EN_METRIC_NOUNS.has(word));
+  if (startsWithCount(objectWords) && entry.needs !== "object") return !countsMeasure;
+  if (entry.needs === "count") return false;
+  // "Give customers a service": people first, then what they get — a verb of states.
+  if (EN_PEOPLE.test(objectWords[start] ?? "") && EN_DETERMINERS.has(objectWords[start + 1] ?? ""))
+    return false;
+  return objectDeliverable(objectWords) !== null;
+}
+
+function pickEntry(entries: readonly VerbEntry[], objectWords: readonly string[]): VerbEntry | null {
+  const doing = entries.find((entry) => entry.kind === "deliver" || entry.kind === "activity");
+  const other = entries.find((entry) => entry.kind !== "deliver" && entry.kind !== "activity") ?? null;
+  if (!doing) return other;
+  if (doing.needs && !governsDeliverable(doing, objectWords)) return other;
+  // "Deliver value", "Provide great support": an abstract object is not a deliverable.
+  if (["launch", "general"].includes(doing.topic) && EN_ABSTRACT_OBJECTS.test(objectWords.join(" ")))
+    return other;
+  // "Build for long-term growth": a verb of building with no object builds nothing in particular.
+  if (doing.topic === "build" && /^(?:for|towards?)$/.test(objectWords[0] ?? "")) return other;
+  return doing;
+}
+
+const EN_NOMINAL_OF = new Set(
+  "launch, release, implementation, completion, migration, rollout, roll-out, delivery, deployment, creation, publication, development, introduction, integration, redesign, rewrite".split(
+    ", ",
+  ),
+);
 const SUBJECT_PRONOUN =
   /(?:^|[:\]]\s*)(?:we|i|they|the team|our team)(?:'ve|’ve|'ll|’ll| have| has| had| will| are)?\s/i;
-const OBJECT_START = /^(?:a|an|the|our|their|its|this|these|those|all|every|each|new|\d)/;
+// Verbs that keep an artifact going rather than finish it: "Maintain realistic hiring plans".
+const EN_UPKEEP = new Set(["maintain", "sustain", "preserve"]);
 
-/**
- * Brings an inflected first verb to its base form when the sentence shows it is a verb: after a subject
- * ("We've rolled out…"), before an object ("Created an internal dashboard"), or after start/begin
- * ("Start publishing videos"). A bare plural noun ("Launches shipped…") is left alone.
- */
-function baseForm(words: string[], hasSubject: boolean): string[] {
-  const [first = "", second = ""] = words;
-  if (/^(?:start|begin|started|began)$/.test(first) && /ing$/.test(second)) {
-    const lemma = englishLemmas(second).find((form) => matchEnVerb([form]));
-    if (lemma) return [lemma, ...words.slice(2)];
-  }
-  if (matchEnVerb(words)) return words;
-  const isPast = /ed$/.test(first) || IRREGULAR.has(first);
-  if (!hasSubject && !(isPast && OBJECT_START.test(second))) return words;
-  const lemma = englishLemmas(first).find((form) => matchEnVerb([form, second]) || matchEnVerb([form]));
-  return lemma ? [lemma, ...words.slice(1)] : words;
+function englishWords(core: string): string[] {
+  return (
+    core
+      .replace(/\([^)]*\)/g, " ")
+      .toLowerCase()
+      .match(EN_WORD) ?? []
+  );
 }
 
 function findEnglishPredicate(clause: string): Predicate {
   const core = stripEnglishFrame(clause);
-  const words = baseForm(
-    core.toLowerCase().match(/[a-z][a-z'’+-]*|\d[\d,.]*%?/g) ?? [],
-    SUBJECT_PRONOUN.test(clause),
+  if (EN_PLACEHOLDER_TEXT.test(core)) return NONE(core);
+  const words = englishWords(core);
+  if (words.length === 0) return NONE("");
+  return (
+    leadingEnglishVerb(clause, core, words) ??
+    subjectAndVerb(core, words) ??
+    englishNounPhrase(core, words) ??
+    NONE(core)
   );
-  const first = words[0] ?? "";
-  if (EN_OUTPUT_NOMINALS.has(first) && words[1] === "of") {
-    return { kind: "output", verb: first, object: words.slice(2).join(" "), isOpenEnded: false, core };
-  }
-  const match = matchEnVerb(words);
-  if (!match || EN_METRIC_NOUNS.has(words[match.length] ?? "")) {
-    return trailingEnglish(core, words);
-  }
-  const objectWords = words.slice(match.length);
-  const object = objectWords.join(" ");
-  const verb = match.entries[0]?.word ?? first;
-  const output = match.entries.find((entry) => entry.kind === "output");
-  const other = match.entries.find((entry) => entry.kind !== "output");
-  if (output && (!output.weak || governsDeliverable(verb, objectWords))) {
-    const isOpenEnded = EN_EVENT_VERBS.has(verb) && isBarePlural(objectWords);
-    return { kind: "output", verb, object, isOpenEnded, core };
-  }
-  const kind: VerbKind = other?.kind ?? "state";
-  return { kind, verb, object, isOpenEnded: kind === "activity", core };
 }
 
-const EN_TRAILING = new RegExp(
-  `\\b(?:is |are |be |been |goes |go |gets |get |made |went )?(${EN_TRAILING_OUTPUT.join("|")})(?: (?:in|on|to|for|by|across|at|with|from) [^,]{0,40})?$`,
-);
+/** "Make information default public", "Get lookout production ready": a deliverable brought to a done state. */
+function endsInDoneState(core: string, objectWords: readonly string[]): boolean {
+  const tail = objectWords.slice(-3).join(" ");
+  const matches = [...tail.matchAll(new RegExp(EN_DONE_STATES.source, "gi"))];
+  const last = matches[matches.length - 1];
+  if (!last) return false;
+  const after = tail.slice((last.index ?? 0) + last[0].length).trim();
+  return after === "" && !/\bthe default (?:way|choice|tool|place|platform)\b/i.test(core);
+}
 
-function trailingEnglish(core: string, words: readonly string[]): Predicate {
-  const body = core
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, "")
-    .replace(/[\s.!;:]+$/, "");
-  const found = EN_TRAILING.exec(body);
-  if (found && found.index > 0 && !/%/.test(body)) {
+function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]): Predicate | null {
+  let words = raw;
+  const first = words[0] ?? "";
+  if (EN_NOMINAL_OF.has(first) && words[1] === "of") {
     return {
-      kind: "output",
-      verb: found[1] ?? "",
-      object: body.slice(0, found.index).trim(),
+      kind: "deliver",
+      verb: first,
+      object: words.slice(2).join(" "),
+      topic: "launch",
       isOpenEnded: false,
       core,
     };
   }
-  return NONE(words.length > 0 ? core : "");
+  // "Blog post hits top 5", "Case studies published": a compound noun, not a verb.
+  if (deliverableTopic(`${first} ${words[1] ?? ""}`)) return null;
+  // "Start publishing videos", "Begin capturing usage metrics": the second verb is the work.
+  if (/^(?:start|begin|started|began|starting)$/.test(first) && /ing$/.test(words[1] ?? "")) {
+    if (englishVerbAt(words, 1)) words = words.slice(1);
+  }
+  const form = englishVerbAt(words, 0);
+  if (!form) return null;
+  // "Launches shipped on time…", "Updates to the site": an -s form with no subject is a plural noun.
+  if (form.inflection === "s" && !SUBJECT_PRONOUN.test(clause)) return null;
+  const objectStart = form.words;
+  const objectWords = words.slice(objectStart);
+  // "Support response time", "Completion rate": a verb-like word in front of a measure's name modifies it.
+  if (!startsWithCount(objectWords) && objectWords.slice(0, 2).some((word) => EN_MEASURE_HEADS.has(word))) {
+    if (form.entries.every((entry) => entry.kind === "deliver" || entry.kind === "activity")) return null;
+  }
+  // "Merged PRs land on staging", "Providing benefits … is researched": a participle or a gerund in front of a
+  // finite verb belongs to the subject.
+  if (
+    (form.inflection === "past" || form.inflection === "ing") &&
+    findFiniteVerb(words, objectStart + 1) !== null
+  )
+    return null;
+  const entries = form.entries;
+  const verb = entries[0]?.word ?? first;
+  const object = objectWords.join(" ");
+  if (
+    entries.some((entry) => ["make", "get", "have", "bring"].includes(entry.word)) &&
+    (endsInDoneState(core, objectWords) ||
+      /\bto (?:market|production|developers|customers|users)\b/i.test(core))
+  ) {
+    return { kind: "deliver", verb, object, topic: "launch", isOpenEnded: false, core };
+  }
+  if (entries.some((entry) => entry.word === "have")) return haveSomething(verb, objectWords, core);
+  if (
+    entries.some((entry) => EN_UPKEEP.has(entry.word)) &&
+    objectDeliverable(objectWords) &&
+    !startsWithCount(objectWords)
+  ) {
+    return { kind: "activity", verb, object, topic: "document", isOpenEnded: true, core };
+  }
+  const entry = pickEntry(entries, objectWords);
+  if (!entry) return { kind: "state", verb, object, topic: "general", isOpenEnded: false, core };
+  if (entry.kind === "deliver" || entry.kind === "activity") {
+    return englishTask(entry, objectWords, words, core, objectStart);
+  }
+  return { kind: entry.kind, verb: entry.word, object, topic: "general", isOpenEnded: false, core };
+}
+
+/**
+ * "Have a complete onboarding guide", "Have Gemini integrated": having a deliverable is delivering it; "Have X
+ * people complete a course" counts people doing something, an outcome.
+ */
+function haveSomething(verb: string, objectWords: readonly string[], core: string): Predicate {
+  const object = objectWords.join(" ");
+  if (startsWithCount(objectWords))
+    return { kind: "outcome", verb, object, topic: "general", isOpenEnded: false, core };
+  const deliverable = objectDeliverable(objectWords.filter((word) => !/(?:ed|en)$/.test(word)));
+  const participle = objectWords.slice(1).find((word) => englishVerbAt([word])?.inflection === "past");
+  const delivered =
+    participle && englishVerbAt([participle])?.entries.some((entry) => entry.kind === "deliver");
+  if (deliverable || delivered) {
+    return {
+      kind: "deliver",
+      verb,
+      object,
+      topic: deliverable?.topic ?? "general",
+      isOpenEnded: false,
+      core,
+    };
+  }
+  return { kind: "state", verb, object, topic: "general", isOpenEnded: false, core };
+}
+
+const EN_BE = /^(?:is|are|was|were|be|been|being|gets|get|got|goes|went|(?:is|are|was|were)n['’]t)$/;
+const EN_HAVE = /^(?:has|have|had)$/;
+
+// The finite verb of a clause, found once: several readings ask for it.
+const FINITE_VERB_AFTER_SUBJECT = new WeakMap<readonly string[], number | null>();
+
+/** The first finite verb after the clause's first word (the subject's head at the earliest). */
+function finiteVerbOf(words: readonly string[]): number | null {
+  const known = FINITE_VERB_AFTER_SUBJECT.get(words);
+  if (known !== undefined) return known;
+  const found = findFiniteVerb(words, 1);
+  FINITE_VERB_AFTER_SUBJECT.set(words, found);
+  return found;
+}
+
+/** The first finite verb of the lexicon after a subject, scanning from `from`. */
+function findFiniteVerb(words: readonly string[], from: number): number | null {
+  for (let i = from; i < Math.min(words.length, 14); i++) {
+    const word = words[i] ?? "";
+    if (EN_BE.test(word) || EN_HAVE.test(word) || word === "can" || word === "could") return i;
+    const form = englishVerbAt(words, i);
+    if (!form || form.inflection === "base" || form.inflection === "ing") continue;
+    const before = words[i - 1] ?? "";
+    // A compound noun is not a verb: "case studies", "blog posts".
+    if (deliverableTopic(`${before} ${word}`)) continue;
+    // A plural noun after a determiner, a number or a verb is not a verb either: "the releases", "10 posts",
+    // "update hiring plans"; a finite -s verb goes on to what it does ("ENS ships a service", "reaches N10").
+    if (form.inflection === "s") {
+      const isAfterVerb = englishVerbAt(words, i - 1) && !deliverableTopic(`${words[i - 2] ?? ""} ${before}`);
+      if (EN_DETERMINERS.has(before) || /^\d/.test(before) || isAfterVerb) continue;
+      const after = words[i + 1] ?? "";
+      if (
+        after === "" ||
+        !(EN_DETERMINERS.has(after) || /^(?:[$€£¥]?\d|n\d|to|from|by|up|down|over|about)/.test(after))
+      )
+        continue;
+    }
+    return i;
+  }
+  return null;
+}
+
+/** The participles of "is documented, reviewed and published": every verb in the list. */
+function participles(rest: readonly string[], from: number): VerbEntry[] {
+  const found: VerbEntry[] = [];
+  for (let i = from; i < Math.min(rest.length, from + 8); i++) {
+    const word = rest[i] ?? "";
+    if (word === "and" || word === "or") continue;
+    const form = englishVerbAt(rest, i);
+    if (form?.inflection === "past") found.push(...form.entries);
+    else if (i > from && !/^(?:fully|then|also|publicly|clearly)$/.test(word)) break;
+  }
+  return found;
+}
+
+function deliveredBy(verb: string, core: string, object: string, topic: TaskTopic = "general"): Predicate {
+  return { kind: "deliver", verb, object, topic, isOpenEnded: false, core };
+}
+
+/** A clause with a subject: "Service deployed on staging", "Handbook describes…", "Admins can search…". */
+function subjectAndVerb(core: string, words: readonly string[]): Predicate | null {
+  const at = finiteVerbOf(words);
+  if (at === null) return null;
+  const subjectWords = words.slice(0, at);
+  const subject = subjectWords.join(" ");
+  const rest = words.slice(at);
+  const word = rest[0] ?? "";
+  // "3 clients PoC started", "N11 customers have created an insight": a counted subject measures how many units
+  // did something — a result, unless what is counted is hires.
+  const isCounted = subjectWords.some((item) => /^[$€£¥]?[+~>]?\d/.test(item) || /^n\d+$/.test(item));
+  if (EN_ABILITY.test(rest.slice(0, 4).join(" "))) {
+    const verbAt = rest.findIndex(
+      (candidate, index) => index > 0 && !/^(?:not|be|able|to|also|now|easily|still)$/.test(candidate),
+    );
+    if (EN_COGNITIVE_VERBS.has(rest[verbAt] ?? "")) return NONE(core);
+    return isCounted
+      ? { ...NONE(core), kind: "outcome" }
+      : { ...deliveredBy(word, core, subject), isAbility: true };
+  }
+  if (EN_DOCUMENT_VERBS.has(word) && EN_DOCUMENT_SUBJECTS.test(subject))
+    return deliveredBy(word, core, subject, "document");
+  if (EN_BE.test(word) || EN_HAVE.test(word)) {
+    let next = 1;
+    while (
+      /^(?:been|being|now|fully|also|all|then|successfully|automatically|publicly|clearly|actively)$/.test(
+        rest[next] ?? "",
+      )
+    )
+      next++;
+    const done = participles(rest, next);
+    const delivered = done.find((entry) => entry.kind === "deliver");
+    if (delivered && !(isCounted && delivered.topic !== "hire"))
+      return deliveredBy(word, core, subject, delivered.topic);
+    const changed = done.find((entry) => entry.kind === "change" || entry.kind === "outcome");
+    if (changed)
+      return {
+        kind: changed.kind,
+        verb: changed.word,
+        object: subject,
+        topic: "general",
+        isOpenEnded: false,
+        core,
+      };
+    const state = EN_DONE_STATES.exec(rest.slice(next, next + 3).join(" "));
+    if (state && state.index === 0 && !isCounted) return deliveredBy(word, core, subject);
+    if (EN_HAVE.test(word)) {
+      const deliverable = objectDeliverable(rest.slice(next).filter((item) => !/(?:ed|en)$/.test(item)));
+      if (deliverable && !isCounted)
+        return deliveredBy(word, core, rest.slice(next).join(" "), deliverable.topic);
+    }
+    return null;
+  }
+  const form = englishVerbAt(words, at);
+  if (!form) return null;
+  const objectWords = words.slice(at + form.words);
+  const entry = pickEntry(form.entries, objectWords);
+  if (!entry) return null;
+  if ((entry.kind === "deliver" || entry.kind === "activity") && !(isCounted && entry.topic !== "hire")) {
+    return englishTask(entry, objectWords, words, core, at + form.words);
+  }
+  const kind = entry.kind === "deliver" || entry.kind === "activity" ? "outcome" : entry.kind;
+  return { kind, verb: entry.word, object: subject, topic: "general", isOpenEnded: false, core };
+}
+
+/** A clause with no verb: a deliverable when its head noun names one, a measure or a quality otherwise. */
+function englishNounPhrase(core: string, words: readonly string[]): Predicate | null {
+  // "Every new hire has a buddy": a sentence with a verb of its own is not a noun phrase.
+  if (finiteVerbOf(words) !== null) return null;
+  const plain = words.filter((word) => !/^[$€£¥]?[+~>]?\d/.test(word));
+  const deliverable = objectDeliverable(plain);
+  const hasMeasure = words.some((word) => EN_METRIC_NOUNS.has(word));
+  const hasQuality = words.some((word) => EN_QUALITY_WORDS.has(word));
+  // "Better documentation", "Clearer release notes": a comparative asks for a change with no measure.
+  const hasComparative = words
+    .slice(0, 2)
+    .some((word) => /(?:er|ier)$/.test(word) && EN_QUALITY_WORDS.has(word));
+  // "Launches slipping past their date from 40% to 10%": a share or a change names a measure, not a thing.
+  const isMeasured = /%|\bfrom\b.+\bto\b/i.test(core) || words.some((word) => EN_COMMON_VERBS.test(word));
+  if (deliverable && !hasMeasure && !hasComparative && !isMeasured) {
+    const isOpenEnded =
+      (PRACTICE_NOUNS.has(deliverable.head) || VAGUE_CADENCE_ADJECTIVE.test(core)) &&
+      !EXPLICIT_CADENCE.test(core) &&
+      !BOUNDED_SCOPE.test(core) &&
+      !/\d/.test(core);
+    return {
+      kind: "deliver",
+      verb: deliverable.head,
+      object: core,
+      topic: deliverable.topic,
+      isOpenEnded,
+      core,
+    };
+  }
+  if (hasMeasure || hasQuality || /\d|%|\b(?:N\d*|X{1,3}|Y{2,3}|Z{2,3})\b/.test(core)) return null;
+  // A phrase with a verb in it ("Resellers closing one deal") or a number word is no bare name.
+  if (words.some((word, index) => englishVerbAt(words, index) || EN_NUMBER_WORD.test(word))) return null;
+  // A short name with nothing to measure and no quality to improve names a piece of work: "Sharding", "HA of
+  // databases", "mysqldump".
+  // A sentence about people or with a common verb outside the lexicon is not a name: "Children come to love
+  // reading", "The product feels instant".
+  const head = headPhrase(words);
+  const isSentence =
+    EN_ARTICLES.has(words[0] ?? "") ||
+    EN_PEOPLE.test(words[0] ?? "") ||
+    /^(?:children|kids|everyone|people)$/.test(words[0] ?? "") ||
+    head.some((word) => EN_COMMON_VERBS.test(word));
+  if (head.length > 0 && head.length <= 3 && !isSentence) {
+    return {
+      kind: "deliver",
+      verb: head.join(" "),
+      object: core,
+      topic: "general",
+      isOpenEnded: false,
+      core,
+    };
+  }
+  return null;
 }

@@ -5,7 +5,6 @@ import { checkCompound } from "./kr-compound.rules.ts";
 import { checkBaseline, checkMeasurable } from "./kr-measure.rules.ts";
 import { checkTask } from "./kr-task.rules.ts";
 import { checkWeaselWords } from "./kr-weasel.rules.ts";
-import { detectLocale } from "./locale.ts";
 import { renderFinding } from "./messages.ts";
 import { checkObjective } from "./objective.rules.ts";
 import { checkSet } from "./set.rules.ts";
@@ -27,7 +26,7 @@ function collectFindings(context: OkrContext): RawFinding[] {
       ...checkTask(keyResult),
       ...checkWeaselWords(keyResult),
       ...checkCompound(keyResult),
-      ...checkBaseline(keyResult),
+      ...checkBaseline(keyResult, context.previousKeyResults),
     );
   }
   findings.push(...checkSet(context), ...checkDuplicates(context));
@@ -40,9 +39,13 @@ export function scoreFindings(findings: ReadonlyArray<{ severity: CoachSeverity 
   return Math.max(0, 100 - penalty);
 }
 
-function messageLocale(input: CoachInput): CoachLocale {
-  const texts = [input.objective.title, ...input.keyResults.map((keyResult) => keyResult.title)];
-  return detectLocale(texts.join("\n"));
+/** The language the OKR is written in: the one most of its texts are in, the objective deciding a tie. */
+function messageLocale(context: OkrContext): CoachLocale {
+  const analyses = [context.objective, ...context.keyResults.map((keyResult) => keyResult.analysis)];
+  const chinese = analyses.filter((analysis) => analysis.language === "zh").length;
+  const english = analyses.length - chinese;
+  if (chinese === english) return context.objective.language === "zh" ? "zh-CN" : "en";
+  return chinese > english ? "zh-CN" : "en";
 }
 
 /**
@@ -50,8 +53,9 @@ function messageLocale(input: CoachInput): CoachLocale {
  * only picks the language of messages and defaults to the language the OKR is written in.
  */
 export function reviewOkr(input: CoachInput, options: CoachOptions = {}): CoachReview {
-  const locale = options.locale ?? messageLocale(input);
-  const findings: CoachFinding[] = collectFindings(buildContext(input)).map((raw) => ({
+  const context = buildContext(input);
+  const locale = options.locale ?? messageLocale(context);
+  const findings: CoachFinding[] = collectFindings(context).map((raw) => ({
     code: raw.code,
     severity: COACH_CODE_SPECS[raw.code].severity,
     target: raw.target,

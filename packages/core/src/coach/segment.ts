@@ -1,11 +1,7 @@
 /** The language a single text is analysed in; independent of the language of the messages. */
 export type Language = "zh" | "en";
 
-/** One word (or punctuation run) of a text, with its offset in that text. */
-export type Token = { text: string; index: number; isWord: boolean };
-
 const HAN = /\p{Script=Han}/u;
-const HAN_GLOBAL = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z]+/g;
 
 /**
@@ -13,7 +9,9 @@ const LATIN_WORD = /[A-Za-z]+/g;
  * "12%"; runs of whitespace collapse to one space. Offsets of later analysis refer to this form.
  */
 export function normalizeText(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, " ").trim();
+  // Plain ASCII has nothing for NFKC to fold.
+  const folded = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC");
+  return folded.replace(/\s+/g, " ").trim();
 }
 
 /** Whether a character is a Chinese character. */
@@ -33,7 +31,14 @@ export function isDigit(char: string | undefined): boolean {
 
 /** Counts Chinese characters. */
 export function countHan(text: string): number {
-  return text.match(HAN_GLOBAL)?.length ?? 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // The common blocks directly; anything else outside ASCII is asked of the Unicode property.
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) count++;
+    else if (code > 0x2e7f && code < 0x4e00 && HAN.test(text[i] ?? "")) count++;
+  }
+  return count;
 }
 
 /**
@@ -45,36 +50,6 @@ export function textLanguage(text: string): Language {
   if (han === 0) return "en";
   const latinWords = text.match(LATIN_WORD)?.length ?? 0;
   return han >= latinWords ? "zh" : "en";
-}
-
-// Building a segmenter loads ICU data; one per language is enough for the life of the process.
-const segmenters = new Map<Language, Intl.Segmenter>();
-
-function segmenterFor(language: Language): Intl.Segmenter {
-  let segmenter = segmenters.get(language);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(language === "zh" ? "zh-CN" : "en", { granularity: "word" });
-    segmenters.set(language, segmenter);
-  }
-  return segmenter;
-}
-
-/** Splits a text into words with `Intl.Segmenter` (dictionary-based for Chinese). */
-export function segmentWords(text: string, language: Language): Token[] {
-  const tokens: Token[] = [];
-  for (const part of segmenterFor(language).segment(text)) {
-    if (part.segment.trim() === "") continue;
-    tokens.push({ text: part.segment, index: part.index, isWord: part.isWordLike === true });
-  }
-  return tokens;
-}
-
-/**
- * Whether `word` occurs in the text as a word of its own according to the segmenter, so that 及 in
- * 及时率 or 希望 inside a longer word does not count.
- */
-export function hasStandaloneWord(tokens: readonly Token[], word: string): boolean {
-  return tokens.some((token) => token.text === word);
 }
 
 /** A span of a text between separators, with its offset. */

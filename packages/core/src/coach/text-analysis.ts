@@ -1,7 +1,7 @@
 import { EN_BASELINE_INTRO, EN_CURRENT_PATTERN, ZH_CURRENT_MARKERS } from "./lexicon.ts";
-import { findQuantities, type Quantity } from "./numbers.ts";
-import { findPredicate, type Predicate } from "./predicate.ts";
-import { type Language, normalizeText, segmentWords, type Token, textLanguage } from "./segment.ts";
+import { findQuantities, latinWordsOf, type Quantity } from "./numbers.ts";
+import { type Predicate, readClause } from "./predicate.ts";
+import { type Language, normalizeText, type Span, splitClauses, textLanguage } from "./segment.ts";
 
 /** Everything the rules need to know about one text, computed once. */
 export type TextAnalysis = {
@@ -11,8 +11,8 @@ export type TextAnalysis = {
   text: string;
   /** The language the rules read this text in. */
   language: Language;
-  /** Words from the segmenter, segmented on first use (only the compound rule needs them). */
-  readonly tokens: Token[];
+  /** The Latin words of the text, lower-cased, for rules that look for a word. */
+  latinWords: string[];
   /** Every figure that counts as an amount. */
   quantities: Quantity[];
   /**
@@ -22,6 +22,8 @@ export type TextAnalysis = {
   values: Quantity[];
   /** Whether the text states where a measure starts (从 X 到 Y, from X to Y, X → Y, currently X). */
   hasBaseline: boolean;
+  /** The clauses of the text, split at clause punctuation. */
+  clauses: Span[];
   /** The governing verb of the first clause. */
   predicate: Predicate;
 };
@@ -30,26 +32,25 @@ export type TextAnalysis = {
 export function analyzeText(original: string): TextAnalysis {
   const text = normalizeText(original);
   const language = textLanguage(text);
-  const quantities = findQuantities(text, language);
+  const clauses = splitClauses(text);
+  const latinWords = latinWordsOf(text);
+  const quantities = findQuantities(text, language, latinWords);
   const stated = quantities.filter((quantity) => quantity.role === "value" || isRankTarget(text, quantity));
   // A time window is what is measured when nothing else is: "工单 24 小时内响应", "Fix flaky tests within 1 day".
   const values =
     stated.length > 0
       ? stated
       : quantities.filter((quantity) => quantity.kind === "duration" && quantity.role === "qualifier");
-  let tokens: Token[] | undefined;
   return {
     original,
     text,
     language,
-    get tokens(): Token[] {
-      tokens ??= segmentWords(text, language);
-      return tokens;
-    },
+    latinWords,
     quantities,
     values,
     hasBaseline: values.some((quantity) => isBaseline(text, quantity, values, language)),
-    predicate: findPredicate(text, language),
+    clauses,
+    predicate: readClause(clauses[0]?.text ?? "", language),
   };
 }
 
@@ -77,9 +78,11 @@ export function isBaseline(
   values: readonly Quantity[],
   language: Language,
 ): boolean {
-  const before = text.slice(0, quantity.start);
-  const after = text.slice(quantity.end);
-  const hasLaterValue = values.some((other) => other.start >= quantity.end);
+  // Windows around the figure: every marker below sits within these.
+  const before = text.slice(Math.max(0, quantity.start - 40), quantity.start);
+  const after = text.slice(quantity.end, quantity.end + 24);
+  // Values are in text order: a later one exists when the last starts after this one ends.
+  const hasLaterValue = (values[values.length - 1]?.start ?? -1) >= quantity.end;
   if (hasLaterValue && ARROW.test(after)) return true;
   if (language === "zh" || /\p{Script=Han}/u.test(before.slice(-3))) {
     if (isChineseFromMarker(before)) return true;

@@ -35,6 +35,16 @@ export type CoachKeyResultInput = {
   targetValue?: number | string | null;
 };
 
+/** A key result the owner had in the previous cycle, with the value its measure ended at. */
+export type CoachPreviousKeyResult = {
+  /** The key result as it was written last cycle. */
+  title: string;
+  /** The value its measure ended at (its last check-in); without one there is nothing to offer. */
+  currentValue?: number | string | null;
+  /** The unit of that value ("%", "家", "days"), shown after it. */
+  unit?: string | null;
+};
+
 /** An objective with its key results, in Chinese or English. */
 export type CoachInput = {
   /** The objective; only the title is judged, the description is context. */
@@ -43,6 +53,11 @@ export type CoachInput = {
   keyResults: CoachKeyResultInput[];
   /** How many objectives the owner has in the cycle, when the caller knows it. */
   ownerObjectiveCount?: number | null;
+  /**
+   * The owner's key results of the previous cycle, when the caller knows them: a key result with no starting
+   * point is offered the value the same measure ended at last cycle.
+   */
+  previousKeyResults?: readonly CoachPreviousKeyResult[] | null;
 };
 
 /** Options for `reviewOkr`. */

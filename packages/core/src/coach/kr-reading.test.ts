@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { reviewOkr } from "./review.ts";
+
+/** The key-result codes the coach gives one key result, as short names. */
+function codesOf(title: string, type?: string): string {
+  const isChinese = /\p{Script=Han}/u.test(title);
+  const review = reviewOkr({
+    objective: { title: isChinese ? "让客户更成功" : "Make customers successful" },
+    keyResults: [
+      { title, type: type ?? null },
+      { title: isChinese ? "客户续约率从 80% 提升到 90%" : "Renewal rate from 80% to 90%" },
+    ],
+  });
+  const short: Record<string, string> = {
+    "kr.is_task": "task",
+    "kr.not_measurable": "unmeasurable",
+    "kr.no_baseline": "no_baseline",
+  };
+  return review.findings
+    .filter((finding) => finding.target === "keyResults[0]" && short[finding.code])
+    .map((finding) => short[finding.code])
+    .sort()
+    .join(" ");
+}
+
+// design/coach.md draws the boundaries between kr.is_task, kr.not_measurable and kr.no_baseline; one table per
+// boundary, in both languages, with phrasings the public corpus does not use.
+describe("the decision order between the key-result codes", () => {
+  it.each([
+    ["组织 4 场宣讲会"],
+    ["为 30 家经销商开展产品培训"],
+    ["召开 4 次供应商大会"],
+    ["Write 5 posts"],
+    ["Interview 30 churned customers"],
+    ["Hire 3 senior engineers"],
+  ])("a to-do with a count is a task with no baseline, not unmeasurable: %s", (title) => {
+    expect(codesOf(title)).toBe("no_baseline task");
+  });
+
+  it.each([
+    ["推进精益生产"],
+    ["参与行业联盟活动"],
+    ["定期开展心理辅导"],
+    ["客服人员培训"],
+    ["推动数字化转型"],
+    ["Engage with members"],
+    ["Host community webinars"],
+    ["Support enterprise customers"],
+    ["Explore partnerships with resellers"],
+    ["Regular check-ins with the sales team"],
+  ])("an open-ended activity is a task and unmeasurable: %s", (title) => {
+    expect(codesOf(title)).toBe("task unmeasurable");
+  });
+
+  it.each([
+    ["上线新版结算系统"],
+    ["会员小程序上线了"],
+    ["已上线新版会员中心"],
+    ["把排班系统上线到全部门店"],
+    ["对全部门店进行消防安全检查"],
+    ["推动新仓库管理系统上线"],
+    ["编制了设备点检手册"],
+    ["与 3 所高校共建实习基地"],
+    ["Release the RPC permissions feature"],
+    ["Ship the new onboarding flow"],
+    ["Rolled out SSO to all customers"],
+    ["Migrating billing to Stripe"],
+    ["Document the incident process"],
+    ["Deprecated the v1 API"],
+    ["The v1 API is deprecated"],
+    ["Onboarding docs are published"],
+    ["A public roadmap for Q3"],
+    ["Integrate with Salesforce"],
+    ["Make the export public by default"],
+  ])("a bounded deliverable is only a task: %s", (title) => {
+    expect(codesOf(title).replace("no_baseline ", "")).toBe("task");
+  });
+
+  it.each([["每月开展安全培训"], ["Curate content and send the newsletter weekly"]])(
+    "a practice on an explicit schedule can be checked against it: %s",
+    (title) => {
+      expect(codesOf(title)).toBe("task");
+    },
+  );
+
+  it.each([
+    ["提升客户满意度"],
+    ["持续优化供应链"],
+    ["企业对政策兑现的满意度提高"],
+    ["Improve onboarding"],
+    ["Better docs"],
+    ["Continue improving the onboarding"],
+  ])("a vague change is only unmeasurable: %s", (title) => {
+    expect(codesOf(title)).toBe("unmeasurable");
+  });
+
+  it.each([
+    ["举办 6 场沙龙，带来 300 条线索"],
+    ["组织 24 期线上培训，参训医生考核通过率达到 90%"],
+    ["Write 4 case studies that generate 20 qualified leads"],
+    ["Launch Directs Group with a 4.5/5 feedback score"],
+  ])("a to-do with an outcome measure attached is a result, not a task: %s", (title) => {
+    expect(codesOf(title)).not.toContain("task");
+  });
+
+  it.each([
+    ["签下 5 家省级代理"],
+    ["通过 ISO 45001 认证"],
+    ["全年无重大安全事故"],
+    ["Sign 3 design partners"],
+    ["Pass the SOC 2 Type II audit"],
+    ["No P0 incidents in Q3"],
+    ["Every new hire has a buddy in week one"],
+  ])(
+    "signing, winning, passing an audit or a state of zero is neither a task nor unmeasurable: %s",
+    (title) => {
+      expect(codesOf(title)).not.toMatch(/task|unmeasurable/);
+    },
+  );
+
+  it("lets a milestone type make a task measurable without its words", () => {
+    expect(codesOf("推进精益生产", "milestone")).toBe("task");
+  });
+});
