@@ -4,8 +4,16 @@ import { defineConfig } from "vite";
 /** Where `npm run dev -w @luodi/web` sends `/api`: a server started on its default port. */
 const apiTarget = process.env.LUODI_API_URL ?? "http://127.0.0.1:3000";
 
+/**
+ * The placeholder Vite writes as the nonce of index.html's tags and of its <meta property="csp-nonce">;
+ * the server puts each response's own nonce in its place (packages/server/src/http/web-app.ts), and the
+ * app hands it to Ant Design for the <style> elements it writes (src/App.tsx).
+ */
+const CSP_NONCE_PLACEHOLDER = "__LUODI_CSP_NONCE__";
+
 export default defineConfig({
   plugins: [react()],
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   server: {
     port: 5173,
     proxy: { "/api": { target: apiTarget, changeOrigin: false } },

@@ -25,7 +25,14 @@ export function addDatabaseOptions(command: Command): Command {
 
 /** The server configuration: the environment's, with the flags given on the command line on top. */
 export function configFromFlags(
-  flags: DatabaseFlags & { port?: number; host?: string; publicUrl?: string; logLevel?: string },
+  flags: DatabaseFlags & {
+    port?: number;
+    host?: string;
+    publicUrl?: string;
+    logLevel?: string;
+    smtpUrl?: string;
+    mailFrom?: string;
+  },
   env: NodeJS.ProcessEnv = process.env,
 ): ServerConfig {
   const config = configFromEnv(env);
@@ -37,6 +44,8 @@ export function configFromFlags(
     ...(flags.host ? { host: flags.host } : {}),
     ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}),
     ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
+    ...(flags.smtpUrl ? { smtpUrl: flags.smtpUrl } : {}),
+    ...(flags.mailFrom ? { mailFrom: flags.mailFrom } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ import type {
   cyclePatchSchema,
   departmentInputSchema,
   departmentPatchSchema,
+  invitationAcceptInputSchema,
+  invitationInputSchema,
   keyResultInputSchema,
   keyResultPatchSchema,
   loginInputSchema,
@@ -17,6 +19,7 @@ import type {
   objectivePatchSchema,
   objectiveSaveSchema,
   orgPatchSchema,
+  passwordResetConfirmSchema,
   profilePatchSchema,
   reviewInputSchema,
   scoreInputSchema,
@@ -36,6 +39,8 @@ import type {
   CycleTree,
   Department,
   HistoryEntry,
+  Invitation,
+  InvitationLink,
   KeyResult,
   KeyResultPending,
   LoginResult,
@@ -43,6 +48,7 @@ import type {
   Objective,
   ObjectiveDetail,
   Organization,
+  PasswordResetLink,
   SessionInfo,
   SessionStatus,
   SetupResult,
@@ -58,6 +64,10 @@ export type DepartmentInput = z.input<typeof departmentInputSchema>;
 export type DepartmentPatch = z.input<typeof departmentPatchSchema>;
 export type MemberInput = z.input<typeof memberInputSchema>;
 export type MemberPatch = z.input<typeof memberPatchSchema>;
+/** One person to invite: a member's fields without a password. */
+export type InvitationInput = z.input<typeof invitationInputSchema>;
+export type InvitationAcceptInput = z.input<typeof invitationAcceptInputSchema>;
+export type PasswordResetConfirmInput = z.input<typeof passwordResetConfirmSchema>;
 export type CycleInput = z.input<typeof cycleInputSchema>;
 export type CyclePatch = z.input<typeof cyclePatchSchema>;
 export type ObjectiveInput = z.input<typeof objectiveInputSchema>;
@@ -210,6 +220,24 @@ export function createClient(options: ClientOptions = {}) {
       me: (signal?: AbortSignal) => get<SessionInfo>("/me", undefined, signal),
       updateProfile: (patch: ProfilePatch) => send<{ user: User | null }>("PATCH", "/me", patch),
       createToken: (name: string) => send<ApiToken>("POST", "/tokens", { name }),
+      /** 忘记密码: 202 whether or not the email is known; a link is emailed when it is. */
+      requestPasswordReset: (email: string) => send<void>("POST", "/auth/password-reset", { email }),
+      /** Sets a new password with a reset link's secret, and signs in. */
+      confirmPasswordReset: (input: PasswordResetConfirmInput) =>
+        send<LoginResult>("POST", "/auth/password-reset/confirm", input),
+    },
+    invitations: {
+      /** Invites one person (admins); the answer's link is also emailed when the server sends mail. */
+      create: (input: InvitationInput) => send<InvitationLink>("POST", "/invitations", input),
+      /** Invites several at once, all or none. */
+      createMany: (items: InvitationInput[]) =>
+        send<{ items: InvitationLink[] }>("POST", "/invitations", { items }),
+      /** Who invites whom to what, from the link's secret. */
+      get: (token: string, signal?: AbortSignal) =>
+        get<Invitation>(`/invitations/${id(token)}`, undefined, signal),
+      /** Accepts: chooses a password (or gives an existing one), and signs in. */
+      accept: (token: string, input: InvitationAcceptInput) =>
+        send<LoginResult>("POST", `/invitations/${id(token)}/accept`, input),
     },
     org: {
       get: (signal?: AbortSignal) => get<Organization>("/org", undefined, signal),
@@ -226,6 +254,9 @@ export function createClient(options: ClientOptions = {}) {
       list: (signal?: AbortSignal) => get<Member[]>("/members", undefined, signal),
       create: (input: MemberInput) => send<Member>("POST", "/members", input),
       update: (userId: string, patch: MemberPatch) => send<Member>("PATCH", `/members/${id(userId)}`, patch),
+      /** Admins: the member's password stops working; the answer's link lets them set a new one. */
+      resetPassword: (userId: string) =>
+        send<PasswordResetLink>("POST", `/members/${id(userId)}/password-reset`),
     },
     cycles: {
       list: (signal?: AbortSignal) => get<Cycle[]>("/cycles", undefined, signal),

@@ -9,6 +9,8 @@ import type {
   CycleTreeAnswer,
   DepartmentAnswer,
   HistoryEntryAnswer,
+  InvitationAnswer,
+  InvitationLinkAnswer,
   KeyResultAbilitiesAnswer,
   KeyResultAnswer,
   KeyResultPendingAnswer,
@@ -19,6 +21,7 @@ import type {
   ObjectiveAnswer,
   ObjectiveDetailAnswer,
   OrganizationAnswer,
+  PasswordResetLinkAnswer,
   SessionStatusAnswer,
   SetupAnswer,
   TreeNodeAnswer,
@@ -73,3 +76,9 @@ export type Adjustment = AdjustmentAnswer;
 export type KeyResultPending = KeyResultPendingAnswer;
 /** The rollout dashboard (落地看板): per department, how far the practice has landed. */
 export type CycleRollout = CycleRolloutAnswer;
+/** An invitation as its page shows it before acceptance: who invites whom to what. */
+export type Invitation = InvitationAnswer;
+/** A one-time invitation link, emailed when the server sends mail, and shown to copy. */
+export type InvitationLink = InvitationLinkAnswer;
+/** A one-time link with which a member sets a new password after an admin reset it. */
+export type PasswordResetLink = PasswordResetLinkAnswer;

@@ -143,7 +143,12 @@ export type KeyResultTable = {
   unit: string | null;
   startValue: DecimalString | null;
   targetValue: DecimalString | null;
+  /** Cache of the derived current value (core's currentValueOf; the computed sum of a sum rollup). */
   currentValue: DecimalString | null;
+  /** The value of the latest check-in, or null before the first (numeric and done/not-done KRs). */
+  checkedInValue: ColumnType<DecimalString | null, DecimalString | null | undefined, DecimalString | null>;
+  /** The start value that check-in was measured from: the value counts only while the start is the same. */
+  checkedInStart: ColumnType<DecimalString | null, DecimalString | null | undefined, DecimalString | null>;
   direction: Direction | null;
   aggregation: Aggregation | null;
   parentKeyResultId: string | null;
@@ -237,6 +242,24 @@ export type LoginAttemptTable = {
   lockedUntil: Timestamp | null;
 };
 
+/** What a one-time account link lets its holder do: accept an invitation, or reset a password. */
+export type AccountLinkKind = "invitation" | "password_reset";
+
+export type AccountLinkTable = {
+  id: string;
+  kind: AccountLinkKind;
+  userId: string;
+  /** The organization that invites (or whose admin reset the password); null for a reset the person asked for. */
+  orgId: string | null;
+  /** The admin who invited or reset; null for a reset the person asked for. */
+  createdBy: string | null;
+  /** SHA-256 of the secret the link carries; the secret itself is never stored. */
+  tokenHash: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+};
+
 /**
  * A requested change, in the API's field names: the fields as they were and as requested. A whole-objective
  * save (PUT /objectives/:id) also keeps `save`: the changes to apply on approval — the objective's changed
@@ -282,4 +305,5 @@ export type Database = {
   apiToken: ApiTokenTable;
   loginAttempt: LoginAttemptTable;
   adjustment: AdjustmentTable;
+  accountLink: AccountLinkTable;
 };

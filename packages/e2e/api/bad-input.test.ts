@@ -36,6 +36,7 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
   let server: TestServer;
   let company: Awaited<ReturnType<typeof buildCompany>>;
   let endpoints: Endpoint[];
+  let ids: { objective: string; keyResult: string };
   let foreign: { cycle: string; objective: string; keyResult: string; department: string; user: string };
 
   const snapshot = async () => {
@@ -71,6 +72,7 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
     });
     const objectiveId = objective.body.id as string;
     const krId = objective.body.keyResults[0].id as string;
+    ids = { objective: objectiveId, keyResult: krId };
 
     // Another organization in the same database, reached only through its ids.
     const now = new Date().toISOString();
@@ -402,6 +404,87 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
     expectClientError(note, "long note");
     expect(note.body.error.details[0].path).toBe("note");
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses NUL and other control characters in every text, id, path param and query value with a 400, changing nothing", async () => {
+    /** Every string in a body, by its dotted path. */
+    const stringPaths = (value: unknown, path: string[] = []): string[][] => {
+      if (typeof value === "string") return [path];
+      if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, String(i)]));
+      if (value && typeof value === "object")
+        return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+      return [];
+    };
+    const withCharacter = (body: unknown, path: string[], character: string): unknown => {
+      const copy = structuredClone(body) as Record<string, unknown>;
+      let node: Record<string, unknown> = copy;
+      for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+      const last = path[path.length - 1] as string;
+      node[last] = `${String(node[last]).slice(0, 3)}${character}x`;
+      return copy;
+    };
+    const before = await snapshot();
+    let probed = 0;
+    for (const e of endpoints) {
+      for (const path of stringPaths(e.body ?? {})) {
+        for (const character of ["\u0000", "\u001b", "\u007f", "\u0085"]) {
+          const reply = await send(e, { body: withCharacter(e.body, path, character) });
+          const label = `${e.method} ${e.path} ${path.join(".")} U+${character.charCodeAt(0).toString(16)}`;
+          expectClientError(reply, label);
+          expect(reply.status, label).toBe(400);
+          expect(reply.body.error.code, label).toBe("request.invalid");
+          expect(
+            reply.body.error.details.map((x: { path: string }) => x.path),
+            label,
+          ).toContain(path.join("."));
+          probed += 1;
+        }
+      }
+    }
+    expect(probed).toBeGreaterThan(150);
+    // Free text says which character and where, in the caller's language.
+    const title = await server.request("PATCH", `/objectives/${ids.objective}`, {
+      as: { ...company.owner, locale: "zh-CN" },
+      body: { title: "增长\u0000收入" },
+    });
+    expect(title.status).toBe(400);
+    expect(title.body.error.details).toEqual([
+      { path: "title", message: "包含控制字符 U+0000（第 3 个字符），请删除。" },
+    ]);
+    // Ids in paths and query values: 400 at `params.…` / `querystring.…`, not a 500 from the database.
+    for (const [url, field] of [
+      [`/objectives/${ids.objective}%00`, "params.id"],
+      [`/key-results/a%01b/check-ins`, "params.id"],
+      [`/objectives?cycleId=${company.cycles.quarter}%00`, "querystring.cycleId"],
+      [`/cycles/${company.cycles.quarter}/tree?departmentId=%00`, "querystring.departmentId"],
+    ] as const) {
+      const reply = await server.request("GET", url, { as: company.owner });
+      expect(reply.status, url).toBe(400);
+      expect(
+        reply.body.error.details.map((x: { path: string }) => x.path),
+        url,
+      ).toContain(field);
+    }
+    const deleted = await server.request("DELETE", `/key-results/${ids.keyResult}?reason=a%00b`, {
+      as: company.owner,
+    });
+    expect(deleted.status).toBe(400);
+    expect(deleted.body.error.details[0].path).toBe("querystring.reason");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("keeps tab, line feed and carriage return where text may hold them", async () => {
+    const reply = await server.request("PATCH", `/objectives/${ids.objective}`, {
+      as: company.owner,
+      body: { description: "Line one\r\nLine\ttwo\n" },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.description).toBe("Line one\r\nLine\ttwo\n");
+    const carriageReturn = await server.request("PATCH", `/objectives/${ids.objective}`, {
+      as: company.owner,
+      body: { title: "One\rTwo" },
+    });
+    expect(carriageReturn.status).toBe(400);
   });
 
   it("answers 404 for unknown ids and for ids of another organization, changing nothing", async () => {

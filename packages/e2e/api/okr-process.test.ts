@@ -454,7 +454,7 @@ describe.each(testDialects())("the OKR process end to end on %s", (dialect) => {
     expect((await ok("GET", `/objectives/${ids.personal}`, sue)).status).toBe("closed");
     const late = await call("POST", `/key-results/${ids.P1}/check-ins`, sue, { value: 300, confidence: 5 });
     expect(late.status).toBe(422);
-    expect(late.body.error.code).toBe("cycle.wrong_phase");
+    expect(late.body.error.code).toBe("check_in.phase");
     const rollout = await ok("GET", `/cycles/${ids.quarter}/rollout`, owner);
     const salesRow = rollout.departments.find((d: { departmentId: string }) => d.departmentId === ids.sales);
     expect(salesRow.scoredShare).toBe(0.5);

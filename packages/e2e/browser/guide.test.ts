@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiAs, currentQuarter } from "./harness/api.ts";
-import { launchBrowser, Session, screenshotOnFailure } from "./harness/browser.ts";
+import { launchBrowser, Session, screenshotOnFailure, waitForCondition } from "./harness/browser.ts";
 import { startWebServer, type WebServer } from "./harness/server.ts";
 import { AppShell } from "./page-models/AppShell.ts";
 import { EditorPage } from "./page-models/EditorPage.ts";
@@ -118,7 +118,7 @@ describe.each(["zh-CN", "en"] as const)("the OKR guide and the template library,
     const templates = new TemplatesPage(page);
     expect(await templates.cards().count()).toBeGreaterThanOrEqual(40);
     await templates.search(script.search);
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="template-card"]').length === 1`);
+    await waitForCondition(page, `document.querySelectorAll('[data-testid="template-card"]').length === 1`);
     expect(await templates.cards().getAttribute("data-template")).toBe("education-online");
     await templates.clearSearch();
     await templates.filterTo("engineering");
@@ -155,7 +155,8 @@ describe.each(["zh-CN", "en"] as const)("the OKR guide and the template library,
     }
     // The coach reads the prefilled OKR as a whole and finds nothing to improve.
     const perfect = session.text("coach.score", { score: 100 });
-    await page.waitForFunction(
+    await waitForCondition(
+      page,
       `document.querySelector('[data-testid="coach-score"]')?.textContent === ${JSON.stringify(perfect)}`,
     );
     await new AppShell(page).settle();

@@ -250,9 +250,9 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect(codes).toContain("kr.weasel_words");
     await member.screenshot("editor-coach");
     await editor.fillKeyResult(0, { ...script.personal.kr, typeLabel: member.text("krType.percentage") });
-    await page.waitForFunction(
-      `!document.querySelector('[data-testid="coach-kr-0"] [data-code="kr.weasel_words"]')`,
-    );
+    await page
+      .locator('[data-testid="coach-kr-0"] [data-code="kr.weasel_words"]')
+      .waitFor({ state: "detached" });
     await editor.addKeyResult();
     await editor.fillKeyResult(1, {
       ...script.personal.milestoneKr,
@@ -418,7 +418,8 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     });
     const expected =
       language === "zh-CN" ? "目标值不能等于起始值。" : "The target must differ from the start value.";
-    await page.waitForFunction(`!document.querySelector('[data-code="set.no_krs"]')`);
+    // A locator, not a string function: the app's CSP refuses eval, which waitForFunction(string) needs.
+    await page.locator('[data-code="set.no_krs"]').waitFor({ state: "detached" });
     expect(await editor.fieldError("keyResults_0_targetValue").textContent()).toBe(expected);
     await member.screenshot("editor-field-error");
     expect(member.errors).toEqual([]);
@@ -454,6 +455,14 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
       .getByTestId("history-reason")
       .filter({ hasText: script.personal.reason })
       .waitFor();
+    // The change names the field in the user's words (标题 / Title), never the API's `title`.
+    const change = objective
+      .history()
+      .getByTestId("history-change")
+      .filter({ hasText: script.personal.adjustedTitle });
+    expect(
+      (await change.first().textContent())?.startsWith(`${member.text("adjustments.field.title")}: `),
+    ).toBe(true);
     expect(await objective.title().textContent()).toBe(script.personal.adjustedTitle);
     // An adjustment edits the KRs in place: their check-ins and progress stay.
     await objective.timeline().getByText(script.note).waitFor();

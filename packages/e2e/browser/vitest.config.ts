@@ -11,6 +11,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     environment: "node",
     globalSetup: ["./harness/global-setup.ts"],
+    // Fails a test during which any page violated the Content-Security-Policy.
+    setupFiles: ["./harness/csp-guard.ts"],
     pool: "forks",
     fileParallelism: false,
     testTimeout: 180_000,

@@ -2,11 +2,12 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { AppError, withOutputComponents } from "@luodi/core";
-import { connect, type DatabaseHandle, migrateToLatest, notifyChange } from "@luodi/db";
+import { connect, type DatabaseHandle, lockDatabaseFile, migrateToLatest, notifyChange } from "@luodi/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { adjustmentRoutes } from "./adjustments/adjustment.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
+import { passwordResetRoutes } from "./auth/password-reset.routes.ts";
 import { resolveAuth, SESSION_COOKIE } from "./auth/resolve-auth.ts";
 import { sessionRoutes } from "./auth/session.routes.ts";
 import { coachRoutes } from "./coach/coach.routes.ts";
@@ -15,14 +16,21 @@ import type { AppContext, CachedAuth } from "./context.ts";
 import { cycleRoutes } from "./cycles/cycle.routes.ts";
 import { handleError } from "./http/error-handler.ts";
 import { acceptEmptyJsonBodies } from "./http/json-body.ts";
-import { resolveLocale } from "./http/locale.ts";
+import { localeFromAcceptLanguage, resolveLocale } from "./http/locale.ts";
+import { requestLogSerializers } from "./http/log-redaction.ts";
+import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from "./http/router-errors.ts";
+import { isCrossOriginWrite, publicOriginOf } from "./http/same-origin.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { responseSerializerCompiler } from "./http/serializer.ts";
 import type { ZodApp } from "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
 import { webApp } from "./http/web-app.ts";
+import { invitationRoutes } from "./invitations/invitation.routes.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
+import { mailerOf } from "./mail/mailer.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
+import { BackgroundWork } from "./services/background.ts";
 import { ChangeTracker } from "./services/change-tracker.ts";
 import { CycleCache } from "./services/cycle-cache.ts";
 import { LruCache } from "./services/lru-cache.ts";
@@ -41,9 +49,17 @@ export type BuildOptions = {
 
 /** Builds the whole HTTP application, connected and migrated, ready to listen or be injected. */
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const handle =
-    options.database ?? connect({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
-  await migrateToLatest(handle.db);
+  // One server per SQLite file: a second one on the same file refuses to start (process-lock.ts).
+  const sqliteLock = options.database || config.databaseUrl ? null : lockDatabaseFile(sqlitePathOf(config));
+  let handle: DatabaseHandle;
+  try {
+    handle =
+      options.database ?? connect({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    sqliteLock?.release();
+    throw error;
+  }
   const generations = new OrgGenerations();
   const changes = new ChangeTracker((scope) => generations.bump(scope));
   const ctx: AppContext = {
@@ -58,25 +74,42 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     authCache: new LruCache<CachedAuth>(10_000),
     // Bytes of serialized answers: enough for a 10,000-person company's whole tree several times over.
     readCache: new LruCache<Buffer>(2_000, 64 * 1024 * 1024),
+    mailer: mailerOf(config),
+    background: new BackgroundWork(),
   };
   if (handle.dialect === "postgres" && config.databaseUrl) {
     await generations.connectPostgres(config.databaseUrl, (scope) => notifyChange(handle.db, CHANNEL, scope));
   }
 
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === "silent" ? false : { level: config.logLevel, serializers: requestLogSerializers },
     bodyLimit: 1_048_576,
     // Ids in paths are opaque; a trailing slash is the same resource.
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's and Node's own refusals answer in the contract's shape too (http/router-errors.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider() as unknown as ZodApp;
 
+  ctx.background.onError = (error) => app.log.error({ err: error }, "background work failed");
   app.setValidatorCompiler(zodValidatorCompiler);
   // Presenters already list exactly the fields to send; validating every answer again would only cost time.
   app.setSerializerCompiler(responseSerializerCompiler(config));
   app.setErrorHandler(handleError);
   acceptEmptyJsonBodies(app);
+  // Bodies are JSON, and only JSON: anything else is 415 (a text/plain body is what a cross-site form sends).
+  app.removeContentTypeParser("text/plain");
   app.decorateRequest("auth", null);
   app.decorateRequest("locale", "en");
+
+  await registerSecurityHeaders(app as unknown as FastifyInstance, config);
+  app.addHook("onRequest", async (request) => {
+    // Errors before the API knows the caller (unknown routes, bad bodies) speak Accept-Language's language.
+    request.locale = localeFromAcceptLanguage(request.headers["accept-language"]) ?? "en";
+    if (request.url.length > MAX_URL_LENGTH) throw new AppError("request.url_too_long");
+  });
+  const publicOrigin = publicOriginOf(config);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -100,7 +133,12 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     transformObject: (input) =>
       "openapiObject" in input ? withOutputComponents(input.openapiObject) : input.swaggerObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    // Swagger UI writes one inline <style> without a nonce; its pages (the API's reference, no user data)
+    // allow inline styles. Scripts stay 'self' only, as everywhere.
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+  });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
@@ -123,6 +161,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
         const bearer = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
         const orgHeader = request.headers["x-org-id"];
         request.locale = resolveLocale(request.headers["accept-language"], undefined, undefined);
+        // Writes from another origin's pages are forgeries (http/same-origin.ts); bearer tokens are not ambient.
+        if (!bearer && isCrossOriginWrite(request, publicOrigin)) throw new AppError("request.cross_origin");
         const auth = await resolveAuth(ctx, {
           bearer,
           sessionToken: request.cookies[SESSION_COOKIE],
@@ -142,6 +182,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       );
       await setupRoutes(zapi, ctx);
       await authRoutes(zapi, ctx);
+      await passwordResetRoutes(zapi, ctx);
+      await invitationRoutes(zapi, ctx);
       await sessionRoutes(zapi, ctx);
       await organizationRoutes(zapi, ctx);
       await cycleRoutes(zapi, ctx);
@@ -158,8 +200,11 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   );
 
   app.addHook("onClose", async () => {
+    await ctx.background.drain();
+    ctx.mailer?.close();
     await generations.close();
     if (!options.database) await handle.destroy();
+    sqliteLock?.release();
   });
   return app as unknown as FastifyInstance;
 }

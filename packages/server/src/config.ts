@@ -12,10 +12,19 @@ export type ServerConfig = {
   databaseUrl: string | undefined;
   /** PUBLIC_URL: the address users reach; https makes cookies Secure. */
   publicUrl: string | undefined;
+  /**
+   * SMTP_URL: where invitations and password links are emailed (`smtp://user:pass@host:587`,
+   * `smtps://…` for TLS from the start); without it they are only shown to the admin, to copy.
+   */
+  smtpUrl?: string | undefined;
+  /** MAIL_FROM: the sender of those emails (default: `Luodi <no-reply@` the PUBLIC_URL's host `>`). */
+  mailFrom?: string | undefined;
   /** LOG_LEVEL: pino level, or "silent". */
   logLevel: string;
   /** Argon2id cost; tests lower it, production keeps the library's defaults. */
   passwordHashing: { memoryCost: number; timeCost: number };
+  /** The coach's time budget per review in ms (default COACH_TIME_BUDGET_MS); tests shorten it. */
+  coachTimeBudgetMs?: number;
   /** The clock, injectable so health and time windows can be tested. */
   now: () => Date;
   /**
@@ -34,6 +43,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
     logLevel: env.LOG_LEVEL ?? "info",
     passwordHashing: { memoryCost: 65536, timeCost: 3 },
     now: () => new Date(),

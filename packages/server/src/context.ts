@@ -2,6 +2,8 @@ import type { Actor, Locale, OrgSettings } from "@luodi/core";
 import type { Database, DialectName, MemberRow, OrganizationRow, UserRow } from "@luodi/db";
 import type { Kysely } from "kysely";
 import type { ServerConfig } from "./config.ts";
+import type { Mailer } from "./mail/mailer.ts";
+import type { BackgroundWork } from "./services/background.ts";
 import type { ChangeTracker } from "./services/change-tracker.ts";
 import type { CycleCache } from "./services/cycle-cache.ts";
 import type { LruCache } from "./services/lru-cache.ts";
@@ -24,6 +26,10 @@ export type AppContext = {
   authCache: LruCache<CachedAuth>;
   /** Serialized answers of the heavy reads (tree, dashboard, lists), by what they depend on. */
   readCache: LruCache<Buffer>;
+  /** Sends invitations and password links when SMTP_URL is set; null otherwise. */
+  mailer: Mailer | null;
+  /** Work started by a request and finished after its answer (emails whose timing must not show). */
+  background: BackgroundWork;
 };
 
 export type CachedAuth = { auth: RequestAuth; orgGeneration: number; authGeneration: number; until: number };

@@ -104,3 +104,32 @@ export async function buildCompany(server: TestServer) {
     },
   };
 }
+
+/**
+ * Moves a cycle forward phase by phase (admins only, one step at a time) until it is in `phase`:
+ * check-ins are taken while a cycle is aligning or in progress.
+ */
+export async function advanceCycle(
+  server: TestServer,
+  admin: Credentials,
+  cycleId: string,
+  phase: "aligning" | "in_progress" | "scoring" | "reviewing" | "closed",
+): Promise<void> {
+  const order = ["planning", "aligning", "in_progress", "scoring", "reviewing", "closed"];
+  const current = (await server.request("GET", `/cycles/${cycleId}`, { as: admin })).body.phase as string;
+  for (const next of order.slice(order.indexOf(current) + 1, order.indexOf(phase) + 1)) {
+    const reply = await server.request("POST", `/cycles/${cycleId}/phase`, {
+      as: admin,
+      body: { phase: next },
+    });
+    expect(reply.status).toBe(200);
+  }
+}
+
+/** Publishes objectives (only published ones take check-ins). */
+export async function publish(server: TestServer, as: Credentials, ...objectiveIds: string[]): Promise<void> {
+  for (const id of objectiveIds) {
+    const reply = await server.request("POST", `/objectives/${id}/publish`, { as });
+    expect(reply.status).toBe(200);
+  }
+}

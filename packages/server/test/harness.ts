@@ -39,7 +39,7 @@ export type TestServer = {
 export async function startTestServer(
   dialect: DialectName,
   clock = testClock(),
-  options: Pick<BuildOptions, "routes"> = {},
+  options: Pick<BuildOptions, "routes"> & { config?: Partial<ServerConfig> } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase(dialect);
   const config: ServerConfig = {
@@ -52,8 +52,9 @@ export async function startTestServer(
     passwordHashing: { memoryCost: 1024, timeCost: 1 },
     now: clock.now,
     validateResponses: true,
+    ...options.config,
   };
-  const app = await buildApp(config, { database: db, ...options });
+  const app = await buildApp(config, { database: db, ...(options.routes ? { routes: options.routes } : {}) });
   const request: TestServer["request"] = async (method, url, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.as?.cookie) headers.cookie = options.as.cookie;

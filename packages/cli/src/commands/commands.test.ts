@@ -55,6 +55,8 @@ describe("luodi commands", () => {
       ["--database-url", "DATABASE_URL"],
       ["--public-url", "PUBLIC_URL"],
       ["--log-level", "LOG_LEVEL"],
+      ["--smtp-url", "SMTP_URL"],
+      ["--mail-from", "MAIL_FROM"],
     ]) {
       expect(help).toContain(flag);
       expect(help).toContain(`env: ${env}`);

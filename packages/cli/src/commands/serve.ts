@@ -2,7 +2,14 @@ import { buildApp, sqlitePathOf } from "@luodi/server";
 import { type Command, Option } from "commander";
 import { addDatabaseOptions, configFromFlags, type DatabaseFlags, integerIn } from "../config-options.ts";
 
-type ServeFlags = DatabaseFlags & { port?: number; host?: string; publicUrl?: string; logLevel?: string };
+type ServeFlags = DatabaseFlags & {
+  port?: number;
+  host?: string;
+  publicUrl?: string;
+  logLevel?: string;
+  smtpUrl?: string;
+  mailFrom?: string;
+};
 
 /** `luodi serve`: runs the HTTP server until SIGINT or SIGTERM. */
 export function registerServeCommand(program: Command): void {
@@ -18,6 +25,18 @@ export function registerServeCommand(program: Command): void {
   addDatabaseOptions(command)
     .addOption(
       new Option("--public-url <url>", "address users reach; https makes cookies Secure").env("PUBLIC_URL"),
+    )
+    .addOption(
+      new Option(
+        "--smtp-url <url>",
+        "smtp(s)://user:pass@host:port to email invitations and password links (default: none; links are copied)",
+      ).env("SMTP_URL"),
+    )
+    .addOption(
+      new Option(
+        "--mail-from <address>",
+        "sender of those emails (default: Luodi <no-reply@PUBLIC_URL's host>)",
+      ).env("MAIL_FROM"),
     )
     .addOption(
       new Option("--log-level <level>", "pino log level, or silent (default: info)")

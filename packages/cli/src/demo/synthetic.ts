@@ -803,6 +803,11 @@ export function planSyntheticOrganization(options: SyntheticOptions): SyntheticP
       previous = value;
       previousProgress = progress.clamped;
       row.currentValue = value;
+      // What the current value is derived from (core's currentValueOf): this value, from this start.
+      if (row.type !== "milestone") {
+        row.checkedInValue = value;
+        row.checkedInStart = row.startValue ?? null;
+      }
       row.confidence = confidence;
       row.updatedAt = when.toISOString();
       if (milestonesDone) {

@@ -41,10 +41,13 @@ describe("objective abilities", () => {
     });
   });
 
-  it("lets the manager chain approve a submitted objective, never its owner", () => {
+  it("lets the one approver (the owner's manager) and admins approve a submitted objective, never its owner", () => {
     const submitted: AbilityObjective = { ...alicesDraft, status: "submitted" };
     expect(objectiveOf("plat-lead", submitted, "planning", true).approve).toBe(true);
-    expect(objectiveOf("ceo", submitted, "planning", true).approve).toBe(true);
+    expect(objectiveOf("adm", submitted, "planning", true).approve).toBe(true);
+    // Higher up the chain is not the approver: one objective, one person to decide.
+    expect(objectiveOf("ceo", submitted, "planning", true).approve).toBe(false);
+    expect(objectiveOf("eng-lead", submitted, "planning", true).approve).toBe(false);
     expect(objectiveOf("alice", submitted, "planning", true).approve).toBe(false);
     expect(objectiveOf("sam", submitted, "planning", true).approve).toBe(false);
   });
@@ -82,15 +85,34 @@ describe("objective abilities", () => {
 
 describe("key result abilities", () => {
   it("lets a KR's owner check in and self-score on an objective they cannot edit", () => {
-    const s = scope("bob", "scoring");
+    const s = scope("bob", "in_progress");
     expect(keyResultAbilities(s, alicesPublished, { ownerUserId: "bob" })).toEqual({
       update: false,
       delete: false,
       checkIn: true,
-      score: true,
+      score: false,
       managerScore: false,
     });
     expect(keyResultAbilities(s, alicesPublished, { ownerUserId: "alice" }).checkIn).toBe(false);
+    expect(keyResultAbilities(scope("bob", "scoring"), alicesPublished, { ownerUserId: "bob" })).toEqual({
+      update: false,
+      delete: false,
+      checkIn: false,
+      score: true,
+      managerScore: false,
+    });
+  });
+
+  it("offers check-ins only on published objectives while the cycle is aligning or in progress", () => {
+    const kr = { ownerUserId: "alice" };
+    for (const phase of ["planning", "aligning", "in_progress", "scoring", "reviewing", "closed"] as const) {
+      for (const status of ["draft", "submitted", "published", "closed"] as const) {
+        const open = (phase === "aligning" || phase === "in_progress") && status === "published";
+        const objective = { ...alicesPublished, status };
+        expect(keyResultAbilities(scope("alice", phase), objective, kr).checkIn).toBe(open);
+        expect(objectiveOf("alice", objective, phase).checkIn).toBe(open);
+      }
+    }
   });
 
   it("refuses check-ins on a closed objective", () => {

@@ -8,7 +8,7 @@ import {
   type PolicyObjective,
 } from "./policy.ts";
 import type { Actor, CyclePhase, ObjectiveLevel, ObjectiveStatus, OrgGraph } from "./types.ts";
-import { type ObjectiveAction, phaseAllows, type WorkflowOptions } from "./workflow.ts";
+import { checkInOpen, type ObjectiveAction, phaseAllows, type WorkflowOptions } from "./workflow.ts";
 
 /*
  * Abilities: what the caller may do to what an answer shows, computed here from the policy, the workflow
@@ -96,10 +96,7 @@ export function keyResultAbilities(
   return {
     update: planEditable,
     delete: planEditable,
-    checkIn:
-      phaseAllows(phase, "check_in") &&
-      objective.status !== "closed" &&
-      canCheckIn(actor, objective, keyResult, graph),
+    checkIn: checkInOpen(phase, objective.status) && canCheckIn(actor, objective, keyResult, graph),
     score: scoring && (writer || keyResult.ownerUserId === actor.userId),
     managerScore: scoring && canManagerScore(actor, objective, graph),
   };

@@ -30,7 +30,7 @@ const personalObj = (id: string, userId: string, cycle: AlignmentCycle): Alignme
   ownerUserId: userId,
 });
 
-const noLinks = () => null;
+const noLinks = () => [];
 
 describe("LEVEL_RANK and cycleEncloses", () => {
   it("ranks company over department over personal", () => {
@@ -89,12 +89,12 @@ describe("checkAlignment", () => {
     ["department → personal (down)", deptObj("c", "eng", q1), personalObj("p", "ceo", q1), "alignment.level"],
     ["company → department (down)", companyObj("c", q1), deptObj("p", "root", year), "alignment.level"],
   ] as const)("%s → %s", (_name, child, parent, expected) => {
-    expect(checkAlignment({ child, parent, graph: testOrg, parentOfObjective: noLinks })).toBe(expected);
+    expect(checkAlignment({ child, parent, graph: testOrg, parentsOfObjective: noLinks })).toBe(expected);
   });
 
   it("refuses a link to itself as a loop", () => {
     const obj = companyObj("a", q1);
-    expect(checkAlignment({ child: obj, parent: obj, graph: testOrg, parentOfObjective: noLinks })).toBe(
+    expect(checkAlignment({ child: obj, parent: obj, graph: testOrg, parentsOfObjective: noLinks })).toBe(
       "alignment.loop",
     );
   });
@@ -102,30 +102,43 @@ describe("checkAlignment", () => {
   it("refuses a link whose parent already leads back to the child", () => {
     // b → c → a exists; a → b would close the loop.
     const links = new Map([
-      ["b", "c"],
-      ["c", "a"],
+      ["b", ["c"]],
+      ["c", ["a"]],
     ]);
     expect(
       checkAlignment({
         child: deptObj("a", "platform", q1),
         parent: deptObj("b", "eng", q1),
         graph: testOrg,
-        parentOfObjective: (id) => links.get(id) ?? null,
+        parentsOfObjective: (id) => links.get(id) ?? [],
+      }),
+    ).toBe("alignment.loop");
+  });
+
+  it("refuses a loop through any of an objective's upward links (its KRs' sum contributions too)", () => {
+    // b aligns to d, and a KR of b contributes to a sum KR of a: a → b closes the loop through the second link.
+    const links = new Map([["b", ["d", "a"]]]);
+    expect(
+      checkAlignment({
+        child: deptObj("a", "platform", q1),
+        parent: deptObj("b", "eng", q1),
+        graph: testOrg,
+        parentsOfObjective: (id) => links.get(id) ?? [],
       }),
     ).toBe("alignment.loop");
   });
 
   it("ends on existing links that already loop elsewhere", () => {
     const links = new Map([
-      ["b", "c"],
-      ["c", "b"],
+      ["b", ["c"]],
+      ["c", ["b"]],
     ]);
     expect(
       checkAlignment({
         child: deptObj("a", "platform", q1),
         parent: deptObj("b", "eng", q1),
         graph: testOrg,
-        parentOfObjective: (id) => links.get(id) ?? null,
+        parentsOfObjective: (id) => links.get(id) ?? [],
       }),
     ).toBeNull();
   });
@@ -136,7 +149,7 @@ describe("checkAlignment", () => {
         child: companyObj("a", year),
         parent: companyObj("b", q1),
         graph: testOrg,
-        parentOfObjective: (id) => (id === "b" ? "a" : null),
+        parentsOfObjective: (id) => (id === "b" ? ["a"] : []),
       }),
     ).toBe("alignment.period");
   });

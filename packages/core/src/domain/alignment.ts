@@ -36,23 +36,30 @@ export type CheckAlignmentInput = {
   parent: AlignmentEnd;
   /** The organization, for department ancestry and manager chains. */
   graph: OrgGraph;
-  /** The objective an objective currently aligns to (directly or through a KR), or null. */
-  parentOfObjective: (id: string) => string | null;
+  /**
+   * The objectives an objective currently leads up to: the one it aligns to (directly or through a KR),
+   * and those holding the `sum` KRs its KRs contribute to (a contribution is an alignment too).
+   */
+  parentsOfObjective: (id: string) => readonly string[];
 };
 
 // Walks the existing upward links from the parent; reaching the child means the new link closes a loop.
-// The walk stops at a repeat, so links that are already cyclic cannot hang it.
+// Each objective is visited once, so links that are already cyclic cannot hang it.
 function reachesUpward(
   from: string,
   target: string,
-  parentOfObjective: (id: string) => string | null,
+  parentsOfObjective: (id: string) => readonly string[],
 ): boolean {
-  const seen = new Set<string>();
-  let current: string | null = from;
-  while (current !== null && !seen.has(current)) {
+  const seen = new Set<string>([from]);
+  const frontier = [from];
+  for (let current = frontier.pop(); current !== undefined; current = frontier.pop()) {
     if (current === target) return true;
-    seen.add(current);
-    current = parentOfObjective(current);
+    for (const parent of parentsOfObjective(current)) {
+      if (!seen.has(parent)) {
+        seen.add(parent);
+        frontier.push(parent);
+      }
+    }
   }
   return false;
 }
@@ -86,11 +93,11 @@ export function checkAlignment({
   child,
   parent,
   graph,
-  parentOfObjective,
+  parentsOfObjective,
 }: CheckAlignmentInput): AlignmentError | null {
   if (parent.cycle.id !== child.cycle.id && !cycleEncloses(parent.cycle, child.cycle))
     return "alignment.period";
-  if (reachesUpward(parent.id, child.id, parentOfObjective)) return "alignment.loop";
+  if (reachesUpward(parent.id, child.id, parentsOfObjective)) return "alignment.loop";
   const parentRank = LEVEL_RANK[parent.level];
   const childRank = LEVEL_RANK[child.level];
   if (parentRank > childRank) return null;

@@ -1,5 +1,6 @@
 import { AppError } from "../errors/index.ts";
 import type { Health, ObjectiveStatus } from "./types.ts";
+import { zoneOffsetMs } from "./zone-time.ts";
 
 /** The dates of a cycle, as stored: calendar days in the organization's time zone, both inclusive. */
 export type CycleDates = { startDate: string; endDate: string };
@@ -21,49 +22,6 @@ function parseIsoDate(value: string): { year: number; month: number; day: number
   return { year, month, day };
 }
 
-// Building a DateTimeFormat is costly compared with using one; zones are few, so keep one per zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-      });
-    } catch {
-      throw new AppError("request.invalid", { timezone: timeZone });
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Offset of a zone from UTC at an instant, in milliseconds (Asia/Shanghai → +8 h). */
-function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const wallAsUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  // The formatter drops milliseconds, so compare against the instant truncated to the second.
-  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
-}
-
 // Cycle boundaries repeat on every read (health is recomputed with the clock), so remember them; the
 // answer for a day and a zone never changes. Bounded so a flood of distinct dates cannot grow it forever.
 const dayStarts = new Map<string, number>();
@@ -74,7 +32,14 @@ function startOfDayMs(date: { year: number; month: number; day: number }, timeZo
   const key = `${date.year}-${date.month}-${date.day}@${timeZone}`;
   const known = dayStarts.get(key);
   if (known !== undefined) return known;
-  const computed = computeStartOfDayMs(date, timeZone);
+  let computed: number;
+  try {
+    computed = computeStartOfDayMs(date, timeZone);
+  } catch (error) {
+    // Intl refuses a zone it does not know.
+    if (error instanceof RangeError) throw new AppError("request.invalid", { timezone: timeZone });
+    throw error;
+  }
   if (dayStarts.size >= MAX_REMEMBERED_DAYS) dayStarts.clear();
   dayStarts.set(key, computed);
   return computed;

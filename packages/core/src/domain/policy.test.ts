@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { actorOf, testOrg } from "./org.fixture.ts";
+import { actorOf, testOrg, withChanges } from "./org.fixture.ts";
 import type { PolicyObjective } from "./policy.ts";
 import {
+  approverOf,
   canApprove,
   canCheckIn,
   canManageOrg,
@@ -128,11 +129,12 @@ describe("canCheckIn", () => {
   });
 });
 
+// One approver per objective (the owner's manager; the parent department's leader), and admins stepping in.
 const approveTable: [string, PolicyObjective, readonly string[]][] = [
-  ["alice", personal("alice", "public"), ["adm", "own", "ceo", "eng-lead", "plat-lead"]],
+  ["alice", personal("alice", "public"), ["adm", "own", "plat-lead"]],
   // An admin never approves their own objective; another admin or their manager does.
   ["adm", personal("adm", "public"), ["own", "ceo"]],
-  ["platform", department("platform", "public"), ["adm", "own", "ceo", "eng-lead"]],
+  ["platform", department("platform", "public"), ["adm", "own", "eng-lead"]],
   ["sales", department("sales", "public"), ["adm", "own", "ceo"]],
   ["company", company("public"), ["adm", "own"]],
 ];
@@ -145,6 +147,48 @@ describe("canApprove and canManagerScore", () => {
   )("%s approved by %s: %s", (_name, userId, expected, obj) => {
     expect(canApprove(actorOf(userId), obj, testOrg)).toBe(expected);
     expect(canManagerScore(actorOf(userId), obj, testOrg)).toBe(expected);
+  });
+});
+
+describe("approverOf", () => {
+  it.each([
+    ["alice's objective: her manager", personal("alice", "public"), "plat-lead"],
+    ["carol's objective: her manager across departments", personal("carol", "public"), "eve"],
+    ["the owner, who reports to no one: the root's leader", personal("own", "public"), "ceo"],
+    ["the CEO, who reports to no one and leads the root: the admins", personal("ceo", "public"), null],
+    ["someone in no department and with no manager: the admins", personal("nodept", "public"), null],
+    ["platform: the leader of engineering", department("platform", "public"), "eng-lead"],
+    ["sales: the leader of the company", department("sales", "public"), "ceo"],
+    ["the company: the admins", company("public"), null],
+  ] as const)("%s", (_name, obj, expected) => {
+    expect(approverOf(obj, testOrg)).toBe(expected);
+  });
+
+  it("skips a deactivated manager and a parent department led by the same person", () => {
+    const graph = withChanges(testOrg, {
+      members: [
+        {
+          userId: "plat-lead",
+          role: "member",
+          departmentId: "platform",
+          managerId: "eng-lead",
+          status: "deactivated",
+        },
+      ],
+      departments: [{ id: "eng", parentId: "root", leaderId: "plat-lead" }],
+    });
+    expect(approverOf(personal("alice", "public"), graph)).toBe("eng-lead");
+    const sameLeader = withChanges(testOrg, {
+      departments: [{ id: "eng", parentId: "root", leaderId: "plat-lead" }],
+    });
+    expect(approverOf(department("platform", "public"), sameLeader)).toBe("ceo");
+  });
+
+  it("gives every objective of the organization at most one approver besides the admins", () => {
+    for (const [, obj] of approveTable) {
+      const nonAdmins = EVERYONE.filter((u) => !isAdmin(actorOf(u)) && canApprove(actorOf(u), obj, testOrg));
+      expect(nonAdmins.length).toBeLessThanOrEqual(1);
+    }
   });
 });
 

@@ -86,26 +86,50 @@ export function canCheckIn(
 }
 
 /**
- * Who may approve or send back a submitted objective: someone above its owner, never the owner.
- * Personal: the owner's manager chain or admins (an admin cannot approve their own objective either).
- * Department: leaders of the departments above, the root leader, admins. Company: admins.
+ * The one person who decides on an objective (approves or sends it back, and its adjustments), or null when
+ * no one above it is named and the admins decide:
+ * - personal: the owner's manager — the nearest active one up the chain —, else, for someone who reports to
+ *   no one, the nearest active leader of their department or of one above it who is not the owner;
+ * - department: the leader of the parent department — the nearest one above who leads it, is active and is
+ *   not the department's own leader;
+ * - company: no one; the admins decide.
  */
-export function canApprove(actor: Actor, obj: PolicyObjective, graph: OrgGraph): boolean {
+export function approverOf(obj: PolicyObjective, graph: OrgGraph): string | null {
+  const active = (userId: string | null | undefined): userId is string =>
+    !!userId && graph.members.get(userId)?.status === "active";
   switch (obj.level) {
-    case "personal":
-      if (obj.ownerUserId === null || obj.ownerUserId === actor.userId) return false;
-      return isAdmin(actor) || managerChain(graph, obj.ownerUserId).includes(actor.userId);
+    case "personal": {
+      const owner = obj.ownerUserId;
+      if (owner === null) return null;
+      const manager = managerChain(graph, owner).find(active);
+      if (manager) return manager;
+      const deptId = graph.members.get(owner)?.departmentId ?? null;
+      if (deptId === null) return null;
+      return leadersOver(graph, deptId).find((id) => id !== owner && active(id)) ?? null;
+    }
     case "department": {
-      if (isAdmin(actor)) return true;
-      if (graph.departments.get(graph.rootDepartmentId)?.leaderId === actor.userId) return true;
-      if (obj.ownerDepartmentId === null) return false;
-      return departmentAncestors(graph, obj.ownerDepartmentId).some(
-        (id) => graph.departments.get(id)?.leaderId === actor.userId,
-      );
+      if (obj.ownerDepartmentId === null) return null;
+      const ownLeader = graph.departments.get(obj.ownerDepartmentId)?.leaderId ?? null;
+      for (const id of departmentAncestors(graph, obj.ownerDepartmentId)) {
+        const leader = graph.departments.get(id)?.leaderId ?? null;
+        if (leader !== ownLeader && active(leader)) return leader;
+      }
+      return null;
     }
     case "company":
-      return isAdmin(actor);
+      return null;
   }
+}
+
+/**
+ * Who may approve or send back a submitted objective (and decide its adjustments): its one approver
+ * ({@link approverOf}); admins may step in, but never on their own personal objective. Company objectives:
+ * admins.
+ */
+export function canApprove(actor: Actor, obj: PolicyObjective, graph: OrgGraph): boolean {
+  if (obj.level === "personal" && (obj.ownerUserId === null || obj.ownerUserId === actor.userId))
+    return false;
+  return isAdmin(actor) || approverOf(obj, graph) === actor.userId;
 }
 
 /** Who may give the manager score: the same people who approve (the manager, or the leader above). */

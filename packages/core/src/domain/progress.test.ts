@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   booleanProgress,
+  currentValueOf,
   milestoneProgress,
   numericProgress,
   objectiveProgress,
@@ -199,5 +200,48 @@ describe("validateKeyResultDefinition", () => {
       targetValue: "1000",
       direction: "increase",
     });
+  });
+});
+
+describe("currentValueOf", () => {
+  const numeric = { type: "number" as const, startValue: "60", checkedInValue: null, checkedInStart: null };
+
+  it("derives a KR's current value from its start until its first check-in, whatever the start is edited to", () => {
+    expect(currentValueOf(numeric)).toBe("60");
+    // 60 → 45 edited to start at 70 without any check-in: it stands at 70, so no phantom 40 %.
+    expect(currentValueOf({ ...numeric, startValue: "70" })).toBe("70");
+    expect(
+      numericProgress({
+        start: "70",
+        target: "45",
+        current: currentValueOf({ ...numeric, startValue: "70" }) ?? "",
+        direction: "decrease",
+      }).raw,
+    ).toBe(0);
+  });
+
+  it("keeps a checked-in value when only the target moves, and re-bases it when the start moves", () => {
+    const checkedIn = { ...numeric, startValue: "120", checkedInValue: "150", checkedInStart: "120" };
+    expect(currentValueOf(checkedIn)).toBe("150");
+    expect(currentValueOf({ ...checkedIn, startValue: "120.0" })).toBe("150");
+    // 120 → 200 redefined as 35 → 60: 150 was measured from 120, so the KR stands at 35 (0 %, not 460 %).
+    expect(currentValueOf({ ...checkedIn, startValue: "35" })).toBe("35");
+    // Back to the start it was measured from, the value measures it again.
+    expect(currentValueOf({ ...checkedIn, startValue: "120" })).toBe("150");
+  });
+
+  it("gives a done/not-done KR 0 until checked in, and milestone and rollup KRs none", () => {
+    expect(
+      currentValueOf({ type: "boolean", startValue: null, checkedInValue: null, checkedInStart: null }),
+    ).toBe("0");
+    expect(
+      currentValueOf({ type: "boolean", startValue: null, checkedInValue: "1", checkedInStart: null }),
+    ).toBe("1");
+    expect(
+      currentValueOf({ type: "milestone", startValue: null, checkedInValue: null, checkedInStart: null }),
+    ).toBeNull();
+    expect(
+      currentValueOf({ type: "rollup", startValue: "0", checkedInValue: null, checkedInStart: null }),
+    ).toBeNull();
   });
 });

@@ -43,6 +43,40 @@ export function numericProgress({ start, target, current, direction }: NumericPr
   return { raw, clamped: clampProgress(raw) };
 }
 
+/** What the current value of a KR that is not a rollup is derived from. */
+type CurrentValueInput = {
+  type: KeyResultType;
+  startValue: DecimalString | null;
+  /** The value of the KR's latest check-in, or null before its first. */
+  checkedInValue: DecimalString | null;
+  /** The start value the KR had when that check-in was made. */
+  checkedInStart: DecimalString | null;
+};
+
+/**
+ * The current value of a KR, derived — never typed in, never patched. Check-ins hold the history, so:
+ * - numeric: the latest check-in's value while it measures the KR as it is defined now — that is, while the
+ *   start value is the one it was measured from —, else the start value. Before any check-in the KR stands
+ *   at its start, whatever the start is edited to. Changing only the target moves the goal, not the
+ *   measurement: the value stays. Changing the start re-bases the measure: a value measured from another
+ *   start measures something else (120 → 200 redefined as 35 → 60 would read a value of 120 as 340 %), so
+ *   the KR stands at its new start until the next check-in; the old check-ins stay in its history.
+ * - boolean: the latest check-in's 0 or 1, else 0 (not done).
+ * - milestone: none (its milestones carry the progress); rollup: computed from below by the roll-up.
+ */
+export function currentValueOf(kr: CurrentValueInput): DecimalString | null {
+  if (NUMERIC_TYPES.has(kr.type)) {
+    if (kr.startValue === null) return kr.checkedInValue;
+    const measuresThisStart =
+      kr.checkedInValue !== null &&
+      kr.checkedInStart !== null &&
+      parseDecimal(kr.checkedInStart).eq(parseDecimal(kr.startValue));
+    return measuresThisStart ? kr.checkedInValue : kr.startValue;
+  }
+  if (kr.type === "boolean") return kr.checkedInValue ?? "0";
+  return null;
+}
+
 // Weights come validated from the API; a negative or non-finite one would still be counted as zero
 // here so that a bad row can never flip a mean outside [0, 1].
 function usableWeight(weight: number): number {
@@ -124,10 +158,10 @@ function validateMeasureRange(
   // Without an explicit direction the numbers say it: a target below the start means "bring it down".
   const resolved: Direction = direction ?? (target.lt(start) ? "decrease" : "increase");
   if (resolved === "increase" && target.lt(start)) {
-    throw new AppError("kr.direction", { direction: resolved, relation: ">" });
+    throw new AppError("kr.direction", { direction: resolved, relation: "above" });
   }
   if (resolved === "decrease" && target.gt(start)) {
-    throw new AppError("kr.direction", { direction: resolved, relation: "<" });
+    throw new AppError("kr.direction", { direction: resolved, relation: "below" });
   }
   return { startValue: toDecimalString(start), targetValue: toDecimalString(target), direction: resolved };
 }

@@ -74,6 +74,8 @@ export type OrgGraph = {
       departmentId: string | null;
       managerId: string | null;
       status: MemberStatus;
+      /** How answers name the member (an objective's approver); absent where no answer needs it. */
+      name?: string;
     }
   >;
 };

@@ -3,8 +3,10 @@ import type { CyclePhase, ObjectiveStatus } from "./types.ts";
 import { CYCLE_PHASES, OBJECTIVE_STATUSES } from "./types.ts";
 import type { ObjectiveAction, PhaseAction } from "./workflow.ts";
 import {
+  assertCheckInOpen,
   assertPhaseAdvance,
   assertPhaseAllows,
+  checkInOpen,
   isPastAligning,
   needsAdjustmentReason,
   nextPhase,
@@ -91,7 +93,7 @@ describe("transitionObjective", () => {
 describe("assertPhaseAllows", () => {
   const allowed: Record<PhaseAction, CyclePhase[]> = {
     edit_plan: ["planning", "aligning", "in_progress", "scoring", "reviewing"],
-    check_in: ["planning", "aligning", "in_progress", "scoring", "reviewing"],
+    check_in: ["aligning", "in_progress"],
     score: ["scoring"],
     review: ["reviewing"],
   };
@@ -105,6 +107,31 @@ describe("assertPhaseAllows", () => {
     else {
       expect(() => assertPhaseAllows(phase, action)).toThrow(
         expect.objectContaining({ code: "cycle.wrong_phase", params: { phase } }),
+      );
+    }
+  });
+});
+
+describe("assertCheckInOpen", () => {
+  const rows = CYCLE_PHASES.flatMap((phase) =>
+    (["draft", "submitted", "published", "closed"] as const).map((status) => [phase, status] as const),
+  );
+
+  it.each(rows)("in %s, on a %s objective", (phase, status) => {
+    const open = (phase === "aligning" || phase === "in_progress") && status === "published";
+    expect(checkInOpen(phase, status)).toBe(open);
+    if (open) expect(() => assertCheckInOpen(phase, status)).not.toThrow();
+    else if (phase !== "aligning" && phase !== "in_progress") {
+      expect(() => assertCheckInOpen(phase, status)).toThrow(
+        expect.objectContaining({ code: "check_in.phase", params: { phase } }),
+      );
+    } else if (status === "closed") {
+      expect(() => assertCheckInOpen(phase, status)).toThrow(
+        expect.objectContaining({ code: "check_in.closed" }),
+      );
+    } else {
+      expect(() => assertCheckInOpen(phase, status)).toThrow(
+        expect.objectContaining({ code: "check_in.not_published", params: { status } }),
       );
     }
   });

@@ -71,7 +71,9 @@ function nextStatus(
 
 /**
  * Throws AppError `cycle.wrong_phase` when the phase forbids the action: scoring only in `scoring`,
- * review only in `reviewing`, plan edits and check-ins in every phase but `closed`.
+ * review only in `reviewing`, check-ins only in `aligning` and `in_progress` (before, nothing is
+ * committed; from `scoring` on, the cycle's numbers are being judged), plan edits in every phase but
+ * `closed`.
  */
 export function assertPhaseAllows(phase: CyclePhase, action: PhaseAction): void {
   if (!phaseAllows(phase, action)) throw new AppError("cycle.wrong_phase", { phase });
@@ -85,9 +87,26 @@ export function phaseAllows(phase: CyclePhase, action: PhaseAction): boolean {
     case "review":
       return phase === "reviewing";
     case "check_in":
+      return phase === "aligning" || phase === "in_progress";
     case "edit_plan":
       return phase !== "closed";
   }
+}
+
+/**
+ * Throws the reason a key result takes no check-in now: AppError `check_in.phase` outside `aligning` and
+ * `in_progress`; `check_in.closed` on a closed objective; `check_in.not_published` on a draft or a submitted
+ * one (not committed yet). Who may check in is the policy's question.
+ */
+export function assertCheckInOpen(phase: CyclePhase, status: ObjectiveStatus): void {
+  if (!phaseAllows(phase, "check_in")) throw new AppError("check_in.phase", { phase });
+  if (status === "closed") throw new AppError("check_in.closed");
+  if (status !== "published") throw new AppError("check_in.not_published", { status });
+}
+
+/** True when a key result of an objective in this status takes check-ins in this phase. */
+export function checkInOpen(phase: CyclePhase, status: ObjectiveStatus): boolean {
+  return phaseAllows(phase, "check_in") && status === "published";
 }
 
 /** True when editing the objective is an adjustment that needs a reason: published, and the cycle past aligning. */

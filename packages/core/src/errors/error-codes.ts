@@ -1,4 +1,5 @@
 import type { Locale } from "../domain/types.ts";
+import { termOf } from "./terms.ts";
 
 type ErrorSpec = { status: number; en: string; "zh-CN": string };
 
@@ -193,7 +194,7 @@ export const ERROR_CODES = {
   /** The direction contradicts the start and target (e.g. increase with a target below the start). */
   "kr.direction": {
     status: 422,
-    en: "With direction {direction}, the target must be {relation} the start.",
+    en: "With the direction “{direction}”, the target must be {relation} the start value.",
     "zh-CN": "方向为「{direction}」时，目标值必须{relation}起始值。",
   },
   /** A check-in without the value its numeric or done/not-done KR needs. */
@@ -287,20 +288,137 @@ export const ERROR_CODES = {
     en: "An objective aligns to one parent: an objective or a key result, not both.",
     "zh-CN": "一个目标只能对齐一个上级：目标或关键结果，不能同时指定。",
   },
+
+  /** A check-in outside the phases that take them (only `aligning` and `in_progress` do). */
+  "check_in.phase": {
+    status: 422,
+    en: "Check-ins are open while the cycle is aligning or in progress; it is in the {phase} phase now.",
+    "zh-CN": "只有在对齐和执行阶段才能更新进展，当前周期处于「{phase}」阶段。",
+  },
+  /** A check-in on an objective that is not published (a draft, or one waiting for approval). */
+  "check_in.not_published": {
+    status: 422,
+    en: "Only published objectives take check-ins; this one is {status}.",
+    "zh-CN": "只有已发布的目标才能更新进展，该目标当前为「{status}」。",
+  },
+  /** An invitation or password link that does not exist, was used already, or has expired. */
+  "link.invalid": {
+    status: 404,
+    en: "This link is invalid or has expired. Ask for a new one.",
+    "zh-CN": "该链接无效或已过期，请重新获取。",
+  },
+  /** An admin reset of a person who also belongs to another organization: only they may reset it. */
+  "password_reset.other_organization": {
+    status: 422,
+    en: "This person also belongs to another organization; they can reset their password themselves with “Forgot password”.",
+    "zh-CN": "此人同时属于其他组织，请让其在登录页通过「忘记密码」自行重设。",
+  },
+  /** Detail of `request.invalid`: a text, id or query value holding a control character (NUL and the like). */
+  "text.control_character": {
+    status: 400,
+    en: "Contains the control character {character} (at character {position}); remove it.",
+    "zh-CN": "包含控制字符 {character}（第 {position} 个字符），请删除。",
+  },
+  /** Detail of `request.invalid`: a new password shorter than the minimum (counted in characters). */
+  "password.too_short": {
+    status: 400,
+    en: "Use at least {min} characters; a few words make a strong password that is easy to remember.",
+    "zh-CN": "密码至少需要 {min} 个字符；几个词连成的句子既安全又好记。",
+  },
+  /** Detail of `request.invalid`: a new password longer than the maximum. */
+  "password.too_long": {
+    status: 400,
+    en: "Use at most {max} characters.",
+    "zh-CN": "密码最多 {max} 个字符。",
+  },
+  /** Detail of `request.invalid`: a new password on the list of common passwords (or one of them with digits added). */
+  "password.common": {
+    status: 400,
+    en: "This password is among the most common ones and is guessed first; choose another.",
+    "zh-CN": "该密码属于最常见的密码，最容易被猜中，请换一个。",
+  },
+  /** Detail of `request.invalid`: a new password made of one repeated character or pattern, or a run (1234567890). */
+  "password.repetitive": {
+    status: 400,
+    en: "This password is a repetition or a sequence (such as aaaaaaaaaa or 1234567890); choose another.",
+    "zh-CN": "该密码是重复或连续的字符（如 aaaaaaaaaa、1234567890），请换一个。",
+  },
+  /** Detail of `request.invalid`: a new password made of the person's email or name, or of the service's name. */
+  "password.personal": {
+    status: 400,
+    en: "Do not build the password from your email, your name or the name of this service.",
+    "zh-CN": "密码不能由你的邮箱、姓名或本系统的名称构成。",
+  },
+  /** A write authenticated by the session cookie that comes from another origin (CSRF). */
+  "request.cross_origin": {
+    status: 403,
+    en: "This request comes from another site and was refused. Open Luodi itself and try again.",
+    "zh-CN": "该请求来自其他网站，已被拒绝。请在落地系统中重新操作。",
+  },
+  /** A body in a media type the endpoint does not read (it reads application/json). */
+  "request.unsupported_media_type": {
+    status: 415,
+    en: "Send the body as application/json.",
+    "zh-CN": "请求体请使用 application/json 格式。",
+  },
+  /** A URL, or an id in it, longer than the server reads. */
+  "request.url_too_long": {
+    status: 414,
+    en: "The address is too long.",
+    "zh-CN": "请求地址过长。",
+  },
+  /** A URL that cannot be decoded (a malformed %-escape or a character not allowed in a URL). */
+  "request.bad_url": {
+    status: 400,
+    en: "The address is not a valid URL.",
+    "zh-CN": "请求地址无效。",
+  },
+  /** Request headers (cookies, the request line) larger than the server reads. */
+  "request.headers_too_large": {
+    status: 431,
+    en: "The request headers are too large.",
+    "zh-CN": "请求头过大。",
+  },
+  /** A request that did not arrive completely in time. */
+  "request.timeout": {
+    status: 408,
+    en: "The request took too long to arrive.",
+    "zh-CN": "请求发送超时。",
+  },
+  /** A coach review whose texts together exceed what the coach reads in one request. */
+  "coach.too_large": {
+    status: 413,
+    en: "The coach reads at most {max} characters at once; shorten the objective or its key results.",
+    "zh-CN": "教练一次最多阅读 {max} 个字符，请精简目标或关键结果。",
+  },
+  /** A coach review that did not finish within the coach's time budget (a busy server or an unusual text). */
+  "coach.over_budget": {
+    status: 422,
+    en: "The coach could not finish this review in time ({ms} ms); try again, or shorten the text.",
+    "zh-CN": "教练未能在限定时间（{ms} 毫秒）内完成点评，请重试或精简内容。",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable dotted error code. */
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** True when a string is one of the codes above (a check's issue naming the message to answer with). */
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, value);
+}
 
 /** HTTP status for a code. */
 export function statusOf(code: ErrorCode): number {
   return ERROR_CODES[code].status;
 }
 
-/** The message for a code in a locale, with `{name}` placeholders filled. */
+/**
+ * The message for a code in a locale, with `{name}` placeholders filled; a param naming a domain value
+ * (a phase, a status, a direction…) is shown in the locale's word for it (terms.ts), never as its code.
+ */
 export function messageOf(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
   const template: string = ERROR_CODES[code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? termOf(name, params[name], locale) : whole,
   );
 }

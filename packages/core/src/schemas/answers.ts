@@ -10,6 +10,8 @@ import type {
   cycleTreeSchema,
   departmentSchema,
   historyEntrySchema,
+  invitationLinkSchema,
+  invitationSchema,
   keyResultAbilitiesSchema,
   keyResultPendingSchema,
   keyResultSchema,
@@ -21,6 +23,7 @@ import type {
   objectiveSchema,
   objectiveSummarySchema,
   organizationSchema,
+  passwordResetLinkSchema,
   sessionStatusSchema,
   setupAnswerSchema,
   treeNodeSchema,
@@ -56,5 +59,8 @@ export type SetupAnswer = z.output<typeof setupAnswerSchema>;
 export type LoginAnswer = z.output<typeof loginAnswerSchema>;
 export type MeAnswer = z.output<typeof meSchema>;
 export type ApiTokenAnswer = z.output<typeof apiTokenSchema>;
+export type InvitationLinkAnswer = z.output<typeof invitationLinkSchema>;
+export type InvitationAnswer = z.output<typeof invitationSchema>;
+export type PasswordResetLinkAnswer = z.output<typeof passwordResetLinkSchema>;
 export type ObjectiveAbilitiesAnswer = z.output<typeof objectiveAbilitiesSchema>;
 export type KeyResultAbilitiesAnswer = z.output<typeof keyResultAbilitiesSchema>;

@@ -12,7 +12,7 @@ import {
   confidenceSchema,
   decimalInputSchema,
   idSchema,
-  MAX_TEXT,
+  lineSchema,
   MAX_TITLE,
   textSchema,
   titleSchema,
@@ -26,7 +26,7 @@ export const keyResultInputSchema = z
   .object({
     title: titleSchema,
     type: z.enum(KEY_RESULT_TYPES),
-    unit: z.string().max(32).nullable().optional(),
+    unit: lineSchema(32).nullable().optional(),
     startValue: decimalInputSchema.nullable().optional(),
     targetValue: decimalInputSchema.nullable().optional(),
     direction: z.enum(DIRECTIONS).optional(),
@@ -40,10 +40,21 @@ export const keyResultInputSchema = z
   .strict();
 export type KeyResultInput = z.infer<typeof keyResultInputSchema>;
 
+/**
+ * POST /objectives/:id/key-results: a KR input, and the `reason` an addition needs once it is an
+ * adjustment (a published objective, its cycle past aligning).
+ */
+export const keyResultCreateSchema = keyResultInputSchema
+  .extend({ reason: textSchema.min(1).optional() })
+  .strict();
+
+/** DELETE /key-results/:id: `?reason=` says why, required once the deletion is an adjustment. */
+export const reasonQuerySchema = z.object({ reason: textSchema.min(1).optional() }).strict();
+
 export const keyResultPatchSchema = z
   .object({
     title: titleSchema,
-    unit: z.string().max(32).nullable(),
+    unit: lineSchema(32).nullable(),
     startValue: decimalInputSchema,
     targetValue: decimalInputSchema,
     direction: z.enum(DIRECTIONS),
@@ -171,7 +182,7 @@ export const checkInInputSchema = z
     value: decimalInputSchema.optional(),
     milestonesDone: z.array(idSchema).max(50).optional(),
     confidence: confidenceSchema,
-    note: z.string().max(MAX_TEXT).optional(),
+    note: textSchema.optional(),
   })
   .strict();
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
@@ -209,16 +220,41 @@ export const idParamsSchema = z.object({ id: idSchema }).strict();
 export const userIdParamsSchema = z.object({ userId: idSchema }).strict();
 export const departmentQuerySchema = z.object({ departmentId: idSchema.optional() }).strict();
 
+/**
+ * The coach's size budget: the most characters it reads in one review — the objective's title and
+ * description and its KRs' titles together. More answers 413 `coach.too_large` (an objective saved with
+ * more gets its answer without `coach`).
+ */
+export const COACH_MAX_CHARACTERS = 20_000;
+/**
+ * The coach's time budget per review, in milliseconds, from when the coach can take it (waiting behind
+ * other reviews included) to its findings. It runs off the server's main thread; a review that takes
+ * longer is stopped and answers 422 `coach.over_budget` (an objective's save still succeeds, without `coach`).
+ */
+export const COACH_TIME_BUDGET_MS = 2_000;
+
+/** The characters a review reads, counted against {@link COACH_MAX_CHARACTERS}. */
+export function coachTextLength(okr: {
+  objective: { title: string; description?: string | null | undefined };
+  keyResults: ReadonlyArray<{ title: string }>;
+}): number {
+  return (
+    okr.objective.title.length +
+    (okr.objective.description?.length ?? 0) +
+    okr.keyResults.reduce((sum, kr) => sum + kr.title.length, 0)
+  );
+}
+
 export const coachReviewInputSchema = z
   .object({
     objective: z
-      .object({ title: z.string().max(MAX_TITLE), description: textSchema.nullable().optional() })
+      .object({ title: lineSchema(MAX_TITLE), description: textSchema.nullable().optional() })
       .strict(),
     keyResults: z
       .array(
         z
           .object({
-            title: z.string().max(MAX_TITLE),
+            title: lineSchema(MAX_TITLE),
             type: z.enum(KEY_RESULT_TYPES).nullable().optional(),
             startValue: decimalInputSchema.nullable().optional(),
             targetValue: decimalInputSchema.nullable().optional(),
@@ -229,7 +265,14 @@ export const coachReviewInputSchema = z
     locale: z.enum(LOCALES).optional(),
     ownerObjectiveCount: z.number().int().min(0).max(1000).optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    description:
+      "At most 20,000 characters in the title, the description and the KR titles together (413 coach.too_large); " +
+      "a review that cannot finish within 2 seconds answers 422 coach.over_budget.",
+  });
 
 /** Carrying a KR into the next cycle (复盘): into which objective. */
-export const carryForwardInputSchema = z.object({ objectiveId: idSchema }).strict();
+export const carryForwardInputSchema = z
+  .object({ objectiveId: idSchema, reason: textSchema.min(1).optional() })
+  .strict();

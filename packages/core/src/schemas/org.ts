@@ -2,9 +2,13 @@ import { z } from "zod";
 import { CYCLE_KINDS, CYCLE_PHASES, MEMBER_STATUSES, ROLES } from "../domain/types.ts";
 import {
   dateSchema,
+  emailSchema,
   idSchema,
+  lineSchema,
   localeSchema,
-  MAX_TEXT,
+  newPasswordSchema,
+  refusePersonalPassword,
+  textSchema,
   timezoneSchema,
   titleSchema,
   versionSchema,
@@ -39,16 +43,17 @@ export const setupInputSchema = z
     organization: z.object({ name: titleSchema, locale: localeSchema, timezone: timezoneSchema }).strict(),
     admin: z
       .object({
-        email: z.email().max(254),
+        email: emailSchema,
         name: titleSchema,
-        password: z.string().min(8).max(200),
+        password: newPasswordSchema,
       })
-      .strict(),
+      .strict()
+      .superRefine(refusePersonalPassword("password", (admin) => admin)),
   })
   .strict();
 
 export const loginInputSchema = z
-  .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) })
+  .object({ email: lineSchema(254).min(1), password: lineSchema(200).min(1) })
   .strict();
 export const tokenInputSchema = z.object({ name: titleSchema }).strict();
 
@@ -57,9 +62,9 @@ export const orgPatchSchema = z
     name: titleSchema,
     locale: localeSchema,
     timezone: timezoneSchema,
-    mission: z.string().max(MAX_TEXT),
-    vision: z.string().max(MAX_TEXT),
-    strategy: z.string().max(MAX_TEXT),
+    mission: textSchema,
+    vision: textSchema,
+    strategy: textSchema,
     settings: orgSettingsSchema.partial().strict(),
     version: versionSchema,
   })
@@ -76,21 +81,50 @@ export const departmentPatchSchema = z
 
 export const memberInputSchema = z
   .object({
-    email: z.email().max(254),
+    email: emailSchema,
     name: titleSchema,
-    password: z.string().min(8).max(200).optional(),
+    password: newPasswordSchema.optional(),
     role: z.enum(ROLES),
     departmentId: idSchema,
     managerId: idSchema.nullable().optional(),
-    title: z.string().max(200).nullable().optional(),
+    title: lineSchema(200).nullable().optional(),
+  })
+  .strict()
+  .superRefine(refusePersonalPassword("password", (member) => member));
+const { password: _password, ...invitationShape } = memberInputSchema.shape;
+/** One person to invite: a member without a password; they choose it through the invitation's link. */
+export const invitationInputSchema = z.object(invitationShape).strict();
+/** Most people one request invites (a pasted list or a CSV). */
+const MAX_INVITATIONS = 200;
+/** One invitation, or several at once (`{ items: [...] }`), all or none. */
+export const invitationsInputSchema = z.union([
+  invitationInputSchema,
+  z.object({ items: z.array(invitationInputSchema).min(1).max(MAX_INVITATIONS) }).strict(),
+]);
+/** The one-time secret of an invitation or password link, as its URL carries it. */
+export const linkTokenParamsSchema = z
+  .object({
+    token: z
+      .string()
+      .min(16)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict();
+export const invitationAcceptInputSchema = z
+  .object({ password: newPasswordSchema, name: titleSchema.optional() })
+  .strict();
+export const passwordResetRequestSchema = z.object({ email: lineSchema(254).trim().min(1) }).strict();
+export const passwordResetConfirmSchema = z
+  .object({ token: linkTokenParamsSchema.shape.token, password: newPasswordSchema })
+  .strict();
+
 export const memberPatchSchema = z
   .object({
     role: z.enum(ROLES),
     departmentId: idSchema,
     managerId: idSchema.nullable(),
-    title: z.string().max(200).nullable(),
+    title: lineSchema(200).nullable(),
     status: z.enum(MEMBER_STATUSES),
     version: versionSchema,
   })
@@ -101,8 +135,8 @@ export const profilePatchSchema = z
   .object({
     name: titleSchema,
     locale: localeSchema.nullable(),
-    currentPassword: z.string().max(200),
-    newPassword: z.string().min(8).max(200),
+    currentPassword: lineSchema(200),
+    newPassword: newPasswordSchema,
   })
   .partial()
   .strict();

@@ -223,6 +223,12 @@ const objectiveSummaryShape = {
   parentObjectiveId: id.nullable(),
   parentKeyResultId: id.nullable(),
   rejectReason: z.string().nullable(),
+  /**
+   * While the objective waits for approval: who decides — its one approver (the owner's manager; for a
+   * department objective the leader of the parent department) —, or `userId: null` when the admins do.
+   * Null when nothing waits. Admins may step in either way.
+   */
+  approver: z.object({ userId: id.nullable(), name: z.string().nullable() }).strict().nullable(),
   review: objectiveReviewSchema.nullable(),
   abilities: objectiveAbilitiesSchema,
   version,
@@ -526,6 +532,42 @@ export const apiTokenSchema = z
   .object({ id, name: z.string(), token: z.string().min(1) })
   .strict()
   .meta({ id: "ApiToken" });
+
+/** A one-time link to an invitation: emailed when the server can send mail, and shown to copy into a chat. */
+export const invitationLinkSchema = z
+  .object({ id, email: z.string(), url: z.string(), expiresAt: timestamp, emailed: z.boolean() })
+  .strict()
+  .meta({ id: "InvitationLink" });
+
+/** The links of several invitations made at once, in the order asked. */
+export const invitationLinksSchema = z
+  .object({ items: z.array(invitationLinkSchema) })
+  .strict()
+  .meta({ id: "InvitationLinks" });
+
+/** What an invitation's page shows before it is accepted: who invites whom to what. */
+export const invitationSchema = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    organization: z.object({ id, name: z.string() }).strict(),
+    invitedBy: z.object({ name: z.string().nullable() }).strict(),
+    role: z.enum(ROLES),
+    department: z.object({ id, name: z.string() }).strict().nullable(),
+    title: z.string().nullable(),
+    expiresAt: timestamp,
+    /** The person already has a password (another organization): they accept with it instead of choosing one. */
+    existingAccount: z.boolean(),
+    locale: z.enum(LOCALES),
+  })
+  .strict()
+  .meta({ id: "Invitation" });
+
+/** A one-time link with which a member sets a new password (their old one no longer signs in). */
+export const passwordResetLinkSchema = z
+  .object({ url: z.string(), expiresAt: timestamp, emailed: z.boolean() })
+  .strict()
+  .meta({ id: "PasswordResetLink" });
 
 /** No body (204): the route answers with an empty reply. */
 export const noContentSchema = z.undefined();

@@ -10,6 +10,11 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.deleteFrom("session").where("id", "=", id).execute();
 }
 
+/** Ends every session of a user (their password was reset). */
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom("session").where("userId", "=", userId).execute();
+}
+
 export async function insertApiToken(db: Executor, row: Insertable<ApiTokenTable>): Promise<void> {
   await db.insertInto("apiToken").values(row).execute();
 }

@@ -1,3 +1,4 @@
+export * from "./account-link.repository.ts";
 export * from "./adjustment.repository.ts";
 export * from "./audit.repository.ts";
 export * from "./auth.repository.ts";

@@ -188,6 +188,8 @@ export async function setKeyResultValues(
   values: Pick<
     Updateable<KeyResultTable>,
     | "currentValue"
+    | "checkedInValue"
+    | "checkedInStart"
     | "confidence"
     | "progress"
     | "progressRaw"

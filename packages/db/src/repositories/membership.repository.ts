@@ -27,6 +27,27 @@ export async function findMember(
     .executeTakeFirst();
 }
 
+/**
+ * The organization's active owners, in one order (user id) so that two transactions lock them alike.
+ * With `forUpdate` (PostgreSQL) the rows stay locked until the transaction ends: a concurrent change of
+ * an owner waits, then finds the owners as they are after it (the last-owner rule reads them).
+ */
+export async function listActiveOwners(
+  db: Executor,
+  orgId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Array<Selectable<MembershipTable>>> {
+  let query = db
+    .selectFrom("membership")
+    .selectAll()
+    .where("orgId", "=", orgId)
+    .where("role", "=", "owner")
+    .where("status", "=", "active")
+    .orderBy("userId");
+  if (options.forUpdate) query = query.forUpdate();
+  return query.execute();
+}
+
 /** Organizations a user belongs to, oldest membership first. */
 export async function listMembershipsOfUser(
   db: Executor,

@@ -24,6 +24,25 @@ export function launchBrowser(): Promise<Browser> {
 
 type Catalogue = { [key: string]: string | Catalogue };
 
+/*
+ * Content-Security-Policy: any violation on any page of any spec fails that spec. Each session reports
+ * the browser's `securitypolicyviolation` events (and Chromium's console lines about a refused resource)
+ * here; the afterEach hook of harness/csp-guard.ts empties the list after every test and fails on what
+ * it finds, and counts the screens the specs saw.
+ */
+const cspViolations: string[] = [];
+const screensSeen = new Set<string>();
+
+/** The CSP violations reported since the last call (and forgets them). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** The distinct screens (language and path) the specs of this file loaded or navigated to. */
+export function cspScreensSeen(): string[] {
+  return [...screensSeen];
+}
+
 /** The UI's text for a key in a language, read from the web app's catalogue (placeholders filled). */
 export function textOf(
   language: "zh-CN" | "en",
@@ -62,9 +81,27 @@ export class Session {
       viewport: DESKTOP,
       timezoneId: language === "zh-CN" ? "Asia/Shanghai" : "Europe/London",
     });
+    // Reported from inside every page before its own scripts run (injected by the browser, not the page,
+    // so the page's CSP does not apply to it).
+    await context.exposeBinding("__luodiCspViolation", ({ page: from }, violation: string) => {
+      cspViolations.push(`${language} ${from.url()}: ${violation}`);
+    });
+    await context.addInitScript(`
+      document.addEventListener("securitypolicyviolation", (event) => {
+        window.__luodiCspViolation(
+          event.effectiveDirective + " refused " + (event.blockedURI || "inline") +
+            " (" + event.sourceFile + ":" + event.lineNumber + ") " + event.sample,
+        );
+      });
+    `);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const session = new Session(context, page, language);
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const url = new URL(frame.url());
+      if (url.protocol.startsWith("http")) screensSeen.add(`${language} ${url.pathname}`);
+    });
     page.on("console", (message) => session.recordConsole(message));
     page.on("pageerror", (error) => session.errors.push(`pageerror: ${error.message}`));
     page.on("request", (request) => session.pending.add(`${request.method()} ${request.url()}`));
@@ -75,6 +112,10 @@ export class Session {
 
   private recordConsole(message: ConsoleMessage): void {
     if (message.type() !== "error") return;
+    // Never excused by expectingConsoleErrors: a refused script or style is a bug whatever the step.
+    if (/Content Security Policy/i.test(message.text())) {
+      cspViolations.push(`${this.language} ${message.location().url}: ${message.text()}`);
+    }
     const url = message.location().url;
     if (this.allowed.some((pattern) => pattern.test(message.text()) || pattern.test(url))) return;
     this.errors.push(`console: ${message.text()} (${url})`);
@@ -103,13 +144,15 @@ export class Session {
     const path = join(SCREENSHOTS, `${this.language}-${name}-${width}.png`);
     // A sticky header is drawn where the viewport was: start the picture from the top.
     await this.page.evaluate("window.scrollTo(0, 0)");
-    // Sticky bars are drawn where the viewport happens to be in a full-page picture: lay them flat.
-    await this.page.screenshot({
-      path,
-      fullPage: true,
-      animations: "disabled",
-      style: ".app-header, .sticky-actions { position: static !important; }",
-    });
+    // Sticky bars are drawn where the viewport happens to be in a full-page picture: lay them flat. Through
+    // the elements' own style (CSSOM), not an injected <style>, which the app's CSP would rightly refuse.
+    const flatten = (position: string) =>
+      this.page.evaluate(
+        `document.querySelectorAll(".app-header, .sticky-actions").forEach((el) => el.style.setProperty("position", ${JSON.stringify(position)}, "important"))`,
+      );
+    await flatten("static");
+    await this.page.screenshot({ path, fullPage: true, animations: "disabled" });
+    await flatten("");
     return path;
   }
 
@@ -129,6 +172,22 @@ export class Session {
 
   async close(): Promise<void> {
     await this.context.close();
+  }
+}
+
+/**
+ * Waits until a JavaScript expression holds in the page. Not `page.waitForFunction(string)`: Playwright
+ * compiles such a predicate with eval inside the page, which the app's CSP (rightly) refuses; an
+ * evaluation from outside the page is not subject to it.
+ */
+export async function waitForCondition(page: Page, expression: string, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // A navigation may destroy the context mid-evaluation: that is a "not yet".
+    const holds = await page.evaluate<boolean>(`!!(${expression})`).catch(() => false);
+    if (holds) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for: ${expression}`);
+    await page.waitForTimeout(50);
   }
 }
 

@@ -86,4 +86,48 @@ export class AdminPage {
     await meaning.waitFor({ state: "detached" });
     return text;
   }
+
+  /** 批量邀请: pastes a list, checks the preview, sends; returns the links shown to copy, by email. */
+  async inviteList(list: string, expected: number): Promise<Map<string, string>> {
+    await this.page.getByTestId("member-bulk-invite").click();
+    await this.page.getByTestId("bulk-invite-text").fill(list);
+    await this.page
+      .getByTestId("bulk-invite-preview")
+      .locator("tbody tr.ant-table-row")
+      .nth(expected - 1)
+      .waitFor();
+    return this.sendInvitations();
+  }
+
+  async sendInvitations(): Promise<Map<string, string>> {
+    await this.page.getByTestId("bulk-invite-send").click();
+    return this.shownLinks();
+  }
+
+  /** The links of the modal that shows them once, by email. */
+  async shownLinks(): Promise<Map<string, string>> {
+    const items = this.page.getByTestId("invitation-link");
+    await items.first().waitFor();
+    const links = new Map<string, string>();
+    for (const item of await items.all()) {
+      links.set((await item.getAttribute("data-email")) ?? "", (await item.getAttribute("data-url")) ?? "");
+    }
+    return links;
+  }
+
+  async closeLinks(): Promise<void> {
+    await this.page.getByTestId("links-done").click();
+    await this.page.getByTestId("invitation-links").waitFor({ state: "detached" });
+  }
+
+  /** Opens a member, resets their password and returns the link to hand over. */
+  async resetPassword(email: string): Promise<string> {
+    await this.page.getByTestId(`member-edit-${email}`).click();
+    await this.page.getByTestId("member-reset-password").click();
+    await this.page.getByTestId("member-reset-confirm").click();
+    const links = await this.shownLinks();
+    const url = links.get(email);
+    if (!url) throw new Error(`no reset link for ${email}`);
+    return url;
+  }
 }

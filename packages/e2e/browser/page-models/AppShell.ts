@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { waitForCondition } from "../harness/browser.ts";
 
 /** What every signed-in screen has: navigation, the language switch, the user's menu. */
 export class AppShell {
@@ -28,10 +29,11 @@ export class AppShell {
       );
       await option.waitFor();
       await option.click();
-      const switched = await this.page
-        .waitForFunction(`document.documentElement.lang === ${JSON.stringify(lang)}`, undefined, {
-          timeout: 3000,
-        })
+      const switched = await waitForCondition(
+        this.page,
+        `document.documentElement.lang === ${JSON.stringify(lang)}`,
+        3000,
+      )
         .then(() => true)
         .catch(() => false);
       if (switched) return;

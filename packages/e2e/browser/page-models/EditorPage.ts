@@ -143,4 +143,26 @@ export class EditorPage {
     await this.page.waitForURL(/\/objectives\/[^/]+$/);
     await this.page.getByTestId("objective-title").waitFor();
   }
+
+  /** What a KR's direction select shows: the user's choice, or the direction read from the numbers. */
+  async directionShown(index: number): Promise<string> {
+    return (await this.page.locator(`.ant-select:has(#keyResults_${index}_direction)`).textContent()) ?? "";
+  }
+
+  /** Picks a KR's direction explicitly (增长 / 降低). */
+  async chooseDirection(index: number, label: string): Promise<void> {
+    await this.page.locator(`#keyResults_${index}_direction`).click();
+    await this.page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label })
+      .last()
+      .click();
+  }
+
+  /** Whether an element lies within the window, clear of the sticky save bar at the bottom. */
+  async isClearOfSaveBar(locator: Locator): Promise<boolean> {
+    const box = await locator.boundingBox();
+    const bar = await this.page.locator(".sticky-actions").boundingBox();
+    if (!box || !bar) return false;
+    return box.y >= 0 && box.y + box.height <= bar.y;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "playwright-core";
+import { waitForCondition } from "../harness/browser.ts";
 
 /** 模板库: templates by business function, searchable, each previewed and used to start an objective. */
 export class TemplatesPage {
@@ -17,7 +18,8 @@ export class TemplatesPage {
     await this.page.getByTestId(`function-${fn}`).click();
     await this.page.waitForURL(new RegExp(`function=${fn}`));
     // The URL changes before React paints the filtered list: wait until no other function is shown.
-    await this.page.waitForFunction(
+    await waitForCondition(
+      this.page,
       `(() => { const cards = [...document.querySelectorAll('[data-testid="template-card"]')];
         return cards.length > 0 && cards.every((card) => card.getAttribute("data-function") === ${JSON.stringify(fn)}); })()`,
     );
@@ -32,7 +34,10 @@ export class TemplatesPage {
     await this.page
       .locator(".ant-input-affix-wrapper:has([data-testid=template-search]) .ant-input-clear-icon")
       .click();
-    await this.page.waitForFunction(`document.querySelector("[data-testid=template-search]")?.value === ""`);
+    await waitForCondition(
+      this.page,
+      `document.querySelector("[data-testid=template-search]")?.value === ""`,
+    );
   }
 
   /** The functions of the cards shown. */
@@ -45,7 +50,8 @@ export class TemplatesPage {
     const preview = this.page.getByTestId("template-preview");
     await preview.waitFor();
     // The dialog zooms in; wait until it has finished, so a picture shows it.
-    await this.page.waitForFunction(
+    await waitForCondition(
+      this.page,
       `(() => { const modal = document.querySelector(".ant-modal");
         return !!modal && !/zoom|motion/.test(modal.className) && getComputedStyle(modal).opacity === "1"; })()`,
     );

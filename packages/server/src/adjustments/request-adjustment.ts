@@ -66,3 +66,37 @@ export async function requestAdjustment(
   ]);
   return { applied: false, adjustmentId: id };
 }
+
+/**
+ * KRs added to or removed from a published objective past aligning one at a time (POST
+ * /objectives/:id/key-results, DELETE /key-results/:id, carrying a KR forward) wait like a
+ * whole-objective save (PUT /objectives/:id): the adjustment keeps them in the save's stored form
+ * (save-objective.ts, `storedSaveSchema`: new KRs with their position, the ids of KRs to delete), so
+ * approving applies them through the same checks and writes as an approved save.
+ */
+export async function requestKeyResultSetChange(
+  caller: Caller,
+  trx: Executor,
+  request: {
+    objectiveId: string;
+    keyResultId: string | null;
+    reason: string;
+    creates: ReadonlyArray<{ input: Record<string, unknown>; position: number }>;
+    removes: ReadonlyArray<{ id: string; title: string }>;
+  },
+): Promise<UpdateOutcome> {
+  return requestAdjustment(caller, trx, {
+    objectiveId: request.objectiveId,
+    keyResultId: request.keyResultId,
+    reason: request.reason,
+    changes: {
+      before: { keyResults: request.removes.map((kr) => ({ id: kr.id, title: kr.title })) },
+      after: { keyResults: request.creates.map(({ input }) => ({ ...input })) },
+    },
+    save: {
+      objective: {},
+      keyResults: request.creates.map(({ input, position }) => ({ ...input, position })),
+      removeKeyResultIds: request.removes.map((kr) => kr.id),
+    },
+  });
+}

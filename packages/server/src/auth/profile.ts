@@ -1,4 +1,4 @@
-import { AppError, type Locale } from "@luodi/core";
+import { AppError, assertAcceptablePassword, type Locale } from "@luodi/core";
 import { deleteSession, findUser, insertApiToken, updateUser } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { recordAudit } from "../services/audit.ts";
@@ -59,6 +59,12 @@ export async function updateProfile(
   if (input.locale !== undefined) patch.locale = input.locale;
   if (input.newPassword !== undefined) {
     const user = await findUser(ctx.db, auth.user.id);
+    // Not built from the person's email or name (the rest of the rules ran with the schema).
+    assertAcceptablePassword(
+      input.newPassword,
+      { email: user?.email ?? auth.user.email, name: input.name ?? user?.name ?? null },
+      "newPassword",
+    );
     if (!(await verifyPassword(user?.passwordHash ?? null, input.currentPassword ?? ""))) {
       throw new AppError("auth.invalid");
     }

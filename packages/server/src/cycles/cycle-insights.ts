@@ -2,6 +2,7 @@ import {
   AppError,
   alignmentCoverage,
   canViewObjective,
+  checkInWeek,
   cycleBounds,
   elapsedFraction,
   HEALTHS,
@@ -34,7 +35,14 @@ import { abilityScopeOf } from "../presenters/ability-scope.ts";
 import { presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
 import { groupBy } from "../services/group-by.ts";
 
-const WEEK_MS = 7 * 86_400_000;
+/**
+ * When this week began for the organization's check-in rate: its last weekly check-in time (check-in
+ * weekday and hour, on its clocks) — not seven days ago.
+ */
+function thisCheckInWeekStart(caller: Caller): string {
+  const { auth, ctx } = caller;
+  return new Date(checkInWeek(auth.settings, auth.org.timezone, ctx.config.now()).startMs).toISOString();
+}
 
 async function loadCycle(caller: Caller, id: string): Promise<CycleRow> {
   const cycle = await findCycle(caller.ctx.db, caller.auth.org.id, id);
@@ -152,7 +160,7 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
   const { cycle, graph, scope, visible, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
   const live = visible.filter((o) => isCommitted(o.status));
   const liveKrs = live.flatMap((o) => krViews.get(o.id) ?? []);
-  const since = new Date(ctx.config.now().getTime() - WEEK_MS).toISOString();
+  const since = thisCheckInWeekStart(caller);
   const bounds = cycleBounds({ startDate: cycle.startDate, endDate: cycle.endDate }, auth.org.timezone);
   const [checkedIn, moments] = await Promise.all([
     keyResultsCheckedInSince(ctx.db, auth.org.id, [cycleId], since),
@@ -235,7 +243,7 @@ export async function cycleRollout(caller: Caller, cycleId: string, departmentId
     (!departmentId || isWithinDepartment(graph, deptId, departmentId));
   if (!isAdmin(auth.actor) && led.length === 0) throw new AppError("permission.denied");
   if (departmentId && !graph.departments.has(departmentId)) throw new AppError("department.not_found");
-  const since = new Date(ctx.config.now().getTime() - WEEK_MS).toISOString();
+  const since = thisCheckInWeekStart(caller);
   const [departments, members, objectives, krs, checkedIn] = await Promise.all([
     listDepartments(ctx.db, orgId),
     listMembers(ctx.db, orgId),

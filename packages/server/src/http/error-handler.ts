@@ -20,6 +20,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode ?? 500;
   if (status === 413) return reply.status(413).send(new AppError("request.too_large").toBody(locale));
+  if (status === 415) {
+    return reply.status(415).send(new AppError("request.unsupported_media_type").toBody(locale));
+  }
   if (
     status === 400 &&
     (error instanceof SyntaxError ||

@@ -55,6 +55,8 @@ describe("the OpenAPI document", () => {
           expect(response.content, `${route} 204 has no body`).toBeUndefined();
           continue;
         }
+        // 202 may say only "accepted" (POST /auth/password-reset), or answer what waits (an adjustment).
+        if (status === "202" && response.content === undefined) continue;
         const schema = response.content?.["application/json"]?.schema;
         expect(schema && Object.keys(schema).length > 0, `${route} ${status} has no schema`).toBe(true);
       }
@@ -183,6 +185,9 @@ describe.each(testDialects())("answers checked against the document on %s", (dia
       milestones: [{ title: "Design done" }, { title: "Live for everyone", weight: 2 }],
     });
     expect((await expectStatus(200, "GET", `/key-results/${milestoneKr.id}`)).milestones).toHaveLength(2);
+    // Check-ins are taken on published objectives while the cycle is aligning or in progress.
+    await expectStatus(200, "POST", `/objectives/${objective.id}/publish`);
+    await expectStatus(200, "POST", `/cycles/${cycle.id}/phase`, { phase: "aligning" });
     await expectStatus(201, "POST", `/key-results/${milestoneKr.id}/check-ins`, {
       milestonesDone: [milestoneKr.milestones[0].id],
       confidence: 7,

@@ -1,4 +1,4 @@
-import type { ErrorDetail, Locale } from "@luodi/core";
+import { type ErrorDetail, isErrorCode, type Locale, messageOf } from "@luodi/core";
 import type { FastifySchemaCompiler } from "fastify";
 import { type ZodType, z } from "zod";
 import type { $ZodIssue } from "zod/v4/core";
@@ -25,13 +25,27 @@ export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
 
 const localeErrors = { en: z.locales.en().localeError, "zh-CN": z.locales.zhCN().localeError };
 
+function zodMessage(issue: $ZodIssue, locale: Locale): string {
+  const translated = localeErrors[locale](issue as never);
+  return typeof translated === "string" ? translated : (translated?.message ?? issue.message);
+}
+
+/**
+ * The message of a check of our own (core's schemas): its issue names an error code in `params.code`
+ * (`text.control_character`, `password.common`…), whose message is written in every language.
+ */
+function ownMessage(issue: $ZodIssue, locale: Locale): string | undefined {
+  if (issue.code !== "custom") return undefined;
+  const code = issue.params?.code;
+  return typeof code === "string" && isErrorCode(code) ? messageOf(code, locale, issue.params) : undefined;
+}
+
 /** Turns zod issues into the contract's details, messages in the caller's locale. */
 export function issuesToDetails(issues: readonly $ZodIssue[], locale: Locale): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const issue of issues) {
     const path = issue.path.map(String).join(".");
-    const translated = localeErrors[locale](issue as never);
-    const message = typeof translated === "string" ? translated : (translated?.message ?? issue.message);
+    const message = ownMessage(issue, locale) ?? zodMessage(issue, locale);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) details.push({ path: path ? `${path}.${key}` : key, message });
     } else if (issue.code === "invalid_union" && issue.errors.length > 0) {

@@ -1,9 +1,13 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import { AppError } from "@luodi/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { styleNonceOf } from "./security-headers.ts";
+
+/** What the web build writes where each response's CSP nonce goes (packages/web/vite.config.ts). */
+const CSP_NONCE_PLACEHOLDER = "__LUODI_CSP_NONCE__";
 
 /** Where `npm run build -w @luodi/web` writes the single-page app. */
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -34,6 +38,9 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
   if (!existsSync(join(distDir, "index.html"))) {
     if (!hasRoot)
       app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));
+    app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) =>
+      reply.status(404).send(new AppError("route.not_found").toBody(request.locale ?? "en")),
+    );
     return;
   }
 
@@ -58,11 +65,13 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
       .map((entry) => entry.name),
   );
 
+  // The page carries its response's style nonce (see security-headers.ts), so it is written per response.
+  const indexHtml = readFileSync(join(distDir, "index.html"), "utf8");
   const sendIndex = (reply: FastifyReply) =>
     reply
       .header("cache-control", REVALIDATE)
       .type("text/html; charset=utf-8")
-      .sendFile("index.html", distDir);
+      .send(indexHtml.replaceAll(CSP_NONCE_PLACEHOLDER, styleNonceOf(reply)));
 
   if (hasRoot) {
     app.addHook("onRequest", async (request, reply) => {
@@ -87,8 +96,7 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
       !path.startsWith("/assets/") &&
       !/\.[a-z0-9]{1,8}$/i.test(path);
     if (isPage) return sendIndex(reply);
-    const locale = (request as { locale?: "en" | "zh-CN" }).locale ?? "en";
-    return reply.status(404).send(new AppError("route.not_found").toBody(locale));
+    return reply.status(404).send(new AppError("route.not_found").toBody(request.locale ?? "en"));
   });
 }
 

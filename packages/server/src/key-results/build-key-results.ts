@@ -1,13 +1,22 @@
-import { AppError, type KeyResultInput, validateKeyResultDefinition } from "@luodi/core";
+import {
+  AppError,
+  canViewObjective,
+  currentValueOf,
+  type KeyResultInput,
+  validateKeyResultDefinition,
+} from "@luodi/core";
 import {
   type Executor,
   findKeyResults,
+  findObjectives,
   type KeyResultRow,
   listMembers,
   type MilestoneRow,
   type ObjectiveRow,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
+import { checkUpwardLinks } from "../objectives/alignment-links.ts";
+import { graphOf, policyObjectiveOf } from "../objectives/objective-access.ts";
 import { newId } from "../services/ids.ts";
 
 /** Re-throws a rule's error with the path of the KR it concerns, so the UI can put it next to the field. */
@@ -58,8 +67,12 @@ export type KeyResultLinks = {
 };
 
 /**
- * Checks in two queries that the owners named are active members and the parents named are sum rollups of
- * other objectives; throws at the path of the first KR that names a wrong one.
+ * Checks the links KR inputs name, throwing at the path of the first wrong one: owners must be active
+ * members; a sum parent (`parentKeyResultId`) is an alignment of the KR's objective to the parent's, so
+ * it must be a `sum` rollup of another objective that the caller may see — a hidden one answers exactly
+ * like a missing one (404 `key_result.not_found`) — and pass the alignment rules: the parent's cycle is
+ * the objective's or encloses it (`alignment.period`), the link closes no loop through alignments or
+ * other sums (`alignment.loop`), and the parent sits above (`alignment.level`).
  */
 export async function checkKeyResultLinks(
   caller: Caller,
@@ -74,16 +87,33 @@ export async function checkKeyResultLinks(
     : new Map();
   const parentIds = [...new Set(links.map((kr) => kr.parentKeyResultId).filter((id): id is string => !!id))];
   const parents = new Map((await findKeyResults(db, orgId, parentIds)).map((kr) => [kr.id, kr]));
+  const graph = parentIds.length ? await graphOf(caller, db) : undefined;
+  const visibleParentObjectives = new Map(
+    (await findObjectives(db, orgId, [...new Set([...parents.values()].map((kr) => kr.objectiveId))]))
+      .filter((row) => graph && canViewObjective(caller.auth.actor, policyObjectiveOf(row), graph))
+      .map((row) => [row.id, row]),
+  );
+  const refusals =
+    graph && visibleParentObjectives.size
+      ? await checkUpwardLinks(db, orgId, graph, objective, [...visibleParentObjectives.values()])
+      : new Map();
   for (const { path, ownerUserId, parentKeyResultId } of links) {
+    const field = (name: string) => (path ? `${path}.${name}` : name);
     if (ownerUserId && members.get(ownerUserId)?.status !== "active") {
-      throw new AppError("member.not_found", {}, [{ path: `${path}.ownerUserId` }]);
+      throw new AppError("member.not_found", {}, [{ path: field("ownerUserId") }]);
     }
     if (parentKeyResultId) {
+      const at = [{ path: field("parentKeyResultId") }];
       const parent = parents.get(parentKeyResultId);
-      if (!parent) throw new AppError("key_result.not_found", {}, [{ path: `${path}.parentKeyResultId` }]);
-      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objectiveId === objective.id) {
-        throw new AppError("kr.parent_not_sum", {}, [{ path: `${path}.parentKeyResultId` }]);
+      // Missing, deleted, or in an objective the caller may not see: one answer for all three.
+      if (!parent || !visibleParentObjectives.has(parent.objectiveId)) {
+        throw new AppError("key_result.not_found", {}, at);
       }
+      if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objectiveId === objective.id) {
+        throw new AppError("kr.parent_not_sum", {}, at);
+      }
+      const refused = refusals.get(parent.objectiveId);
+      if (refused) throw new AppError(refused, {}, at);
     }
   }
 }
@@ -136,12 +166,13 @@ export async function buildKeyResultRows(
     const definition = definitions[i];
     if (!definition) throw new Error("no definition validated");
     const id = newId();
-    const initial =
-      definition.type === "boolean"
-        ? "0"
-        : definition.type === "rollup" || definition.type === "milestone"
-          ? null
-          : definition.startValue;
+    // Derived from the start until the first check-in (core's currentValueOf); the roll-up keeps it so.
+    const initial = currentValueOf({
+      type: definition.type,
+      startValue: definition.startValue,
+      checkedInValue: null,
+      checkedInStart: null,
+    });
     keyResults.push({
       orgId: orgId,
       id,
@@ -153,6 +184,8 @@ export async function buildKeyResultRows(
       startValue: definition.startValue,
       targetValue: definition.targetValue,
       currentValue: initial,
+      checkedInValue: null,
+      checkedInStart: null,
       direction: definition.direction,
       aggregation: definition.aggregation,
       parentKeyResultId: input.parentKeyResultId ?? null,

@@ -1,6 +1,6 @@
 import { testDialects } from "@luodi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany } from "../../test/factories.ts";
+import { advanceCycle, buildCompany, publish } from "../../test/factories.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 
 describe.each(testDialects())("check-ins on %s", (dialect) => {
@@ -88,6 +88,9 @@ describe.each(testDialects())("check-ins on %s", (dialect) => {
       body: { parentKeyResultId: rollupObjective },
     });
     expect(aligned.status).toBe(200);
+    // Check-ins are taken on published objectives while the cycle is aligning or in progress.
+    await publish(server, company.as.sam, sales.body.id);
+    await advanceCycle(server, company.owner, company.cycles.quarter, "in_progress");
   });
   afterAll(async () => server.close());
 

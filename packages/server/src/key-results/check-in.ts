@@ -1,4 +1,4 @@
-import { AppError, assertPhaseAllows, type CheckInInput, canCheckIn, type ErrorCode } from "@luodi/core";
+import { AppError, assertCheckInOpen, type CheckInInput, canCheckIn, type ErrorCode } from "@luodi/core";
 import {
   type CheckInRow,
   type CycleRow,
@@ -50,8 +50,8 @@ export async function checkIn(
       throw new AppError("permission.denied");
     }
     const cycle = (await ctx.cycles.get(ctx, trx, orgId)).get(objective.cycleId);
-    assertPhaseAllows(cycle?.phase ?? "planning", "check_in");
-    if (objective.status === "closed") throw invalid("check_in.closed", "");
+    // Only published objectives, while the cycle is aligning or in progress (core's workflow rule).
+    assertCheckInOpen(cycle?.phase ?? "planning", objective.status);
 
     let value: string | null = keyResult.currentValue;
     let milestonesDone: string[] | null = null;
@@ -83,7 +83,16 @@ export async function checkIn(
     }
 
     const now = ctx.config.now().toISOString();
+    // What the current value is derived from (core's currentValueOf): this value, measured from this start.
+    const measured =
+      keyResult.type === "milestone" || keyResult.type === "rollup"
+        ? {}
+        : {
+            checkedInValue: value,
+            checkedInStart: keyResult.startValue,
+          };
     await setKeyResultValues(trx, orgId, keyResultId, {
+      ...measured,
       currentValue: value,
       confidence: input.confidence,
       lastCheckInAt: now,

@@ -1,6 +1,6 @@
 import { testDialects } from "@luodi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany } from "../../test/factories.ts";
+import { advanceCycle, buildCompany } from "../../test/factories.ts";
 import { startTestServer, type TestServer, testClock } from "../../test/harness.ts";
 
 type Node = { objective: { id: string; health: string | null }; children: Node[] };
@@ -42,6 +42,8 @@ describe.each(testDialects())(
       });
       expect(publish.status).toBe(200);
       published = { id: created.body.id, krId: created.body.keyResults[0].id };
+      // Check-ins are taken while the cycle is aligning or in progress.
+      await advanceCycle(server, company.owner, company.cycles.quarter, "aligning");
     });
     afterAll(async () => server.close());
 

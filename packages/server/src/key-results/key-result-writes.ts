@@ -1,40 +1,85 @@
 import {
   AppError,
   assertPhaseAllows,
+  type CyclePhase,
   type Direction,
   type KeyResultInput,
   NUMERIC_TYPES,
   needsAdjustmentReason,
+  type OrgGraph,
   validateKeyResultDefinition,
 } from "@luodi/core";
 import {
   bumpObjectiveVersion,
   type Executor,
   findCycle,
-  findKeyResult,
   findMember,
   insertKeyResults,
   insertMilestones,
   type KeyResultRow,
   listKeyResultsOfObjectives,
   listMilestones,
+  type ObjectiveRow,
   updateKeyResult as updateKeyResultRow,
 } from "@luodi/db";
-import { needsApproval, requestAdjustment, type UpdateOutcome } from "../adjustments/request-adjustment.ts";
+import {
+  needsApproval,
+  requestAdjustment,
+  requestKeyResultSetChange,
+  type UpdateOutcome,
+} from "../adjustments/request-adjustment.ts";
 import type { Caller } from "../context.ts";
 import { loadObjectiveFor } from "../objectives/objective-access.ts";
 import { diffFields, recordAudit } from "../services/audit.ts";
 import { applyRollup } from "../services/rollup.ts";
 import { inTransaction } from "../services/transaction.ts";
-import { atPath, buildKeyResultRows } from "./build-key-results.ts";
+import { atPath, buildKeyResultRows, checkKeyResultLinks } from "./build-key-results.ts";
 import { loadKeyResultFor } from "./key-result-access.ts";
 
-/** Adds a KR to an objective. */
+/** What adding a KR did: added at once, or waiting for the manager's approval as an adjustment. */
+export type CreateOutcome = { applied: true; id: string } | { applied: false; adjustmentId: string };
+
+/**
+ * Past aligning, adding a KR to a published objective or deleting one changes what it promises and how
+ * its progress is counted, like an edit of a KR's weight or target: it is an adjustment. It needs a
+ * reason, and where the organization requires approval it waits for the manager — whole, in the form
+ * of a whole-objective save, so approving applies it (see requestKeyResultSetChange). Returns the
+ * waiting outcome, or null when the change applies now.
+ */
+async function keyResultSetAdjustment(
+  caller: Caller,
+  trx: Executor,
+  context: { objective: ObjectiveRow; graph: OrgGraph; phase: CyclePhase; reason: string | undefined },
+  change: {
+    keyResultId: string | null;
+    creates: ReadonlyArray<{ input: KeyResultInput; position: number }>;
+    removes: ReadonlyArray<{ id: string; title: string }>;
+  },
+): Promise<{ applied: false; adjustmentId: string } | null> {
+  const { objective, graph, phase, reason } = context;
+  if (!needsAdjustmentReason(phase, objective.status)) return null;
+  if (!reason) throw new AppError("objective.reason_required", {}, [{ path: "reason" }]);
+  if (!needsApproval(caller, objective, graph)) return null;
+  const outcome = await requestKeyResultSetChange(caller, trx, {
+    objectiveId: objective.id,
+    keyResultId: change.keyResultId,
+    reason,
+    creates: change.creates,
+    removes: change.removes,
+  });
+  return outcome.applied ? null : outcome;
+}
+
+/**
+ * Adds a KR to an objective. Past aligning, on a published objective, it is an adjustment (see
+ * keyResultSetAdjustment): `reason` is then required, and the KR may wait for approval.
+ */
 export async function createKeyResult(
   caller: Caller,
   objectiveId: string,
   input: KeyResultInput,
-): Promise<string> {
+  reason?: string,
+): Promise<CreateOutcome> {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
   return inTransaction(ctx, async (trx) => {
@@ -43,7 +88,8 @@ export async function createKeyResult(
       lock: true,
     });
     const cycle = await findCycle(trx, orgId, objective.cycleId);
-    assertPhaseAllows(cycle?.phase ?? "planning", "edit_plan");
+    const phase = cycle?.phase ?? "planning";
+    assertPhaseAllows(phase, "edit_plan");
     const existing = await listKeyResultsOfObjectives(trx, orgId, [objectiveId]);
     const defaultOwnerId =
       objective.ownerUserId ??
@@ -56,6 +102,13 @@ export async function createKeyResult(
     });
     const [row] = keyResults;
     if (!row) throw new Error("no key result built");
+    const waiting = await keyResultSetAdjustment(
+      caller,
+      trx,
+      { objective, graph, phase, reason },
+      { keyResultId: null, creates: [{ input, position: row.position }], removes: [] },
+    );
+    if (waiting) return waiting;
     await insertKeyResults(trx, keyResults);
     await insertMilestones(trx, milestones);
     const now = ctx.config.now().toISOString();
@@ -69,11 +122,12 @@ export async function createKeyResult(
         entityType: "key_result",
         entityId: row.id,
         objectiveId,
+        reason: reason ?? null,
         after: input,
         at: now,
       },
     ]);
-    return row.id;
+    return { applied: true, id: row.id };
   });
 }
 
@@ -156,14 +210,11 @@ export async function applyKeyResultUpdate(
       throw new AppError("member.not_found", {}, [{ path: "ownerUserId" }]);
     }
   }
-  if (patch.parentKeyResultId) {
-    const parent = await findKeyResult(trx, orgId, patch.parentKeyResultId);
-    if (!parent) {
-      throw new AppError("key_result.not_found", {}, [{ path: "parentKeyResultId" }]);
-    }
-    if (parent.type !== "rollup" || parent.aggregation !== "sum" || parent.objectiveId === objective.id) {
-      throw new AppError("kr.parent_not_sum", {}, [{ path: "parentKeyResultId" }]);
-    }
+  if (patch.parentKeyResultId && patch.parentKeyResultId !== keyResult.parentKeyResultId) {
+    // A contribution to a sum is an alignment: visibility, period, loop and level, as on create.
+    await checkKeyResultLinks(caller, trx, objective, [
+      { path: "", parentKeyResultId: patch.parentKeyResultId },
+    ]);
   }
   const changed = diffFields<KeyResultRow>(keyResult, {
     title: patch.title,
@@ -214,14 +265,29 @@ export async function applyKeyResultUpdate(
   return { applied: true };
 }
 
-/** Soft-deletes a KR; its objective and the sum it fed are recomputed without it. */
-export async function deleteKeyResult(caller: Caller, id: string): Promise<void> {
+/**
+ * Soft-deletes a KR; its objective and the sum it fed are recomputed without it. Past aligning, on a
+ * published objective, it is an adjustment (see keyResultSetAdjustment): `reason` is then required, and
+ * the deletion may wait for approval.
+ */
+export async function deleteKeyResult(caller: Caller, id: string, reason?: string): Promise<UpdateOutcome> {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
-  await inTransaction(ctx, async (trx) => {
-    const { keyResult, objective } = await loadKeyResultFor(caller, trx, id, { write: true, lock: true });
+  return inTransaction(ctx, async (trx) => {
+    const { keyResult, objective, graph } = await loadKeyResultFor(caller, trx, id, {
+      write: true,
+      lock: true,
+    });
     const cycle = await findCycle(trx, orgId, objective.cycleId);
-    assertPhaseAllows(cycle?.phase ?? "planning", "edit_plan");
+    const phase = cycle?.phase ?? "planning";
+    assertPhaseAllows(phase, "edit_plan");
+    const waiting = await keyResultSetAdjustment(
+      caller,
+      trx,
+      { objective, graph, phase, reason },
+      { keyResultId: id, creates: [], removes: [keyResult] },
+    );
+    if (waiting) return waiting;
     const now = ctx.config.now().toISOString();
     await updateKeyResultRow(trx, orgId, id, keyResult.version, { deletedAt: now, updatedAt: now });
     await bumpObjectiveVersion(trx, orgId, objective.id, now);
@@ -237,10 +303,12 @@ export async function deleteKeyResult(caller: Caller, id: string): Promise<void>
         entityType: "key_result",
         entityId: id,
         objectiveId: objective.id,
+        reason: reason ?? null,
         before: { title: keyResult.title },
         at: now,
       },
     ]);
+    return { applied: true };
   });
 }
 
@@ -252,12 +320,13 @@ export async function carryKeyResultForward(
   caller: Caller,
   id: string,
   targetObjectiveId: string,
-): Promise<string> {
+  reason?: string,
+): Promise<CreateOutcome> {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
   return inTransaction(ctx, async (trx) => {
     const { keyResult, objective: source } = await loadKeyResultFor(caller, trx, id);
-    const { objective: target } = await loadObjectiveFor(caller, trx, targetObjectiveId, {
+    const { objective: target, graph } = await loadObjectiveFor(caller, trx, targetObjectiveId, {
       write: true,
       lock: true,
     });
@@ -294,6 +363,14 @@ export async function carryKeyResultForward(
     });
     const [row] = keyResults;
     if (!row) throw new Error("no key result built");
+    // Into a published objective past aligning, a KR carried forward is a KR added: an adjustment.
+    const waiting = await keyResultSetAdjustment(
+      caller,
+      trx,
+      { objective: target, graph, phase: targetCycle.phase, reason },
+      { keyResultId: null, creates: [{ input, position: row.position }], removes: [] },
+    );
+    if (waiting) return waiting;
     await insertKeyResults(trx, keyResults);
     await insertMilestones(trx, newMilestones);
     const now = ctx.config.now().toISOString();
@@ -317,10 +394,11 @@ export async function carryKeyResultForward(
         entityType: "key_result",
         entityId: row.id,
         objectiveId: target.id,
+        reason: reason ?? null,
         after: { ...input, carriedFrom: id },
         at: now,
       },
     ]);
-    return row.id;
+    return { applied: true, id: row.id };
   });
 }

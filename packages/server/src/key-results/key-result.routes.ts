@@ -6,12 +6,14 @@ import {
   checkInSchema,
   elapsedFraction,
   idParamsSchema,
-  keyResultInputSchema,
+  keyResultCreateSchema,
   keyResultPatchSchema,
   keyResultPendingSchema,
   keyResultSchema,
   noContentSchema,
+  objectiveDetailSchema,
   readErrorResponses,
+  reasonQuerySchema,
   writeErrorResponses,
 } from "@luodi/core";
 import { listCheckIns } from "@luodi/db";
@@ -19,7 +21,7 @@ import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
-import { graphOf } from "../objectives/objective-access.ts";
+import { graphOf, loadObjectiveFor } from "../objectives/objective-access.ts";
 import { presentObjectiveDetail } from "../objectives/objective-views.ts";
 import { abilityScopeOf } from "../presenters/ability-scope.ts";
 import { presentCheckIn, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
@@ -32,6 +34,12 @@ import {
   deleteKeyResult,
   updateKeyResult,
 } from "./key-result-writes.ts";
+
+/** An objective as its own page shows it (after a write that waits for approval). */
+async function presentObjectiveById(caller: Caller, id: string) {
+  const { objective } = await loadObjectiveFor(caller, caller.ctx.db, id);
+  return presentObjectiveDetail(caller, caller.ctx.db, objective);
+}
 
 /** A KR as its objective's answer shows it. */
 async function presentKeyResultById(caller: Caller, id: string) {
@@ -51,14 +59,19 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       schema: {
         tags,
         params: idParamsSchema,
-        body: keyResultInputSchema,
-        response: { 201: keyResultSchema, ...writeErrorResponses },
+        body: keyResultCreateSchema,
+        response: { 201: keyResultSchema, 202: objectiveDetailSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await createKeyResult(caller, request.params.id, request.body);
-      return reply.status(201).send((await presentKeyResultById(caller, id)).keyResult);
+      const { reason, ...input } = request.body;
+      const outcome = await createKeyResult(caller, request.params.id, input, reason);
+      if (outcome.applied) {
+        return reply.status(201).send((await presentKeyResultById(caller, outcome.id)).keyResult);
+      }
+      // 202: an addition past aligning waits for the manager; the objective lists it under pendingAdjustments.
+      return reply.status(202).send(await presentObjectiveById(caller, request.params.id));
     },
   );
 
@@ -69,13 +82,18 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         tags,
         params: idParamsSchema,
         body: carryForwardInputSchema,
-        response: { 201: keyResultSchema, ...writeErrorResponses },
+        response: { 201: keyResultSchema, 202: objectiveDetailSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await carryKeyResultForward(caller, request.params.id, request.body.objectiveId);
-      return reply.status(201).send((await presentKeyResultById(caller, id)).keyResult);
+      const { objectiveId, reason } = request.body;
+      const outcome = await carryKeyResultForward(caller, request.params.id, objectiveId, reason);
+      if (outcome.applied) {
+        return reply.status(201).send((await presentKeyResultById(caller, outcome.id)).keyResult);
+      }
+      // 202: the target objective is published and past aligning; the addition waits for approval there.
+      return reply.status(202).send(await presentObjectiveById(caller, objectiveId));
     },
   );
 
@@ -116,10 +134,21 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
 
   app.delete(
     "/key-results/:id",
-    { schema: { tags, params: idParamsSchema, response: { 204: noContentSchema, ...writeErrorResponses } } },
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: reasonQuerySchema,
+        response: { 204: noContentSchema, 202: objectiveDetailSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
-      await deleteKeyResult(callerOf(ctx, request), request.params.id);
-      return reply.status(204).send();
+      const caller = callerOf(ctx, request);
+      const { objective } = await loadKeyResultFor(caller, ctx.db, request.params.id);
+      const outcome = await deleteKeyResult(caller, request.params.id, request.query.reason);
+      if (outcome.applied) return reply.status(204).send();
+      // 202: a deletion past aligning waits for the manager; the objective lists it under pendingAdjustments.
+      return reply.status(202).send(await presentObjectiveById(caller, objective.id));
     },
   );
 

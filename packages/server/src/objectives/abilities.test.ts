@@ -30,6 +30,9 @@ type Scenario = { phase: CyclePhase; approvalRequired: boolean; published: boole
 const SCENARIOS: Scenario[] = [
   { phase: "planning", approvalRequired: true, published: false },
   { phase: "planning", approvalRequired: false, published: false },
+  // Check-ins: open on published objectives while aligning or in progress, never on drafts.
+  { phase: "aligning", approvalRequired: false, published: true },
+  { phase: "in_progress", approvalRequired: false, published: false },
   { phase: "in_progress", approvalRequired: true, published: true },
   { phase: "scoring", approvalRequired: false, published: true },
   { phase: "reviewing", approvalRequired: false, published: true },
@@ -220,6 +223,22 @@ describe.each(testDialects())("abilities equal what the writes answer, on %s", (
                 }),
             ],
             [
+              // Adding a KR is an edit of the objective (past aligning, an adjustment with a reason).
+              "keyResult.create",
+              "update",
+              () =>
+                server.request("POST", `/objectives/${id}/key-results`, {
+                  as,
+                  body: {
+                    title: `Reference customers from 0 to 4 (${who})`,
+                    type: "number",
+                    startValue: 0,
+                    targetValue: 4,
+                    reason: "Probe",
+                  },
+                }),
+            ],
+            [
               "align",
               "align",
               () => server.request("PUT", `/objectives/${id}/alignment`, { as, body: { supports: [] } }),
@@ -292,7 +311,7 @@ describe.each(testDialects())("abilities equal what the writes answer, on %s", (
             `${label} KR 0`,
             "keyResult.delete",
             (o) => o.keyResults.find((k: { id: string }) => k.id === krId)?.abilities.delete,
-            () => server.request("DELETE", `/key-results/${krId}`, { as }),
+            () => server.request("DELETE", `/key-results/${krId}?reason=Probe`, { as }),
             id,
           );
         }
@@ -307,6 +326,7 @@ describe.each(testDialects())("abilities equal what the writes answer, on %s", (
       "keyResult.score",
       "keyResult.managerScore",
       "keyResult.delete",
+      "keyResult.create",
       "update",
       "align",
       "review",

@@ -1,8 +1,5 @@
-import { type AlignmentEnd, AppError, canViewObjective, checkAlignment } from "@luodi/core";
+import { AppError, canViewObjective } from "@luodi/core";
 import {
-  type CycleRow,
-  type Executor,
-  findCycles,
   findKeyResult,
   findKeyResults,
   findObjective,
@@ -16,6 +13,7 @@ import type { Caller } from "../context.ts";
 import { recordAudit } from "../services/audit.ts";
 import { applyRollup } from "../services/rollup.ts";
 import { inTransaction } from "../services/transaction.ts";
+import { checkUpwardLinks } from "./alignment-links.ts";
 import { loadObjectiveFor, policyObjectiveOf } from "./objective-access.ts";
 
 export type AlignmentInput = {
@@ -23,32 +21,6 @@ export type AlignmentInput = {
   parentKeyResultId?: string | null | undefined;
   supports?: string[] | undefined;
 };
-
-function endOf(row: ObjectiveRow, cycle: CycleRow): AlignmentEnd {
-  return {
-    id: row.id,
-    level: row.level,
-    cycle: { id: cycle.id, startDate: cycle.startDate, endDate: cycle.endDate },
-    ownerDepartmentId: row.ownerDepartmentId,
-    ownerUserId: row.ownerUserId,
-  };
-}
-
-/** The upward links above an objective, read one level per query (alignment chains are short). */
-async function upwardLinks(db: Executor, orgId: string, fromId: string): Promise<Map<string, string | null>> {
-  const links = new Map<string, string | null>();
-  let frontier: string | null = fromId;
-  for (let depth = 0; frontier && depth < 64 && !links.has(frontier); depth++) {
-    const row = await findObjective(db, orgId, frontier);
-    if (!row) break;
-    let parent = row.parentObjectiveId;
-    if (!parent && row.parentKeyResultId)
-      parent = (await findKeyResult(db, orgId, row.parentKeyResultId))?.objectiveId ?? null;
-    links.set(frontier, parent);
-    frontier = parent;
-  }
-  return links;
-}
 
 /**
  * Sets an objective's one upward parent (an objective or a KR above it) and its cross-team `supports`.
@@ -80,19 +52,9 @@ export async function alignObjective(caller: Caller, id: string, input: Alignmen
     }
 
     if (parentObjective) {
-      const cycles = new Map(
-        (await findCycles(trx, orgId, [objective.cycleId, parentObjective.cycleId])).map((c) => [c.id, c]),
-      );
-      const childCycle = cycles.get(objective.cycleId);
-      const parentCycle = cycles.get(parentObjective.cycleId);
-      if (!childCycle || !parentCycle) throw new AppError("cycle.not_found");
-      const links = await upwardLinks(trx, orgId, parentObjective.id);
-      const refused = checkAlignment({
-        child: endOf(objective, childCycle),
-        parent: endOf(parentObjective, parentCycle),
-        graph,
-        parentOfObjective: (oid) => (oid === objective.id ? null : (links.get(oid) ?? null)),
-      });
+      // Upward through alignments and sum contributions alike: a loop through either is refused.
+      const refusals = await checkUpwardLinks(trx, orgId, graph, objective, [parentObjective]);
+      const refused = refusals.get(parentObjective.id);
       if (refused) {
         const path = input.parentKeyResultId ? "parentKeyResultId" : "parentObjectiveId";
         throw new AppError(refused, {}, [{ path, message: refused }]);

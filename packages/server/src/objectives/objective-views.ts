@@ -4,9 +4,9 @@ import {
   type CyclePhase,
   canViewObjective,
   elapsedFraction,
+  isAppError,
   type ObjectiveAnswer,
   type ObjectiveDetailAnswer,
-  reviewOkr,
 } from "@luodi/core";
 import {
   type Executor,
@@ -18,6 +18,7 @@ import {
   listSupports,
   type ObjectiveRow,
 } from "@luodi/db";
+import { reviewWithinBudget } from "../coach/coach-runner.ts";
 import type { Caller } from "../context.ts";
 import { abilityScopeOf } from "../presenters/ability-scope.ts";
 import { presentAdjustment, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
@@ -142,8 +143,11 @@ export async function presentObjectiveDetail(
   };
 }
 
-/** The coach's findings on an objective as written, in the caller's language. */
-export function coachFindings(
+/**
+ * The coach's findings on an objective as written, in the caller's language — or none when the objective
+ * is beyond the coach's size or time budget (coach-runner.ts): the save stands, the advice is left out.
+ */
+export async function coachFindings(
   caller: Caller,
   objective: { title: string; description?: string | null },
   keyResults: ReadonlyArray<{
@@ -153,9 +157,16 @@ export function coachFindings(
     targetValue?: string | number | null;
   }>,
   ownerObjectiveCount?: number,
-): CoachFinding[] {
-  return reviewOkr(
-    { objective, keyResults: [...keyResults], ownerObjectiveCount: ownerObjectiveCount ?? null },
-    { locale: caller.locale },
-  ).findings;
+): Promise<CoachFinding[] | undefined> {
+  try {
+    const review = await reviewWithinBudget(
+      { objective, keyResults: [...keyResults], ownerObjectiveCount: ownerObjectiveCount ?? null },
+      caller.locale,
+      caller.ctx.config.coachTimeBudgetMs,
+    );
+    return review.findings;
+  } catch (error) {
+    if (isAppError(error, "coach.too_large") || isAppError(error, "coach.over_budget")) return undefined;
+    throw error;
+  }
 }

@@ -40,20 +40,18 @@ async function answer(caller: Caller, id: string, withCoach = false, ownerObject
   const { objective } = await loadObjectiveFor(caller, caller.ctx.db, id);
   const detail = await presentObjectiveDetail(caller, caller.ctx.db, objective);
   if (!withCoach) return detail;
-  return {
-    ...detail,
-    coach: coachFindings(
-      caller,
-      { title: detail.title, description: detail.description },
-      detail.keyResults.map((kr) => ({
-        title: kr.title,
-        type: kr.type,
-        startValue: kr.startValue,
-        targetValue: kr.targetValue,
-      })),
-      ownerObjectiveCount,
-    ),
-  };
+  const coach = await coachFindings(
+    caller,
+    { title: detail.title, description: detail.description },
+    detail.keyResults.map((kr) => ({
+      title: kr.title,
+      type: kr.type,
+      startValue: kr.startValue,
+      targetValue: kr.targetValue,
+    })),
+    ownerObjectiveCount,
+  );
+  return coach ? { ...detail, coach } : detail;
 }
 
 export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<void> {

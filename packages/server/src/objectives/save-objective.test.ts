@@ -1,6 +1,6 @@
 import { testDialects } from "@luodi/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildCompany } from "../../test/factories.ts";
+import { advanceCycle, buildCompany, publish } from "../../test/factories.ts";
 import { type Credentials, startTestServer, type TestServer } from "../../test/harness.ts";
 import * as ids from "../services/ids.ts";
 
@@ -126,6 +126,8 @@ describe.each(testDialects())("saving a whole objective at once on %s", (dialect
       body: { settings: { maxObjectivesPerOwner: 20 } },
     });
     expect(settings.status).toBe(200);
+    // Aligning: check-ins are taken, and an edit is not yet an adjustment.
+    await advanceCycle(server, company.owner, company.cycles.quarter, "aligning");
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -140,6 +142,7 @@ describe.each(testDialects())("saving a whole objective at once on %s", (dialect
     );
     const [renewals, nps, playbook, reminders, upsell] = personal.keyResults;
     const [draft, review] = playbook.milestones;
+    await publish(server, company.as.sue, personal.id);
     expect(
       (
         await server.request("POST", `/key-results/${renewals.id}/check-ins`, {

@@ -1,6 +1,6 @@
 import { testDialects } from "@luodi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany } from "../../test/factories.ts";
+import { advanceCycle, buildCompany } from "../../test/factories.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 
 /**
@@ -51,6 +51,7 @@ describe.each(testDialects())("visibility on %s", (dialect) => {
         200,
       );
     }
+    await advanceCycle(server, company.owner, company.cycles.quarter, "aligning");
   });
   afterAll(async () => server.close());
 

@@ -1,6 +1,6 @@
 import { testDialects } from "@luodi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany } from "../../test/factories.ts";
+import { advanceCycle, buildCompany } from "../../test/factories.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 
 describe.each(testDialects())("objective workflow on %s", (dialect) => {
@@ -36,6 +36,9 @@ describe.each(testDialects())("objective workflow on %s", (dialect) => {
     expect(
       (await server.request("POST", `/objectives/${personal}/submit`, { as: company.as.sue })).body.status,
     ).toBe("submitted");
+    // One approver, named to the submitter: her manager.
+    const waiting = await server.request("GET", `/objectives/${personal}`, { as: company.as.sue });
+    expect(waiting.body.approver).toEqual({ userId: company.users.sam, name: "Sam Sales" });
     expect(
       (await server.request("POST", `/objectives/${personal}/approve`, { as: company.as.sue })).status,
     ).toBe(403);
@@ -88,6 +91,14 @@ describe.each(testDialects())("objective workflow on %s", (dialect) => {
       as: company.as.eve,
       body: { parentKeyResultId: top.body.keyResults[0].id },
     });
+    // Only published objectives take check-ins, while the cycle is aligning or in progress. Engineering's
+    // parent is the root: its leader decides, and the answer names them.
+    const submitted = await server.request("POST", `/objectives/${dept.body.id}/submit`, {
+      as: company.as.eve,
+    });
+    expect(submitted.body.approver).toEqual({ userId: company.ownerId, name: "Olivia Owner" });
+    await server.request("POST", `/objectives/${dept.body.id}/approve`, { as: company.owner });
+    await advanceCycle(server, company.owner, company.cycles.quarter, "aligning");
     await server.request("POST", `/key-results/${dept.body.keyResults[0].id}/check-ins`, {
       as: company.as.eve,
       body: { value: 6, confidence: 7 },

@@ -16,6 +16,7 @@ import {
 } from "@luodi/core";
 import { findDepartment, findMember, findOrganization, listDepartments, listMembers } from "@luodi/db";
 import { z } from "zod";
+import { linkBaseOf } from "../auth/account-links.ts";
 import { parseSettings } from "../auth/resolve-auth.ts";
 import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
@@ -151,7 +152,7 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const userId = await createMember(caller, request.body);
+      const userId = await createMember(caller, request.body, { linkBase: linkBaseOf(ctx, request) });
       const member = await findMember(ctx.db, caller.auth.org.id, userId);
       return reply.status(201).send(presentMember(mustExist(member, "member")));
     },

@@ -1,6 +1,7 @@
 import {
   type AbilityScope,
   type AdjustmentAnswer,
+  approverOf,
   type CheckInAnswer,
   type CycleAnswer,
   type DepartmentAnswer,
@@ -158,6 +159,12 @@ export function presentKeyResult(
   };
 }
 
+/** Who decides on a submitted objective: its one approver, by name, or `userId: null` when the admins do. */
+function approverAnswer(objective: ObjectiveRow, scope: AbilityScope): ObjectiveSummaryAnswer["approver"] {
+  const userId = approverOf(abilityObjectiveOf(objective), scope.graph);
+  return { userId, name: userId === null ? null : (scope.graph.members.get(userId)?.name ?? null) };
+}
+
 /** An objective without its KRs (tree nodes and lists carry those beside it). */
 export function presentObjectiveSummary(
   objective: ObjectiveRow,
@@ -184,6 +191,7 @@ export function presentObjectiveSummary(
     parentObjectiveId: objective.parentObjectiveId,
     parentKeyResultId: objective.parentKeyResultId,
     rejectReason: objective.rejectReason,
+    approver: objective.status === "submitted" ? approverAnswer(objective, scope) : null,
     abilities: objectiveAbilities(
       scope,
       abilityObjectiveOf(objective),

@@ -121,9 +121,10 @@ function writeOf(root: RootOperationNode): Write | null {
 function scopesOf(write: Write): string[] {
   const { table, kind, orgIds } = write;
   switch (table) {
-    // Append-only records and sign-in bookkeeping: no cached read shows them.
+    // Append-only records, sign-in bookkeeping and one-time account links: no cached read shows them.
     case "audit_log":
     case "login_attempt":
+    case "account_link":
       return [];
     // A new session or token is found by its first use; ending one must reach every cached caller.
     case "session":

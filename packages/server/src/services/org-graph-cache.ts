@@ -45,6 +45,7 @@ export async function loadOrgGraph(db: Executor, orgId: string): Promise<OrgGrap
           departmentId: m.departmentId,
           managerId: m.managerId,
           status: m.status,
+          name: m.name,
         },
       ]),
     ),

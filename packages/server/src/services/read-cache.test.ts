@@ -1,6 +1,6 @@
 import { testDialects } from "@luodi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCompany } from "../../test/factories.ts";
+import { advanceCycle, buildCompany } from "../../test/factories.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 
 /** Cached reads must never show a number older than the last write, nor health older than a minute. */
@@ -32,6 +32,7 @@ describe.each(testDialects())("cached reads on %s", (dialect) => {
     objectiveId = created.body.id;
     krId = created.body.keyResults[0].id;
     await server.request("POST", `/objectives/${objectiveId}/publish`, { as: company.owner });
+    await advanceCycle(server, company.owner, company.cycles.quarter, "aligning");
   });
   afterAll(async () => server.close());
 

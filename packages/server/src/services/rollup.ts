@@ -1,4 +1,5 @@
 import {
+  currentValueOf,
   elapsedFraction,
   keyResultHealth,
   objectiveHealth,
@@ -45,7 +46,8 @@ function toRollupKr(row: KeyResultRow, milestones: readonly MilestoneRow[] = [])
     aggregation: row.aggregation,
     startValue: row.startValue,
     targetValue: row.targetValue,
-    currentValue: row.currentValue,
+    // A KR's own value is derived from its check-ins and its start; a rollup's comes from below.
+    currentValue: row.type === "rollup" ? row.currentValue : currentValueOf(row),
     direction: row.direction,
     weight: row.weight,
     milestones: milestones.map((m) => ({ weight: m.weight, done: m.done === 1 })),

@@ -52,6 +52,11 @@ export const VISIBILITY_KEYS = {
   private: "visibility.private",
 } as const;
 
+export const DIRECTION_KEYS = {
+  increase: "direction.increase",
+  decrease: "direction.decrease",
+} as const;
+
 export const CYCLE_KIND_KEYS = {
   annual: "cycleKind.annual",
   half: "cycleKind.half",

@@ -22,6 +22,24 @@ export function createAppRouter() {
           lazy: async () => ({ Component: (await import("../features/auth/LoginPage.tsx")).LoginPage }),
         },
         {
+          path: "/forgot-password",
+          lazy: async () => ({
+            Component: (await import("../features/auth/ForgotPasswordPage.tsx")).ForgotPasswordPage,
+          }),
+        },
+        {
+          path: "/reset-password/:token",
+          lazy: async () => ({
+            Component: (await import("../features/auth/ResetPasswordPage.tsx")).ResetPasswordPage,
+          }),
+        },
+        {
+          path: "/invite/:token",
+          lazy: async () => ({
+            Component: (await import("../features/auth/AcceptInvitationPage.tsx")).AcceptInvitationPage,
+          }),
+        },
+        {
           element: <RequireSession />,
           children: [
             {

@@ -11,8 +11,10 @@ import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { useSession } from "../auth/session.ts";
+import { BulkInviteModal } from "./BulkInviteModal.tsx";
 import { departmentPath } from "./department-tree.ts";
 import { showFormError } from "./form-helpers.ts";
+import { InvitationLinks, type IssuedLink } from "./InvitationLinks.tsx";
 
 const ROLE_KEYS = {
   owner: "admin.role.owner",
@@ -27,6 +29,7 @@ export function MembersAdmin() {
   const departments = useDepartments();
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<Member | "new" | null>(null);
+  const [bulk, setBulk] = useState(false);
   const list = members.data ?? [];
   const deptList = departments.data ?? [];
   const shown = useMemo(() => {
@@ -60,14 +63,19 @@ export function MembersAdmin() {
           style={{ maxWidth: 320 }}
           data-testid="member-search"
         />
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing("new")}
-          data-testid="member-new"
-        >
-          {t("admin.members.create")}
-        </Button>
+        <Space wrap>
+          <Button onClick={() => setBulk(true)} data-testid="member-bulk-invite">
+            {t("invitation.bulk.open")}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing("new")}
+            data-testid="member-new"
+          >
+            {t("admin.members.create")}
+          </Button>
+        </Space>
       </div>
       <Table<Member>
         rowKey="userId"
@@ -125,6 +133,7 @@ export function MembersAdmin() {
           },
         ]}
       />
+      {bulk && <BulkInviteModal members={list} departments={deptList} onClose={() => setBulk(false)} />}
       {editing && (
         <MemberModal
           member={editing === "new" ? null : editing}
@@ -162,10 +171,13 @@ function MemberModal({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
+  const [links, setLinks] = useState<{ title: string; links: IssuedLink[] } | null>(null);
+  // Without a password the new member is invited: the button says so.
+  const typedPassword = Form.useWatch("password", form);
   const isNew = member === null;
   const isSelf = member?.userId === session.user.id;
   const root = departments.find((d) => d.parentId === null);
@@ -188,7 +200,13 @@ function MemberModal({
           title,
           ...(values.password ? { password: values.password } : {}),
         };
-        return api.members.create(input);
+        if (values.password) return api.members.create(input);
+        // No password: an invitation, whose link they follow to choose one (emailed, and shown to copy).
+        const { password: _none, ...invitation } = input;
+        const link = await api.invitations.create(invitation);
+        await queryClient.invalidateQueries({ queryKey: queryKeys.members });
+        setLinks({ title: t("invitation.links.title"), links: [link] });
+        return null;
       }
       const patch: MemberPatch = {
         role: values.role,
@@ -199,8 +217,9 @@ function MemberModal({
       };
       return api.members.update(member.userId, patch);
     },
-    onSuccess: (saved) =>
-      done(t(isNew ? "admin.members.created" : "admin.members.saved", { name: saved.name })),
+    onSuccess: (saved) => {
+      if (saved) void done(t(isNew ? "admin.members.created" : "admin.members.saved", { name: saved.name }));
+    },
     onError: (error) => setFormError(showFormError(form, error, FIELDS, t)),
   });
   const setStatus = useMutation({
@@ -217,10 +236,35 @@ function MemberModal({
     onError: (error) => setFormError(showFormError(form, error, FIELDS, t)),
   });
 
+  const resetPassword = useMutation({
+    mutationFn: () => {
+      if (!member) throw new Error("no member");
+      return api.members.resetPassword(member.userId);
+    },
+    onSuccess: (link) => {
+      if (member)
+        setLinks({ title: t("invitation.reset.linkTitle"), links: [{ ...link, email: member.email }] });
+    },
+    onError: (error) => setFormError(showFormError(form, error, FIELDS, t)),
+  });
+  const confirmReset = () => {
+    if (!member) return;
+    modal.confirm({
+      title: t("invitation.reset.confirmTitle", { name: member.name }),
+      content: t("invitation.reset.confirmBody"),
+      okText: t("invitation.reset.confirm"),
+      okButtonProps: { danger: true, ...({ "data-testid": "member-reset-confirm" } as object) },
+      cancelText: t("common.cancel"),
+      onOk: () => resetPassword.mutateAsync(),
+    });
+  };
+
   const managerOptions = members
     .filter((m) => m.status === "active" && m.userId !== member?.userId)
     .map((m) => ({ value: m.userId, label: `${m.name} · ${m.email}` }));
   const required = { required: true, message: t("validation.required") };
+
+  if (links) return <InvitationLinks title={links.title} links={links.links} onClose={onClose} />;
 
   return (
     <Modal
@@ -265,7 +309,7 @@ function MemberModal({
             name="password"
             label={t("common.password")}
             extra={t("admin.members.passwordHint")}
-            rules={[{ min: 8, message: t("admin.members.passwordShort") }]}
+            rules={[{ min: 10, message: t("admin.members.passwordShort") }]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
@@ -296,8 +340,21 @@ function MemberModal({
         </Form.Item>
         <div className="page-header-actions">
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="member-save">
-            {isNew ? t("admin.members.createButton") : t("common.save")}
+            {isNew
+              ? typedPassword
+                ? t("admin.members.createButton")
+                : t("invitation.send")
+              : t("common.save")}
           </Button>
+          {member && !isSelf && member.status === "active" && (
+            <Button
+              loading={resetPassword.isPending}
+              onClick={confirmReset}
+              data-testid="member-reset-password"
+            >
+              {t("invitation.reset.button")}
+            </Button>
+          )}
           {member && !isSelf && (
             <Button
               danger={member.status === "active"}

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api } from "../../api/client.ts";
 import { applyFieldErrors, placeApiError } from "../../api/form-errors.ts";
 import { queryKeys, useSetupStatus } from "../../api/queries.ts";
@@ -73,6 +73,11 @@ export function LoginPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
+          <div className="login-forgot">
+            <Link to="/forgot-password" data-testid="forgot-password">
+              {t("login.forgot")}
+            </Link>
+          </div>
           <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
             {t("login.submit")}
           </Button>

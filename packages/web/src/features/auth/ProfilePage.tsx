@@ -124,7 +124,7 @@ export function ProfilePage() {
             extra={t("validation.passwordRule")}
             rules={[
               { required: true, message: t("validation.required") },
-              { min: 8, message: t("validation.passwordRule") },
+              { min: 10, message: t("validation.passwordRule") },
             ]}
           >
             <Input.Password autoComplete="new-password" />

@@ -158,7 +158,7 @@ export function SetupPage() {
               extra={t("validation.passwordRule")}
               rules={[
                 { required: true, message: t("validation.required") },
-                { min: 8, message: t("validation.passwordRule") },
+                { min: 10, message: t("validation.passwordRule") },
               ]}
             >
               <Input.Password autoComplete="new-password" />

@@ -188,7 +188,16 @@ function EditorForm({
     }
     if (isApiError(error) && error.code === "objective.reason_required") setReasonNeeded(true);
     applyFieldErrors(form, all);
-    setFormMessage(all.length ? (placed.fields.length ? placed.formMessage : null) : placed.formMessage);
+    const formLevel = all.length ? (placed.fields.length ? placed.formMessage : null) : placed.formMessage;
+    setFormMessage(formLevel);
+    // The error must be seen: the field it names (or the message above the form) is brought to the middle
+    // of the screen, clear of the sticky save bar at the bottom.
+    const first = all[0];
+    requestAnimationFrame(() => {
+      if (first) form.scrollToField(first.name, { block: "center", behavior: "smooth", focus: true });
+      else if (formLevel)
+        document.querySelector('[data-testid="form-error"]')?.scrollIntoView({ block: "center" });
+    });
   };
 
   const finish = (id: string, isPending = false) => {

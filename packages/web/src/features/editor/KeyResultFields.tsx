@@ -2,9 +2,9 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { CoachFinding, Member } from "@luodi/client";
 import { Button, Col, Form, type FormInstance, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import { KR_TYPE_KEYS } from "../../components/labels.ts";
+import { DIRECTION_KEYS, KR_TYPE_KEYS } from "../../components/labels.ts";
 import { CoachHints } from "./CoachHints.tsx";
-import { type EditorValues, hasMeasure, NUMERIC_TYPES } from "./editor-model.ts";
+import { type EditorValues, hasMeasure, inferredDirection, NUMERIC_TYPES } from "./editor-model.ts";
 
 const TYPES = ["number", "percentage", "currency", "milestone", "boolean", "rollup"] as const;
 
@@ -28,6 +28,8 @@ export function KeyResultFields({
   const type = Form.useWatch(["keyResults", index, "type"], form) ?? "number";
   const aggregation = Form.useWatch(["keyResults", index, "aggregation"], form);
   const measured = hasMeasure({ type, aggregation });
+  const startValue = Form.useWatch(["keyResults", index, "startValue"], form);
+  const targetValue = Form.useWatch(["keyResults", index, "targetValue"], form);
   const label = `KR${index + 1}`;
   const name = (field: string) => [index, field];
 
@@ -141,6 +143,11 @@ export function KeyResultFields({
           <Col xs={12} md={6}>
             <Form.Item name={name("direction")} label={t("editor.direction")}>
               <Select
+                allowClear
+                placeholder={t("editor.directionAuto", {
+                  direction: t(DIRECTION_KEYS[inferredDirection({ startValue, targetValue })]),
+                })}
+                data-testid="kr-direction"
                 options={[
                   { value: "increase", label: t("direction.increase") },
                   { value: "decrease", label: t("direction.decrease") },

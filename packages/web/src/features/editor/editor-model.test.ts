@@ -2,6 +2,8 @@ import type { ObjectiveDetail } from "@luodi/client";
 import { describe, expect, it } from "vitest";
 import {
   alignmentChange,
+  emptyKeyResult,
+  inferredDirection,
   keyResultInputOf,
   objectiveInputOf,
   objectiveSaveInputOf,
@@ -154,7 +156,7 @@ describe("the editor's model", () => {
           unit: null,
           startValue: 120,
           targetValue: 200,
-          direction: "increase",
+          // Not chosen in the form: the numbers say it on the server.
           weight: 1,
           ownerUserId: "me",
         },
@@ -179,5 +181,33 @@ describe("the editor's model", () => {
       parentKeyResultId: "kr1",
       supports: ["a", "b"],
     });
+  });
+});
+
+describe("the direction of a KR (issue 13, fix 5)", () => {
+  it("is not chosen for a new KR, so 60 → 45 goes without one and the server reads 降低 from the numbers", () => {
+    expect(emptyKeyResult().direction).toBeUndefined();
+    const input = keyResultInputOf({
+      ...emptyKeyResult(),
+      title: "交付周期",
+      startValue: 60,
+      targetValue: 45,
+    });
+    expect(input).toEqual({ title: "交付周期", type: "number", weight: 1, startValue: 60, targetValue: 45 });
+    expect(inferredDirection({ startValue: 60, targetValue: 45 })).toBe("decrease");
+    expect(inferredDirection({ startValue: 0, targetValue: 10 })).toBe("increase");
+    expect(inferredDirection({ startValue: null, targetValue: -5 })).toBe("decrease");
+  });
+
+  it("is sent when the user picks one", () => {
+    expect(
+      keyResultInputOf({
+        title: "x",
+        type: "number",
+        startValue: 60,
+        targetValue: 45,
+        direction: "increase",
+      }),
+    ).toMatchObject({ direction: "increase" });
   });
 });

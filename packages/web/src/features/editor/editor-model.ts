@@ -21,7 +21,8 @@ export type KeyResultValues = {
   unit?: string | null;
   startValue?: number | null;
   targetValue?: number | null;
-  direction?: "increase" | "decrease";
+  /** Chosen by the user; left unset, the numbers say it (see {@link inferredDirection}). */
+  direction?: "increase" | "decrease" | null;
   weight?: number | null;
   ownerUserId?: string | null;
   milestones?: Array<{ id?: string; title?: string; weight?: number | null }>;
@@ -52,7 +53,19 @@ export function hasMeasure(kr: Pick<KeyResultValues, "type" | "aggregation">): b
 }
 
 export function emptyKeyResult(): KeyResultValues {
-  return { type: "number", direction: "increase", startValue: 0, weight: 1 };
+  return { type: "number", startValue: 0, weight: 1 };
+}
+
+/**
+ * The direction the server gives a KR whose direction is not chosen (core's KR definition rule): a target
+ * below the start means "bring it down" (降低), otherwise "raise it" (增长). The editor shows it while the
+ * user has not picked one, and sends none, so 60 → 45 is not refused for a default 增长.
+ */
+export function inferredDirection(
+  kr: Pick<KeyResultValues, "startValue" | "targetValue">,
+): "increase" | "decrease" {
+  const start = kr.startValue ?? 0;
+  return typeof kr.targetValue === "number" && kr.targetValue < start ? "decrease" : "increase";
 }
 
 export function valuesOf(objective: ObjectiveDetail): EditorValues {
@@ -84,7 +97,9 @@ function keyResultValuesOf(kr: KeyResult): KeyResultValues {
     unit: kr.unit,
     startValue: kr.startValue,
     targetValue: kr.targetValue,
-    direction: kr.direction ?? "increase",
+    // A stored direction is always the one its numbers say (the server refuses any other), so an edit
+    // starts from "not chosen": changing the numbers changes the direction with them.
+    direction: null,
     weight: kr.weight,
     ownerUserId: kr.ownerUserId,
     milestones: kr.milestones?.map((m) => ({ id: m.id, title: m.title, weight: m.weight })),

@@ -1,4 +1,5 @@
 import { CheckSquareOutlined, PlusOutlined } from "@ant-design/icons";
+import { checkInWeek } from "@luodi/core";
 import { Button, Col, Empty, Row, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,13 @@ import { formatDate } from "../../lib/format.ts";
 import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
-import { computeTodos, myKeyResults, myObjectives, ownsObjective } from "../okrs/mine.ts";
+import {
+  approvalsWaitingFor,
+  computeTodos,
+  myKeyResults,
+  myObjectives,
+  ownsObjective,
+} from "../okrs/mine.ts";
 import { ObjectiveCard } from "../okrs/ObjectiveCard.tsx";
 import { TodoPanel } from "./TodoPanel.tsx";
 
@@ -37,10 +44,14 @@ export function HomePage() {
 
   const todos = useMemo(() => {
     if (!cycle) return [];
-    // The server says whom each objective waits for; the owner never approves their own.
-    const approvals = all.filter((o) => o.abilities.approve && !ownsObjective(o, userId, departmentList));
-    return computeTodos({ cycle, owned, keyResults, approvals, now: new Date() });
-  }, [cycle, keyResults, all, owned, userId, departmentList]);
+    // The server names whom each submitted objective waits for; the owner never approves their own.
+    const approvals = approvalsWaitingFor(all, userId).filter(
+      (o) => !ownsObjective(o, userId, departmentList),
+    );
+    const { settings, timezone } = session.organization;
+    const week = checkInWeek(settings, timezone, new Date());
+    return computeTodos({ cycle, owned, keyResults, approvals, week });
+  }, [cycle, keyResults, all, owned, userId, departmentList, session.organization]);
 
   if (cycles.isPending) return <Loading />;
   if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;

@@ -1,10 +1,11 @@
 import type { HistoryEntry } from "@luodi/client";
 import { Empty, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { useHistory } from "../../api/queries.ts";
+import { useHistory, useMembers } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { formatDateTime } from "../../lib/format.ts";
+import { describeChanges, type Translate } from "./change-fields.ts";
 
 const ACTION_KEYS = {
   "objective.create": "history.action.objectiveCreate",
@@ -35,26 +36,21 @@ function isActionKey(action: string): action is keyof typeof ACTION_KEYS {
   return action in ACTION_KEYS;
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
-
 /** The fields an entry changed, before → after; only for edits and adjustments, where the diff is the point. */
-function changesOf(entry: HistoryEntry): Array<{ field: string; before: string; after: string }> {
+function changesOf(entry: HistoryEntry, t: Translate, names: ReadonlyMap<string, string>) {
   if (!/\.(update|adjust|request)$|^adjustment\./.test(entry.action)) return [];
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
-  return Object.keys(after)
-    .filter((field) => field !== "updated_at" && field !== "updatedAt")
-    .map((field) => ({ field, before: show(before[field]), after: show(after[field]) }));
+  // The fields the entry set; a field only in `before` was not changed by it.
+  return describeChanges(t, before, after, names).filter((c) => c.field in after);
 }
 
 /** 变更历史: every change to the objective and its KRs, with the reasons given for adjustments. */
 export function HistorySection({ objectiveId }: { objectiveId: string }) {
   const { t, i18n } = useTranslation();
   const history = useHistory(objectiveId);
+  const members = useMembers();
+  const names = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   const entries = [...history.data.entries].reverse();
@@ -63,7 +59,7 @@ export function HistorySection({ objectiveId }: { objectiveId: string }) {
     <Timeline
       data-testid="history"
       items={entries.map((entry) => {
-        const changes = changesOf(entry);
+        const changes = changesOf(entry, t, names);
         const isAdjustment = entry.action.endsWith(".adjust") || entry.action.startsWith("adjustment.");
         return {
           key: entry.id,
@@ -84,8 +80,8 @@ export function HistorySection({ objectiveId }: { objectiveId: string }) {
                 </div>
               ) : null}
               {changes.map((c) => (
-                <div key={c.field} className="muted" style={{ fontSize: 13 }}>
-                  {c.field}: <del>{c.before}</del> → {c.after}
+                <div key={c.field} className="muted" style={{ fontSize: 13 }} data-testid="history-change">
+                  {c.label}: <del>{c.before}</del> → {c.after}
                 </div>
               ))}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -109,6 +109,21 @@ export function ObjectivePage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
+      {o.approver ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="objective-approver"
+          title={
+            o.approver.userId === session.user.id
+              ? t("workflow.waitingForYou")
+              : o.approver.name
+                ? t("workflow.waitingFor", { name: o.approver.name })
+                : t("workflow.waitingForAdmins")
+          }
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       <PendingAdjustments objective={o} />
       {o.description ? (
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{o.description}</Typography.Paragraph>

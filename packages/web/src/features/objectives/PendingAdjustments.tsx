@@ -5,46 +5,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { placeApiError } from "../../api/form-errors.ts";
-import { queryKeys, storeObjective } from "../../api/queries.ts";
+import { queryKeys, storeObjective, useMembers } from "../../api/queries.ts";
 import { formatDateTime } from "../../lib/format.ts";
-
-/** Labels of the fields an adjustment may change, in the API's names. */
-const FIELD_KEYS: Record<
-  string,
-  | "adjustments.field.title"
-  | "adjustments.field.description"
-  | "adjustments.field.weight"
-  | "adjustments.field.visibility"
-  | "adjustments.field.targetValue"
-  | "adjustments.field.startValue"
-  | "adjustments.field.unit"
-  | "adjustments.field.direction"
-  | "adjustments.field.ownerUserId"
-  | "adjustments.field.milestones"
-> = {
-  title: "adjustments.field.title",
-  description: "adjustments.field.description",
-  weight: "adjustments.field.weight",
-  visibility: "adjustments.field.visibility",
-  targetValue: "adjustments.field.targetValue",
-  startValue: "adjustments.field.startValue",
-  unit: "adjustments.field.unit",
-  direction: "adjustments.field.direction",
-  ownerUserId: "adjustments.field.ownerUserId",
-  milestones: "adjustments.field.milestones",
-};
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    return String(value);
-  if (Array.isArray(value)) {
-    return value
-      .map((v) => (typeof v === "object" && v !== null && "title" in v ? String(v.title) : show(v)))
-      .join(", ");
-  }
-  return JSON.stringify(value);
-}
+import { describeChanges } from "./change-fields.ts";
 
 /**
  * Changes (调整) that wait for the manager's approval: what would change, why, who asked; the approver
@@ -88,7 +51,9 @@ function AdjustmentItem({
   const kr: KeyResult | undefined = a.keyResultId
     ? objective.keyResults.find((k) => k.id === a.keyResultId)
     : undefined;
-  const fields = [...new Set([...Object.keys(a.before), ...Object.keys(a.after)])];
+  const members = useMembers();
+  const names = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
+  const changes = describeChanges(t, a.before, a.after, names);
 
   const done = (updated: ObjectiveDetail, text: string) => {
     storeObjective(queryClient, updated);
@@ -143,20 +108,17 @@ function AdjustmentItem({
           </tr>
         </thead>
         <tbody>
-          {fields.map((f) => {
-            const key = FIELD_KEYS[f];
-            return (
-              <tr key={f}>
-                <th scope="row">{key ? t(key) : f}</th>
-                <td>
-                  <del>{show(a.before[f])}</del>
-                </td>
-                <td>
-                  <ins>{show(a.after[f])}</ins>
-                </td>
-              </tr>
-            );
-          })}
+          {changes.map((c) => (
+            <tr key={c.field}>
+              <th scope="row">{c.label}</th>
+              <td>
+                <del>{c.before}</del>
+              </td>
+              <td>
+                <ins>{c.after}</ins>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <div data-testid="adjustment-reason">

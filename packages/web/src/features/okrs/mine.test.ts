@@ -1,6 +1,7 @@
 import type { Cycle, KeyResult, KeyResultAbilities, Objective, ObjectiveAbilities } from "@luodi/client";
+import { checkInWeek } from "@luodi/core";
 import { describe, expect, it } from "vitest";
-import { computeTodos, myKeyResults, myObjectives } from "./mine.ts";
+import { approvalsWaitingFor, computeTodos, myKeyResults, myObjectives } from "./mine.ts";
 
 const cycle = (phase: Cycle["phase"]): Cycle => ({
   id: "q2",
@@ -86,6 +87,7 @@ const objective = (id: string, extra: Partial<Objective> = {}): Objective => ({
   parentObjectiveId: null,
   parentKeyResultId: null,
   rejectReason: null,
+  approver: null,
   review: null,
   abilities: objectiveAbilities(),
   version: 1,
@@ -97,7 +99,9 @@ const objective = (id: string, extra: Partial<Objective> = {}): Objective => ({
   ...extra,
 });
 
+// Monday 2027-05-17, 16:00 in Shanghai; the organization checks in on Fridays at 16:00 (its defaults).
 const now = new Date("2027-05-17T08:00:00Z");
+const week = checkInWeek({ checkInWeekday: 5, checkInHour: 16 }, "Asia/Shanghai", now);
 
 describe("my OKRs", () => {
   it("lists objectives I own or hold a KR of, and only my KRs (no rollups) for check-in", () => {
@@ -131,13 +135,27 @@ describe("computeTodos", () => {
     alignment: { parentObjectiveId: "up", parentKeyResultId: null, supports: [] },
   });
 
-  it("asks for check-ins on KRs without one in the last 7 days while the cycle runs", () => {
+  it("asks for check-ins on KRs without one this check-in week — since Friday 16:00, not a rolling 7 days", () => {
+    // Thursday: within the last 7 days, but before this week's check-in time.
+    const c = kr("c", "me", { lastCheckInAt: "2027-05-13T08:00:00Z" });
+    const three = objective("p3", { ...published, keyResults: [a, b, c] });
+    const todos = computeTodos({
+      cycle: cycle("in_progress"),
+      owned: [three],
+      keyResults: myKeyResults([three], "me"),
+      approvals: [],
+      week,
+    });
+    expect(todos.map((t) => (t.kind === "checkIn" ? t.keyResult.id : t.kind))).toEqual(["b", "c"]);
+  });
+
+  it("asks for check-ins on KRs without one since the week began while the cycle runs", () => {
     const todos = computeTodos({
       cycle: cycle("in_progress"),
       owned: [published],
       keyResults: myKeyResults([published], "me"),
       approvals: [],
-      now,
+      week,
     });
     expect(todos.map((t) => (t.kind === "checkIn" ? `${t.kind}:${t.keyResult.id}` : t.kind))).toEqual([
       "checkIn:b",
@@ -147,15 +165,16 @@ describe("computeTodos", () => {
   it("asks nothing of drafts' KRs, and lists drafts to publish and objectives without alignment", () => {
     const draft = objective("d", {
       status: "draft",
-      abilities: objectiveAbilities({ publish: true }),
-      keyResults: [kr("x", "me")],
+      abilities: objectiveAbilities({ publish: true, checkIn: false }),
+      // The server offers no check-in on a draft.
+      keyResults: [kr("x", "me", { abilities: krAbilities({ checkIn: false }) })],
     });
     const todos = computeTodos({
       cycle: cycle("in_progress"),
       owned: [draft],
       keyResults: myKeyResults([draft], "me"),
       approvals: [],
-      now,
+      week,
     });
     expect(todos.map((t) => t.kind)).toEqual(["publish", "align"]);
   });
@@ -164,14 +183,15 @@ describe("computeTodos", () => {
     const waiting = objective("w", { status: "submitted", ownerUserId: "sue" });
     const scored = objective("p", {
       ...published,
-      keyResults: [kr("a", "me", { abilities: krAbilities({ checkIn: true, score: true }) })],
+      // Scoring: scores, no more check-ins.
+      keyResults: [kr("a", "me", { abilities: krAbilities({ checkIn: false, score: true }) })],
     });
     const scoring = computeTodos({
       cycle: cycle("scoring"),
       owned: [scored],
       keyResults: myKeyResults([scored], "me"),
       approvals: [waiting],
-      now,
+      week,
     });
     expect(scoring.map((t) => t.kind)).toEqual(["approve", "score"]);
     const reviewing = computeTodos({
@@ -194,8 +214,35 @@ describe("computeTodos", () => {
       ],
       keyResults: [],
       approvals: [],
-      now,
+      week,
     });
     expect(reviewing.map((t) => `${t.kind}:${t.objective.id}`)).toEqual(["review:p"]);
+  });
+});
+
+describe("approvalsWaitingFor", () => {
+  const submitted = (id: string, approver: Objective["approver"], approve = true) =>
+    objective(id, {
+      status: "submitted",
+      ownerUserId: "sue",
+      approver,
+      abilities: objectiveAbilities({ approve }),
+    });
+
+  it("asks the one approver, not everyone who may step in", () => {
+    const mine = submitted("mine", { userId: "me", name: "Me" });
+    // An admin may approve Sam's report's objective, but it waits for Sam.
+    const sams = submitted("sams", { userId: "sam", name: "Sam" });
+    // Nobody named (a company objective): the admins decide, so it is every admin's to-do.
+    const admins = submitted("admins", { userId: null, name: null });
+    const notMine = submitted("not-mine", { userId: null, name: null }, false);
+    const published = objective("published", {
+      approver: null,
+      abilities: objectiveAbilities({ approve: true }),
+    });
+    expect(approvalsWaitingFor([mine, sams, admins, notMine, published], "me").map((o) => o.id)).toEqual([
+      "mine",
+      "admins",
+    ]);
   });
 });

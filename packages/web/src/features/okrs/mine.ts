@@ -1,4 +1,5 @@
 import type { Cycle, Department, KeyResult, Objective } from "@luodi/client";
+import type { CheckInWeek } from "@luodi/core";
 
 /** An objective the person answers for: theirs, or their department's when they lead it. */
 export function ownsObjective(
@@ -51,32 +52,45 @@ export type TodoInput = {
   owned: readonly Objective[];
   /** KRs I check in on. */
   keyResults: readonly OwnedKeyResult[];
-  /** Objectives the server says I may approve or send back. */
+  /** Objectives whose approval waits for me (see {@link approvalsWaitingFor}). */
   approvals: readonly Objective[];
-  now: Date;
+  /** The organization's check-in week now (core's checkInWeek): from its last check-in time to the next. */
+  week: CheckInWeek;
 };
 
-const WEEK_MS = 7 * 86_400_000;
+/**
+ * The submitted objectives whose decision waits for me: those whose one approver I am, and — where the
+ * answer names no one (company objectives, someone who reports to no one) — those I may approve as an
+ * admin. Admins may step in on any other, but it is not their to-do: one objective, one person asked.
+ */
+export function approvalsWaitingFor(objectives: readonly Objective[], userId: string): Objective[] {
+  return objectives.filter(
+    (o) =>
+      o.status === "submitted" &&
+      o.abilities.approve &&
+      (o.approver?.userId === userId || (o.approver !== null && o.approver.userId === null)),
+  );
+}
 
 /**
  * What needs doing this week, from what the server says I may do (`abilities`), never from a copy of the
  * rules:
  * - approvals that wait for me;
- * - check-ins due: my KRs on published objectives with no check-in in the last 7 days, while the cycle runs;
+ * - check-ins due: my KRs the server lets me check in on (published objectives while the cycle is aligning
+ *   or in progress) with no check-in since this check-in week began (the organization's check-in weekday
+ *   and hour, not a rolling 7 days);
  * - drafts to publish (or submit), and my objectives below company level that align to nothing;
  * - scores to give in the scoring phase, 复盘 to write in the reviewing phase.
  */
 export function computeTodos(input: TodoInput): Todo[] {
   const { cycle, owned } = input;
   const todos: Todo[] = input.approvals.map((objective) => ({ kind: "approve" as const, objective }));
-  const since = input.now.getTime() - WEEK_MS;
-  if (cycle.phase === "in_progress" || cycle.phase === "aligning") {
-    for (const { keyResult, objective } of input.keyResults) {
-      if (objective.status !== "published" || !keyResult.abilities.checkIn) continue;
-      const latest = keyResult.lastCheckInAt;
-      if (latest === null || Date.parse(latest) < since)
-        todos.push({ kind: "checkIn", keyResult, objective });
-    }
+  const since = input.week.startMs;
+  // The server offers a check-in only on published objectives while the cycle is aligning or in progress.
+  for (const { keyResult, objective } of input.keyResults) {
+    if (!keyResult.abilities.checkIn) continue;
+    const latest = keyResult.lastCheckInAt;
+    if (latest === null || Date.parse(latest) < since) todos.push({ kind: "checkIn", keyResult, objective });
   }
   // Plans are made, published and aligned before scoring; later, a leftover draft is not this week's work.
   const planning = cycle.phase === "planning" || cycle.phase === "aligning" || cycle.phase === "in_progress";

@@ -1,0 +1,63 @@
+import { AppError, type DetailInput, type InvitationLinkAnswer, type Role } from "@luodi/core";
+import type { Caller } from "../context.ts";
+import { addMember, assertAdmin, assertMayGrant } from "../org/members.ts";
+import { inTransaction } from "../services/transaction.ts";
+import { emailInvitations, issueInvitations } from "./invitation-links.ts";
+
+/** One person to invite: a member's fields without a password. */
+export type InvitationInput = {
+  email: string;
+  name: string;
+  role: Role;
+  departmentId: string;
+  managerId?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
+/** An error about one invitation of a batch, placed at that item (`items.3.email`). */
+function atItem(prefix: string, error: unknown): unknown {
+  if (!(error instanceof AppError) || prefix === "") return error;
+  const details: DetailInput[] =
+    error.details.length > 0
+      ? error.details.map((d) => ({ ...d, path: d.path ? `${prefix}.${d.path}` : prefix }))
+      : [{ path: prefix }];
+  return new AppError(error.code, error.params, details);
+}
+
+/**
+ * Invites people (admins): each becomes a member at once — so they can be made managers, KR owners or
+ * department leaders today — and gets a one-time link to choose a password, valid for a week. All or none:
+ * one refused invitation (an email already a member, a department that does not exist) refuses the batch,
+ * at its place in the list. Links are emailed when the server sends mail, and always answered, to copy.
+ */
+export async function inviteMembers(
+  caller: Caller,
+  inputs: readonly InvitationInput[],
+  options: { linkBase: string; batch: boolean },
+): Promise<InvitationLinkAnswer[]> {
+  assertAdmin(caller);
+  const { ctx } = caller;
+  const now = ctx.config.now().toISOString();
+  const invitations = await inTransaction(ctx, async (trx) => {
+    const people: Array<{ userId: string; email: string; name: string }> = [];
+    for (const [index, input] of inputs.entries()) {
+      const prefix = options.batch ? `items.${index}` : "";
+      try {
+        assertMayGrant(caller, input.role);
+        const { userId } = await addMember(caller, trx, input, null, now);
+        people.push({ userId, email: input.email.trim().toLowerCase(), name: input.name });
+      } catch (error) {
+        throw atItem(prefix, error);
+      }
+    }
+    return issueInvitations(caller, trx, people, options.linkBase);
+  });
+  const emailed = await emailInvitations(caller, invitations);
+  return invitations.map((invitation, index) => ({
+    id: invitation.id,
+    email: invitation.email,
+    url: invitation.url,
+    expiresAt: invitation.expiresAt,
+    emailed: emailed[index] ?? false,
+  }));
+}
