@@ -64,8 +64,12 @@ class CoachRunner {
     });
   }
 
-  /** Starts a job's clock (once a worker can take it). */
+  /** Starts a job's clock (once a worker can take it); a budget of 0 is spent before any work. */
   private arm(job: Job): void {
+    if (job.budgetMs <= 0) {
+      queueMicrotask(() => this.expire(job));
+      return;
+    }
     job.timer ??= setTimeout(() => this.expire(job), job.budgetMs);
   }
 
