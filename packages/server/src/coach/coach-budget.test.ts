@@ -67,11 +67,9 @@ describe.each(testDialects())("the coach's budgets, on %s", (dialect) => {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })();
-    const started = performance.now();
     const reviews = await Promise.all(
       Array.from({ length: 8 }, () => server.request("POST", "/coach/review", { as: owner, body: okr })),
     );
-    const elapsed = performance.now() - started;
     done = true;
     await probe;
     expect(reviews.map((r) => r.status)).toEqual(Array(8).fill(200));
@@ -79,7 +77,6 @@ describe.each(testDialects())("the coach's budgets, on %s", (dialect) => {
     expect(latencies.length).toBeGreaterThan(0);
     // How long /healthz waited is a benchmark figure, not something a unit test asserts (timings on a
     // shared machine vary); here it is enough that it kept answering while the reviews ran.
-    expect(elapsed).toBeGreaterThan(0);
   });
 
   it("stops a review over its time budget with 422 coach.over_budget, and serves the next one", async () => {

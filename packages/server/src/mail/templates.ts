@@ -34,6 +34,73 @@ ${input.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
   return { to: input.to, subject: input.subject, text, html };
 }
 
+/** The words of one email: each function fills in what the person or the organization typed. */
+type MailText = {
+  subject: string;
+  paragraphs: string[];
+  action: string;
+  note: string;
+};
+
+type InvitationFacts = { name: string; organization: string; inviter: string; until: string };
+type ResetFacts = { name: string; until: string; admin?: string | undefined };
+
+/**
+ * The catalogue of email texts, one entry per language, as core's error table holds error messages: the
+ * structure of every email is the same (compose), only the words differ.
+ */
+const MAIL_TEXTS: Record<
+  Locale,
+  { invitation: (facts: InvitationFacts) => MailText; passwordReset: (facts: ResetFacts) => MailText }
+> = {
+  "zh-CN": {
+    invitation: ({ name, organization, inviter, until }) => ({
+      subject: `${inviter} 邀请你加入「${organization}」的 OKR（落地）`,
+      paragraphs: [
+        `${name}，你好：`,
+        `${inviter} 邀请你加入「${organization}」，在落地上一起制定和跟进 OKR。`,
+        "打开下面的链接，设置你的密码即可登录。",
+      ],
+      action: "接受邀请",
+      note: `链接只能使用一次，${until} 前有效。如果你不认识邀请人，忽略这封邮件即可。`,
+    }),
+    passwordReset: ({ name, until, admin }) => ({
+      subject: "设置新的落地登录密码",
+      paragraphs: [
+        `${name}，你好：`,
+        admin ? `管理员 ${admin} 重设了你的落地密码，原密码已不能登录。` : "我们收到了重设你落地密码的请求。",
+        "打开下面的链接，设置新的密码。",
+      ],
+      action: "设置新密码",
+      note: `链接只能使用一次，${until} 前有效。${admin ? "" : "如果不是你本人操作，忽略这封邮件即可，你的密码不会改变。"}`,
+    }),
+  },
+  en: {
+    invitation: ({ name, organization, inviter, until }) => ({
+      subject: `${inviter} invited you to ${organization}'s OKRs on Luodi`,
+      paragraphs: [
+        `Hello ${name},`,
+        `${inviter} invited you to join ${organization} on Luodi, where you set and follow your OKRs together.`,
+        "Open the link below and choose your password to sign in.",
+      ],
+      action: "Accept the invitation",
+      note: `The link works once, until ${until}. If you do not know who invited you, ignore this email.`,
+    }),
+    passwordReset: ({ name, until, admin }) => ({
+      subject: "Set a new password for Luodi",
+      paragraphs: [
+        `Hello ${name},`,
+        admin
+          ? `${admin}, an administrator, reset your Luodi password: the old one no longer signs in.`
+          : "We were asked to reset your Luodi password.",
+        "Open the link below to choose a new one.",
+      ],
+      action: "Set a new password",
+      note: `The link works once, until ${until}.${admin ? "" : " If you did not ask for it, ignore this email: your password stays as it is."}`,
+    }),
+  },
+};
+
 /** The email inviting someone to an organization, in their language. */
 export function invitationMail(input: {
   to: string;
@@ -46,34 +113,8 @@ export function invitationMail(input: {
   expiresAt: string;
 }): MailMessage {
   const until = when(input.expiresAt, input.locale, input.timeZone);
-  if (input.locale === "zh-CN") {
-    return compose({
-      to: input.to,
-      lang: "zh-CN",
-      subject: `${input.inviter} 邀请你加入「${input.organization}」的 OKR（落地）`,
-      paragraphs: [
-        `${input.name}，你好：`,
-        `${input.inviter} 邀请你加入「${input.organization}」，在落地上一起制定和跟进 OKR。`,
-        "打开下面的链接，设置你的密码即可登录。",
-      ],
-      action: "接受邀请",
-      url: input.url,
-      note: `链接只能使用一次，${until} 前有效。如果你不认识邀请人，忽略这封邮件即可。`,
-    });
-  }
-  return compose({
-    to: input.to,
-    lang: "en",
-    subject: `${input.inviter} invited you to ${input.organization}'s OKRs on Luodi`,
-    paragraphs: [
-      `Hello ${input.name},`,
-      `${input.inviter} invited you to join ${input.organization} on Luodi, where you set and follow your OKRs together.`,
-      "Open the link below and choose your password to sign in.",
-    ],
-    action: "Accept the invitation",
-    url: input.url,
-    note: `The link works once, until ${until}. If you do not know who invited you, ignore this email.`,
-  });
+  const words = MAIL_TEXTS[input.locale].invitation({ ...input, until });
+  return compose({ to: input.to, lang: input.locale, url: input.url, ...words });
 }
 
 /** The email with a link to set a new password, in the person's language. */
@@ -88,36 +129,6 @@ export function passwordResetMail(input: {
   admin?: string | undefined;
 }): MailMessage {
   const until = when(input.expiresAt, input.locale, input.timeZone);
-  if (input.locale === "zh-CN") {
-    return compose({
-      to: input.to,
-      lang: "zh-CN",
-      subject: "设置新的落地登录密码",
-      paragraphs: [
-        `${input.name}，你好：`,
-        input.admin
-          ? `管理员 ${input.admin} 重设了你的落地密码，原密码已不能登录。`
-          : "我们收到了重设你落地密码的请求。",
-        "打开下面的链接，设置新的密码。",
-      ],
-      action: "设置新密码",
-      url: input.url,
-      note: `链接只能使用一次，${until} 前有效。${input.admin ? "" : "如果不是你本人操作，忽略这封邮件即可，你的密码不会改变。"}`,
-    });
-  }
-  return compose({
-    to: input.to,
-    lang: "en",
-    subject: "Set a new password for Luodi",
-    paragraphs: [
-      `Hello ${input.name},`,
-      input.admin
-        ? `${input.admin}, an administrator, reset your Luodi password: the old one no longer signs in.`
-        : "We were asked to reset your Luodi password.",
-      "Open the link below to choose a new one.",
-    ],
-    action: "Set a new password",
-    url: input.url,
-    note: `The link works once, until ${until}.${input.admin ? "" : " If you did not ask for it, ignore this email: your password stays as it is."}`,
-  });
+  const words = MAIL_TEXTS[input.locale].passwordReset({ ...input, until });
+  return compose({ to: input.to, lang: input.locale, url: input.url, ...words });
 }

@@ -129,6 +129,12 @@ export function isHidden(error: unknown): boolean {
  * After a write answered with the objective's new state: every cached copy shows it at once (progress
  * moves without a reload), and what depends on it is fetched again.
  */
+/** After someone signs in (login, setup, invitation, reset): forget the signed-out answers, so the shell asks again. */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({ queryKey: queryKeys.session });
+  queryClient.removeQueries({ queryKey: queryKeys.me });
+}
+
 /**
  * Puts an objective a write answered into the cached reads. A check-in answers the objective with its KRs
  * but without what only its own page carries (children, alignment, pending adjustments): that one is

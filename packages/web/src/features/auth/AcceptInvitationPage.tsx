@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../../api/client.ts";
 import { applyFieldErrors, placeApiError } from "../../api/form-errors.ts";
-import { queryKeys } from "../../api/queries.ts";
+import { forgetSession } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -71,8 +71,7 @@ export function AcceptInvitationPage() {
         password: values.password,
         ...(name && name !== data.name ? { name } : {}),
       });
-      queryClient.removeQueries({ queryKey: queryKeys.session });
-      queryClient.removeQueries({ queryKey: queryKeys.me });
+      forgetSession(queryClient);
       navigate("/", { replace: true });
     } catch (error) {
       const placed = placeApiError(error, {

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api } from "../../api/client.ts";
 import { applyFieldErrors, placeApiError } from "../../api/form-errors.ts";
-import { queryKeys, useSetupStatus } from "../../api/queries.ts";
+import { forgetSession, useSetupStatus } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -36,8 +36,7 @@ export function LoginPage() {
     setFormMessage(null);
     try {
       await api.auth.login(values);
-      queryClient.removeQueries({ queryKey: queryKeys.session });
-      queryClient.removeQueries({ queryKey: queryKeys.me });
+      forgetSession(queryClient);
       navigate(safeNext(params.get("next")), { replace: true });
     } catch (error) {
       const placed = placeApiError(error, {

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../../api/client.ts";
 import { applyFieldErrors, placeApiError } from "../../api/form-errors.ts";
-import { queryKeys } from "../../api/queries.ts";
+import { forgetSession } from "../../api/queries.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { AuthShell } from "./AuthShell.tsx";
 import { NewPasswordFields } from "./NewPasswordFields.tsx";
@@ -26,8 +26,7 @@ export function ResetPasswordPage() {
     setFormMessage(null);
     try {
       await api.auth.confirmPasswordReset({ token, password });
-      queryClient.removeQueries({ queryKey: queryKeys.session });
-      queryClient.removeQueries({ queryKey: queryKeys.me });
+      forgetSession(queryClient);
       navigate("/", { replace: true });
     } catch (error) {
       const placed = placeApiError(error, {

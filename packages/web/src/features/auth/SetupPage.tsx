@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
 import { api } from "../../api/client.ts";
 import { applyFieldErrors, placeApiError } from "../../api/form-errors.ts";
-import { queryKeys, useSetupStatus } from "../../api/queries.ts";
+import { forgetSession, queryKeys, useSetupStatus } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -62,8 +62,7 @@ export function SetupPage() {
     try {
       await api.setup.run(input);
       setIsDone(true);
-      queryClient.removeQueries({ queryKey: queryKeys.session });
-      queryClient.removeQueries({ queryKey: queryKeys.me });
+      forgetSession(queryClient);
       queryClient.setQueryData(queryKeys.setup, { needed: false });
     } catch (error) {
       const placed = placeApiError(error, {
