@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/precompress.ts";
 
 /** Where `npm run dev -w @luodi/web` sends `/api`: a server started on its default port. */
 const apiTarget = process.env.LUODI_API_URL ?? "http://127.0.0.1:3000";
@@ -12,7 +13,8 @@ const apiTarget = process.env.LUODI_API_URL ?? "http://127.0.0.1:3000";
 const CSP_NONCE_PLACEHOLDER = "__LUODI_CSP_NONCE__";
 
 export default defineConfig({
-  plugins: [react()],
+  // Brotli and gzip copies of the hashed assets, served by the server as the browser accepts them.
+  plugins: [react(), precompress()],
   html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   server: {
     port: 5173,

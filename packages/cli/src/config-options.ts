@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { configFromEnv, type ServerConfig } from "@luodi/server";
+import { configFromEnv, type ServerConfig, trustProxyOf } from "@luodi/server";
 import { type Command, InvalidArgumentError, Option } from "commander";
 
 /** Flags every command that opens the database understands; each falls back to its environment variable. */
@@ -32,6 +32,7 @@ export function configFromFlags(
     logLevel?: string;
     smtpUrl?: string;
     mailFrom?: string;
+    trustProxy?: string;
   },
   env: NodeJS.ProcessEnv = process.env,
 ): ServerConfig {
@@ -46,6 +47,7 @@ export function configFromFlags(
     ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
     ...(flags.smtpUrl ? { smtpUrl: flags.smtpUrl } : {}),
     ...(flags.mailFrom ? { mailFrom: flags.mailFrom } : {}),
+    ...(flags.trustProxy ? { trustProxy: trustProxyOf(flags.trustProxy) } : {}),
   };
 }
 

@@ -41,6 +41,16 @@ describe("createClient", () => {
     });
   });
 
+  it("sends a check-in's Idempotency-Key when given, and none otherwise", async () => {
+    const { fetch, calls } = fakeFetch(() => json(201, {}));
+    const client = createClient({ fetch });
+    await client.keyResults.checkIn("k1", { value: 5, confidence: 7 }, "7d5c0b1e-retry");
+    await client.keyResults.checkIn("k1", { value: 5, confidence: 7 });
+    const keys = calls.map((c) => (c.init.headers as Record<string, string>)["idempotency-key"]);
+    expect(keys).toEqual(["7d5c0b1e-retry", undefined]);
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ value: 5, confidence: 7 });
+  });
+
   it("saves a whole objective with one PUT based on the version edited (If-Match)", async () => {
     const { fetch, calls } = fakeFetch(() => json(200, { id: "o1", version: 4 }));
     const input = {

@@ -1,12 +1,16 @@
 import type {
   alignmentInputSchema,
+  auditQuerySchema,
   CyclePhase,
   checkInInputSchema,
   coachReviewInputSchema,
+  commentInputSchema,
   cycleInputSchema,
   cyclePatchSchema,
   departmentInputSchema,
   departmentPatchSchema,
+  integrationInputSchema,
+  integrationPatchSchema,
   invitationAcceptInputSchema,
   invitationInputSchema,
   keyResultInputSchema,
@@ -14,6 +18,7 @@ import type {
   loginInputSchema,
   memberInputSchema,
   memberPatchSchema,
+  notificationSettingsInputSchema,
   objectiveInputSchema,
   objectiveListQuerySchema,
   objectivePatchSchema,
@@ -21,6 +26,7 @@ import type {
   orgPatchSchema,
   passwordResetConfirmSchema,
   profilePatchSchema,
+  recognitionInputSchema,
   reviewInputSchema,
   scoreInputSchema,
   setupInputSchema,
@@ -30,38 +36,57 @@ import { ApiError, type ApiErrorDetail, NetworkError } from "./errors.ts";
 import type {
   Adjustment,
   ApiToken,
+  ApiTokenInfo,
+  AuditPage,
   CheckIn,
   CheckInResult,
   CoachReview,
+  Comment,
+  CommentHistory,
+  CommentPage,
+  CommentSubjectType,
   Cycle,
   CycleDashboard,
   CycleRollout,
   CycleTree,
   Department,
   HistoryEntry,
+  Integration,
+  IntegrationTestResult,
   Invitation,
   InvitationLink,
   KeyResult,
   KeyResultPending,
   LoginResult,
   Member,
+  NotificationDeliveryList,
+  NotificationList,
+  NotificationSettings,
   Objective,
   ObjectiveDetail,
   Organization,
   PasswordResetLink,
+  Recognition,
+  RecognitionPage,
   SessionInfo,
   SessionStatus,
   SetupResult,
+  Team,
   User,
 } from "./types.ts";
 
 /** Inputs are what the server's zod schemas accept (before their transforms). */
 export type SetupInput = z.input<typeof setupInputSchema>;
 export type LoginInput = z.input<typeof loginInputSchema>;
+export type AuditQuery = Omit<z.input<typeof auditQuerySchema>, "limit"> & { limit?: number };
 export type ProfilePatch = z.input<typeof profilePatchSchema>;
 export type OrgPatch = z.input<typeof orgPatchSchema>;
 export type DepartmentInput = z.input<typeof departmentInputSchema>;
 export type DepartmentPatch = z.input<typeof departmentPatchSchema>;
+/** A chat channel (Feishu/Lark, DingTalk, WeCom, Slack, Teams) and the notification kinds it receives. */
+export type IntegrationInput = z.input<typeof integrationInputSchema>;
+/** Absent fields are kept (the webhook URL and secret too); `secret: null` removes the secret. */
+export type IntegrationPatch = z.input<typeof integrationPatchSchema>;
 export type MemberInput = z.input<typeof memberInputSchema>;
 export type MemberPatch = z.input<typeof memberPatchSchema>;
 /** One person to invite: a member's fields without a password. */
@@ -84,6 +109,19 @@ export type CheckInInput = z.input<typeof checkInInputSchema>;
 export type ScoreInput = z.input<typeof scoreInputSchema>;
 export type ReviewInput = z.input<typeof reviewInputSchema>;
 export type CoachReviewInput = z.input<typeof coachReviewInputSchema>;
+export type CommentInput = z.input<typeof commentInputSchema>;
+export type RecognitionInput = z.input<typeof recognitionInputSchema>;
+/** What comments are written on: an objective, a key result or a check-in. */
+export type CommentSubject = { type: CommentSubjectType; id: string };
+/** `?limit=&cursor=` of a list that grows; `cursor` is the `nextCursor` of the page before. */
+export type PageQuery = { limit?: number; cursor?: string | undefined };
+
+const COMMENT_PATHS: Record<CommentSubjectType, string> = {
+  objective: "objectives",
+  key_result: "key-results",
+  check_in: "check-ins",
+};
+export type NotificationSettingsInput = z.input<typeof notificationSettingsInputSchema>;
 
 export type ClientOptions = {
   /** Origin of the server, e.g. `http://127.0.0.1:3000`; empty (the default) for the page's own origin. */
@@ -219,7 +257,16 @@ export function createClient(options: ClientOptions = {}) {
       session: (signal?: AbortSignal) => get<SessionStatus>("/session", undefined, signal),
       me: (signal?: AbortSignal) => get<SessionInfo>("/me", undefined, signal),
       updateProfile: (patch: ProfilePatch) => send<{ user: User | null }>("PATCH", "/me", patch),
-      createToken: (name: string) => send<ApiToken>("POST", "/tokens", { name }),
+      /** My team in a cycle: direct reports, or everyone below the caller with `indirect`. */
+      team: (cycleId: string, indirect = false, signal?: AbortSignal) =>
+        get<Team>("/me/team", { cycleId, indirect: indirect ? "true" : undefined }, signal),
+      /** A personal API token, shown once; `expiresAt` (ISO instant) makes it stop working then. */
+      createToken: (name: string, expiresAt?: string) =>
+        send<ApiToken>("POST", "/tokens", expiresAt ? { name, expiresAt } : { name }),
+      /** The caller's tokens that still work (never their secret). */
+      listTokens: (signal?: AbortSignal) => get<ApiTokenInfo[]>("/tokens", undefined, signal),
+      /** Revokes one of the caller's tokens; it stops working at once. */
+      revokeToken: (tokenId: string) => send<void>("DELETE", `/tokens/${id(tokenId)}`),
       /** 忘记密码: 202 whether or not the email is known; a link is emailed when it is. */
       requestPasswordReset: (email: string) => send<void>("POST", "/auth/password-reset", { email }),
       /** Sets a new password with a reset link's secret, and signs in. */
@@ -249,6 +296,21 @@ export function createClient(options: ClientOptions = {}) {
       update: (departmentId: string, patch: DepartmentPatch) =>
         send<Department>("PATCH", `/departments/${id(departmentId)}`, patch),
       remove: (departmentId: string) => send<void>("DELETE", `/departments/${id(departmentId)}`),
+    },
+    integrations: {
+      /** The organization's chat channels (admins): secrets never come back, webhook URLs only masked. */
+      list: (signal?: AbortSignal) => get<Integration[]>("/integrations", undefined, signal),
+      create: (input: IntegrationInput) => send<Integration>("POST", "/integrations", input),
+      update: (integrationId: string, patch: IntegrationPatch) =>
+        send<Integration>("PATCH", `/integrations/${id(integrationId)}`, patch),
+      remove: (integrationId: string) => send<void>("DELETE", `/integrations/${id(integrationId)}`),
+      /** Sends a test message; 200 with `ok: false` and the platform's error when the platform refused it. */
+      test: (integrationId: string) =>
+        send<IntegrationTestResult>("POST", `/integrations/${id(integrationId)}/test`),
+    },
+    audit: {
+      /** Admins: a page of the organization's audit log, newest first; `nextCursor` asks for the next. */
+      list: (query: AuditQuery = {}, signal?: AbortSignal) => get<AuditPage>("/audit", query, signal),
     },
     members: {
       list: (signal?: AbortSignal) => get<Member[]>("/members", undefined, signal),
@@ -333,14 +395,67 @@ export function createClient(options: ClientOptions = {}) {
         // 202 (the org requires approval): the KR unchanged, with the adjustment that waits.
         send<KeyResultPending>("PATCH", `/key-results/${id(keyResultId)}`, patch),
       remove: (keyResultId: string) => send<void>("DELETE", `/key-results/${id(keyResultId)}`),
-      checkIn: (keyResultId: string, input: CheckInInput) =>
-        send<CheckInResult>("POST", `/key-results/${id(keyResultId)}/check-ins`, input),
+      /**
+       * Appends a check-in. With `idempotencyKey` (a UUID made once per check-in, sent again on retries) a
+       * retry within 24 hours answers the first answer and creates nothing.
+       */
+      checkIn: (keyResultId: string, input: CheckInInput, idempotencyKey?: string) =>
+        request<CheckInResult>("POST", `/key-results/${id(keyResultId)}/check-ins`, {
+          body: input,
+          ...(idempotencyKey ? { headers: { "idempotency-key": idempotencyKey } } : {}),
+        }),
       checkIns: (keyResultId: string, signal?: AbortSignal) =>
         get<CheckIn[]>(`/key-results/${id(keyResultId)}/check-ins`, undefined, signal),
     },
     coach: {
       review: (input: CoachReviewInput, signal?: AbortSignal) =>
         request<CoachReview>("POST", "/coach/review", { body: input, signal }),
+    },
+    comments: {
+      /** One page of the comments on an objective, a KR or a check-in, oldest first. */
+      list: (subject: CommentSubject, query: PageQuery = {}, signal?: AbortSignal) =>
+        get<CommentPage>(`/${COMMENT_PATHS[subject.type]}/${id(subject.id)}/comments`, query, signal),
+      /** A comment, or with `parentId` a reply; mention someone as `@[name](user:ID)`. */
+      create: (subject: CommentSubject, input: CommentInput) =>
+        send<Comment>("POST", `/${COMMENT_PATHS[subject.type]}/${id(subject.id)}/comments`, input),
+      get: (commentId: string, signal?: AbortSignal) =>
+        get<Comment>(`/comments/${id(commentId)}`, undefined, signal),
+      /** Its author or an admin: the earlier text is kept in its history. */
+      update: (commentId: string, body: string) =>
+        send<Comment>("PATCH", `/comments/${id(commentId)}`, { body }),
+      /** Its author or an admin: it stays in the thread, shown as deleted. */
+      remove: (commentId: string) => send<void>("DELETE", `/comments/${id(commentId)}`),
+      history: (commentId: string, signal?: AbortSignal) =>
+        get<CommentHistory>(`/comments/${id(commentId)}/history`, undefined, signal),
+      /** Adds the caller's reaction (one of a kind per person); answers the comment with its new counts. */
+      react: (commentId: string, emoji: string) =>
+        send<Comment>("PUT", `/comments/${id(commentId)}/reactions/${id(emoji)}`),
+      unreact: (commentId: string, emoji: string) =>
+        send<Comment>("DELETE", `/comments/${id(commentId)}/reactions/${id(emoji)}`),
+    },
+    recognitions: {
+      /** The organization's praise, newest first; `userId` keeps what that person received. */
+      list: (query: PageQuery & { userId?: string } = {}, signal?: AbortSignal) =>
+        get<RecognitionPage>("/recognitions", query, signal),
+      create: (input: RecognitionInput) => send<Recognition>("POST", "/recognitions", input),
+    },
+    notifications: {
+      list: (query: { unread?: boolean; limit?: number; cursor?: string } = {}, signal?: AbortSignal) =>
+        get<NotificationList>(
+          "/notifications",
+          { unread: query.unread ? "true" : undefined, limit: query.limit, cursor: query.cursor },
+          signal,
+        ),
+      markRead: (which: { ids: string[] } | { all: true }) =>
+        send<{ unreadCount: number }>("POST", "/notifications/read", which),
+      settings: (signal?: AbortSignal) =>
+        get<NotificationSettings>("/me/notification-settings", undefined, signal),
+      updateSettings: (input: NotificationSettingsInput) =>
+        send<NotificationSettings>("PUT", "/me/notification-settings", input),
+      deliveries: (
+        query: { status?: "pending" | "sent" | "failed"; cursor?: string } = {},
+        signal?: AbortSignal,
+      ) => get<NotificationDeliveryList>("/notification-deliveries", query, signal),
     },
   };
 }

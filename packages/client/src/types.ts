@@ -1,14 +1,22 @@
 import type {
   AdjustmentAnswer,
   ApiTokenAnswer,
+  ApiTokenInfoAnswer,
+  AuditEntryAnswer,
+  AuditPageAnswer,
   CheckInAnswer,
   CheckInResultAnswer,
+  CommentAnswer,
+  CommentHistoryAnswer,
+  CommentPageAnswer,
   CycleAnswer,
   CycleDashboardAnswer,
   CycleRolloutAnswer,
   CycleTreeAnswer,
   DepartmentAnswer,
   HistoryEntryAnswer,
+  IntegrationAnswer,
+  IntegrationTestResultAnswer,
   InvitationAnswer,
   InvitationLinkAnswer,
   KeyResultAbilitiesAnswer,
@@ -17,13 +25,20 @@ import type {
   LoginAnswer,
   MeAnswer,
   MemberAnswer,
+  NotificationAnswer,
+  NotificationDeliveryAnswer,
+  NotificationListAnswer,
+  NotificationSettingsAnswer,
   ObjectiveAbilitiesAnswer,
   ObjectiveAnswer,
   ObjectiveDetailAnswer,
   OrganizationAnswer,
   PasswordResetLinkAnswer,
+  RecognitionAnswer,
+  RecognitionPageAnswer,
   SessionStatusAnswer,
   SetupAnswer,
+  TeamAnswer,
   TreeNodeAnswer,
   UserAnswer,
 } from "@luodi/core";
@@ -38,7 +53,9 @@ import type {
 export type {
   CoachFinding,
   CoachReview,
+  CommentSubjectType,
   Health,
+  IntegrationKind,
   KeyResultType,
   Locale,
   ObjectiveLevel,
@@ -49,6 +66,10 @@ export type User = UserAnswer;
 export type Organization = OrganizationAnswer;
 export type Member = MemberAnswer;
 export type Department = DepartmentAnswer;
+/** A chat channel of the organization: its secret never answered, its webhook URL masked but the host. */
+export type Integration = IntegrationAnswer;
+/** How a test message to a chat channel went. */
+export type IntegrationTestResult = IntegrationTestResultAnswer;
 export type Cycle = CycleAnswer;
 export type KeyResult = KeyResultAnswer;
 export type KeyResultAbilities = KeyResultAbilitiesAnswer;
@@ -70,15 +91,41 @@ export type TreeNode = TreeNodeAnswer;
 export type CycleTree = CycleTreeAnswer;
 export type CycleDashboard = CycleDashboardAnswer;
 export type ApiToken = ApiTokenAnswer;
+/** One of the caller's API tokens as listed (never the secret). */
+export type ApiTokenInfo = ApiTokenInfoAnswer;
+/** One entry of the organization's audit log (admins). */
+export type AuditEntry = AuditEntryAnswer;
+/** A page of the audit log, newest first. */
+export type AuditPage = AuditPageAnswer;
 /** A requested change (调整) of an objective or one of its KRs, with its decision. */
 export type Adjustment = AdjustmentAnswer;
 /** A KR edit answered with 202: the KR unchanged, and the adjustment that waits. */
 export type KeyResultPending = KeyResultPendingAnswer;
 /** The rollout dashboard (落地看板): per department, how far the practice has landed. */
 export type CycleRollout = CycleRolloutAnswer;
+/** My team (我的团队): the people who report to the caller, in a cycle. */
+export type Team = TeamAnswer;
 /** An invitation as its page shows it before acceptance: who invites whom to what. */
 export type Invitation = InvitationAnswer;
 /** A one-time invitation link, emailed when the server sends mail, and shown to copy. */
 export type InvitationLink = InvitationLinkAnswer;
 /** A one-time link with which a member sets a new password after an admin reset it. */
 export type PasswordResetLink = PasswordResetLinkAnswer;
+/** One notice in a person's bell (a mention, an approval request…), with where it leads. */
+export type Notification = NotificationAnswer;
+/** A page of the caller's notifications, with how many are unread. */
+export type NotificationList = NotificationListAnswer;
+/** Per kind × channel on or off, and quiet hours. */
+export type NotificationSettings = NotificationSettingsAnswer;
+/** A page of the organization's outbox of emails and chat messages (admins). */
+export type NotificationDeliveryList = { items: NotificationDeliveryAnswer[]; nextCursor: string | null };
+/** A comment (评论) on an objective, a KR or a check-in, with its rendered, sanitised `bodyHtml`. */
+export type Comment = CommentAnswer;
+/** A page of a thread, oldest first. */
+export type CommentPage = CommentPageAnswer;
+/** The texts a comment had before its edits, oldest first. */
+export type CommentHistory = CommentHistoryAnswer;
+/** Praise (表扬), public to the organization. */
+export type Recognition = RecognitionAnswer;
+/** A page of praise, newest first. */
+export type RecognitionPage = RecognitionPageAnswer;

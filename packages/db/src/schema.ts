@@ -1,17 +1,24 @@
 import type {
   AdjustmentStatus,
   Aggregation,
+  CommentSubjectType,
   CycleKind,
   CyclePhase,
   DecimalString,
   Direction,
   Health,
+  IntegrationKind,
   KeyResultType,
   Locale,
   MemberStatus,
+  NotificationChannel,
+  NotificationKind,
+  NotificationSettings,
+  NotificationSubjectType,
   ObjectiveLevel,
   ObjectiveStatus,
   OrgSettings,
+  ReactionEmoji,
   Role,
   Visibility,
 } from "@luodi/core";
@@ -233,13 +240,27 @@ export type ApiTokenTable = {
   createdAt: Timestamp;
   lastUsedAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   revokedAt: Timestamp | null;
+  /** When the token stops working; null: never. */
+  expiresAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 };
 
-export type LoginAttemptTable = {
+/** The first answer to a create sent with an `Idempotency-Key`, kept 24 hours per organization, person and key. */
+export type IdempotencyKeyTable = {
+  orgId: string;
+  userId: string;
+  key: string;
+  /** SHA-256 of the method, path and body: a retry has the same, another request reusing the key not. */
+  requestHash: string;
+  status: number;
+  body: string;
+  createdAt: Timestamp;
+};
+
+/** Failed sign-ins counted per key (`account:<email>`, `ip:<address>`) since the start of its window. */
+type LoginAttemptTable = {
   key: string;
   failures: number;
   windowStart: Timestamp;
-  lockedUntil: Timestamp | null;
 };
 
 /** What a one-time account link lets its holder do: accept an invitation, or reset a password. */
@@ -288,6 +309,138 @@ export type AdjustmentTable = {
   createdAt: Timestamp;
 };
 
+export type NotificationTable = {
+  orgId: string;
+  /** UUIDv7: a person's list sorts by it, newest first. */
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  actorId: string | null;
+  subjectType: NotificationSubjectType;
+  subjectId: string;
+  /** The subject's title when it was sent (the list shows it even once the subject is renamed). */
+  subjectTitle: string;
+  excerpt: string | null;
+  /** The path the web app opens. */
+  link: string;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+};
+
+export type NotificationSettingTable = {
+  orgId: string;
+  userId: string;
+  settings: JsonText<NotificationSettings>;
+  updatedAt: Timestamp;
+};
+
+export type DeliveryStatus = "pending" | "sent" | "failed";
+
+export type NotificationDeliveryTable = {
+  orgId: string;
+  id: string;
+  channel: Exclude<NotificationChannel, "inApp">;
+  /** The person an email goes to, or the chat integration a message goes to. */
+  targetId: string;
+  kind: NotificationKind;
+  /** What to send, rendered when the notification was made (its language and words are those of then). */
+  payload: JsonText<unknown>;
+  status: DeliveryStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** When it may be tried next: after quiet hours, after a failure's backoff, or after a sender's lease. */
+  nextAttemptAt: Timestamp;
+  lastError: string | null;
+  createdAt: Timestamp;
+  sentAt: Timestamp | null;
+};
+
+/** A chat channel of an organization: a platform's webhook and the notification kinds it receives. */
+export type IntegrationTable = {
+  orgId: string;
+  id: string;
+  kind: IntegrationKind;
+  name: string;
+  /** The platform's webhook address; it carries the platform's token, so answers mask it. */
+  webhookUrl: string;
+  /** The signing secret (Feishu, DingTalk) as given: it must sign, so it cannot be hashed. Never answered. */
+  secret: string | null;
+  /** The department whose subtree's events it receives; null: the whole organization's. */
+  departmentId: string | null;
+  events: JsonText<NotificationKind[]>;
+  /** 1 when it receives notifications, 0 when switched off (an integer on both dialects). */
+  enabled: number;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+/** A comment (评论); `objectiveId` is the objective whose visibility decides who may see it. */
+export type CommentTable = {
+  orgId: string;
+  /** UUIDv7: a thread sorts by it, oldest first. */
+  id: string;
+  subjectType: CommentSubjectType;
+  subjectId: string;
+  objectiveId: string;
+  /** The thread's first comment, for a reply; null for a first comment. */
+  parentId: string | null;
+  authorId: string;
+  body: string;
+  /** The active members it mentioned when written (whether they may see it is decided when read). */
+  mentions: JsonText<string[]>;
+  createdAt: Timestamp;
+  editedAt: Timestamp | null;
+  deletedAt: Timestamp | null;
+  deletedBy: string | null;
+};
+
+/** An earlier text of an edited comment, as it was until `editedAt`. */
+export type CommentEditTable = {
+  orgId: string;
+  id: string;
+  commentId: string;
+  body: string;
+  editedBy: string;
+  editedAt: Timestamp;
+};
+
+export type CommentReactionTable = {
+  orgId: string;
+  commentId: string;
+  emoji: ReactionEmoji;
+  userId: string;
+  createdAt: Timestamp;
+};
+
+/** Praise (表扬), optionally for an objective or a key result. */
+export type RecognitionTable = {
+  orgId: string;
+  /** UUIDv7: the feed sorts by it, newest first. */
+  id: string;
+  authorId: string;
+  message: string;
+  objectiveId: string | null;
+  keyResultId: string | null;
+  createdAt: Timestamp;
+};
+
+type RecognitionRecipientTable = {
+  orgId: string;
+  recognitionId: string;
+  userId: string;
+};
+
+/** An occurrence of a scheduled job that ran (see the migration add-scheduled-runs). */
+export type ScheduledRunTable = {
+  orgId: string;
+  /** `check_in_reminder`, `phase_deadline:<cycle id>:<phase>`, `digest`… */
+  job: string;
+  /** The instant the occurrence was due, ISO. */
+  occurrence: Timestamp;
+  ranAt: Timestamp;
+  recipients: number;
+};
+
 /** The whole database, as Kysely sees it (camelCase; stored snake_case). */
 export type Database = {
   organization: OrganizationTable;
@@ -304,6 +457,17 @@ export type Database = {
   session: SessionTable;
   apiToken: ApiTokenTable;
   loginAttempt: LoginAttemptTable;
+  idempotencyKey: IdempotencyKeyTable;
   adjustment: AdjustmentTable;
   accountLink: AccountLinkTable;
+  integration: IntegrationTable;
+  notification: NotificationTable;
+  notificationSetting: NotificationSettingTable;
+  notificationDelivery: NotificationDeliveryTable;
+  scheduledRun: ScheduledRunTable;
+  comment: CommentTable;
+  commentEdit: CommentEditTable;
+  commentReaction: CommentReactionTable;
+  recognition: RecognitionTable;
+  recognitionRecipient: RecognitionRecipientTable;
 };

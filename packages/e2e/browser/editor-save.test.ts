@@ -112,12 +112,19 @@ describe("saving an objective in the editor", () => {
     // The form keeps what was typed, so the user can try again.
     expect((await editor.values()).title).toBe("Customers choose us first, and stay");
 
+    // A reload loses nothing typed (issue 13, item 8): the unsaved edit is back, said so, and can be dropped
+    // for the saved version — which the failed save left as it was.
     await page.reload();
     await page.locator("#title").waitFor();
+    await page.getByTestId("editor-kept").waitFor();
+    expect((await editor.values()).title).toBe("Customers choose us first, and stay");
+    await page.getByTestId("editor-discard").click();
+    await page.getByTestId("editor-kept").waitFor({ state: "detached" });
     const reloaded = await editor.values();
     expect(reloaded).toEqual({
       title: "Customers choose us first",
-      keyResults: KEY_RESULTS.map((kr) => ({ title: kr.title, target: String(kr.targetValue) })),
+      // The field groups thousands as it shows them (issue 13, item 11): 50000 reads "50,000".
+      keyResults: KEY_RESULTS.map((kr) => ({ title: kr.title, target: kr.targetValue.toLocaleString("en") })),
     });
     expect(await admin.objectives.get(objectiveId)).toEqual(before);
     expect(session.errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { linkIn, type MailCapture, startMailCapture } from "@luodi/server/mail-capture";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { apiAs } from "./harness/api.ts";
+import { setUpCompany } from "./harness/api.ts";
 import { launchBrowser, Session, screenshotOnFailure } from "./harness/browser.ts";
 import { startWebServer, type WebServer } from "./harness/server.ts";
 import { AdminPage } from "./page-models/AdminPage.ts";
@@ -37,16 +37,7 @@ describe.each(["zh-CN", "en"] as const)("invitations and passwords in %s", (lang
     mail = await startMailCapture();
     server = await startWebServer({ config: { smtpUrl: mail.url } });
     browser = await launchBrowser();
-    const api = apiAs(server.baseUrl, language);
-    await api.setup.run({
-      organization: {
-        name: language === "zh-CN" ? "星河科技" : "Acme",
-        locale: language,
-        timezone: "Asia/Shanghai",
-      },
-      admin: { email: admin, name: language === "zh-CN" ? "王总" : "Olivia Owner", password: ADMIN_PASSWORD },
-    });
-    await api.signIn(admin, ADMIN_PASSWORD);
+    const api = await setUpCompany(server.baseUrl, language, { email: admin, password: ADMIN_PASSWORD });
     const [root] = await api.departments.list();
     await api.departments.create({
       name: language === "zh-CN" ? "销售部" : "Sales",

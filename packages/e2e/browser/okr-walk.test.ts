@@ -479,6 +479,14 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     await page.getByTestId("scoring-form").waitFor();
     await new ObjectivePage(page).chart().waitFor();
     await member.screenshot("objective-scoring");
+    // The suggestion is offered, not entered: the fields stay empty until the member takes it.
+    const objective = new ObjectivePage(page);
+    expect(await objective.selfScores()).toEqual([
+      { value: "", placeholder: member.text("scoring.suggestedPlaceholder", { score: 0.5 }) },
+      { value: "", placeholder: member.text("scoring.suggestedPlaceholder", { score: 0.5 }) },
+    ]);
+    await objective.takeSuggestedScores();
+    expect((await objective.selfScores()).map((s) => s.value)).toEqual(["0.5", "0.5"]);
     await page.getByTestId("scoring-submit").click();
     await page
       .getByText(member.text("scoring.final", { score: 0.5 }))
@@ -510,7 +518,7 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     await page.locator("h1", { hasText: textOf(other, "profile.title") }).waitFor();
     expect(await page.evaluate("document.documentElement.lang")).toBe(other);
     expect(await page.getByTestId("user-menu").isVisible()).toBe(true);
-    expect(await page.locator(".app-nav").textContent()).toContain(textOf(other, "nav.checkIn"));
+    expect(await page.locator(".app-nav").textContent()).toContain(textOf(other, "nav.checkInShort"));
     await shell.switchLanguage(language === "en" ? "English" : "中文");
     await page.locator("h1", { hasText: member.text("profile.title") }).waitFor();
     expect(member.errors).toEqual([]);

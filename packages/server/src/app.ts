@@ -6,11 +6,13 @@ import { connect, type DatabaseHandle, lockDatabaseFile, migrateToLatest, notify
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { adjustmentRoutes } from "./adjustments/adjustment.routes.ts";
+import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { passwordResetRoutes } from "./auth/password-reset.routes.ts";
 import { resolveAuth, SESSION_COOKIE } from "./auth/resolve-auth.ts";
 import { sessionRoutes } from "./auth/session.routes.ts";
 import { coachRoutes } from "./coach/coach.routes.ts";
+import { commentRoutes } from "./comments/comment.routes.ts";
 import { type ServerConfig, sqlitePathOf } from "./config.ts";
 import type { AppContext, CachedAuth } from "./context.ts";
 import { cycleRoutes } from "./cycles/cycle.routes.ts";
@@ -18,6 +20,7 @@ import { handleError } from "./http/error-handler.ts";
 import { acceptEmptyJsonBodies } from "./http/json-body.ts";
 import { localeFromAcceptLanguage, resolveLocale } from "./http/locale.ts";
 import { requestLogSerializers } from "./http/log-redaction.ts";
+import { RequestLogController } from "./http/request-log.ts";
 import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from "./http/router-errors.ts";
 import { isCrossOriginWrite, publicOriginOf } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
@@ -25,11 +28,20 @@ import { responseSerializerCompiler } from "./http/serializer.ts";
 import type { ZodApp } from "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
 import { webApp } from "./http/web-app.ts";
+import { integrationRoutes } from "./integrations/integration.routes.ts";
 import { invitationRoutes } from "./invitations/invitation.routes.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { mailerOf } from "./mail/mailer.ts";
+import { DeliverySender, sendQueuedChat } from "./notifications/delivery-sender.ts";
+import { EventHub } from "./notifications/event-hub.ts";
+import { notificationRoutes } from "./notifications/notification.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
+import { recognitionRoutes } from "./recognitions/recognition.routes.ts";
+import { checkInReminder } from "./scheduler/check-in-reminder.ts";
+import { mondayDigest } from "./scheduler/monday-digest.ts";
+import { phaseDeadline } from "./scheduler/phase-deadline.ts";
+import { Scheduler } from "./scheduler/scheduler.ts";
 import { BackgroundWork } from "./services/background.ts";
 import { ChangeTracker } from "./services/change-tracker.ts";
 import { CycleCache } from "./services/cycle-cache.ts";
@@ -37,6 +49,7 @@ import { LruCache } from "./services/lru-cache.ts";
 import { CHANNEL, OrgGenerations } from "./services/org-generations.ts";
 import { OrgGraphCache } from "./services/org-graph-cache.ts";
 import { setupRoutes } from "./setup/setup.routes.ts";
+import { teamRoutes } from "./team/team.routes.ts";
 
 export type BuildOptions = {
   /** An open database to use instead of the configured one (tests); the app will not close it. */
@@ -46,6 +59,18 @@ export type BuildOptions = {
   /** More routes under /api/v1, mounted like the product's own (tests of what every route gets). */
   routes?: ReadonlyArray<(app: ZodApp, ctx: AppContext) => Promise<void>>;
 };
+
+/** Every reminder the scheduler runs. */
+const SCHEDULED_JOBS = [checkInReminder, phaseDeadline, mondayDigest];
+
+const appContexts = new WeakMap<FastifyInstance, AppContext>();
+
+/** The context of an app built here: tests reach the senders and the event hub through it. */
+export function contextOf(app: FastifyInstance): AppContext {
+  const ctx = appContexts.get(app);
+  if (!ctx) throw new Error("not an app built by buildApp");
+  return ctx;
+}
 
 /** Builds the whole HTTP application, connected and migrated, ready to listen or be injected. */
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -62,29 +87,59 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   }
   const generations = new OrgGenerations();
   const changes = new ChangeTracker((scope) => generations.bump(scope));
+  const db = handle.db.withPlugin(changes);
+  const graphs = new OrgGraphCache(generations);
+  const mailer = mailerOf(config);
+  const deliveries = new DeliverySender({
+    db,
+    now: config.now,
+    mailer,
+    chat: (row) => sendQueuedChat({ db, config }, row),
+  });
   const ctx: AppContext = {
     // Every write through this handle invalidates what it makes stale (change-tracker.ts).
-    db: handle.db.withPlugin(changes),
+    db,
     changes,
     dialect: handle.dialect,
     config,
-    graphs: new OrgGraphCache(generations),
+    graphs,
     cycles: new CycleCache(),
     generations,
     authCache: new LruCache<CachedAuth>(10_000),
     // Bytes of serialized answers: enough for a 10,000-person company's whole tree several times over.
     readCache: new LruCache<Buffer>(2_000, 64 * 1024 * 1024),
-    mailer: mailerOf(config),
+    mailer,
     background: new BackgroundWork(),
+    events: new EventHub((orgId) => graphs.get(db, orgId)),
+    deliveries: new DeliverySender({
+      db,
+      now: config.now,
+      mailer,
+      chat: (row) => sendQueuedChat({ db, config }, row),
+    }),
+    // Replaced right below: the scheduler needs the context it belongs to.
+    scheduler: { tick: async () => {}, stop: async () => {} },
   };
+  const scheduler = new Scheduler(ctx, SCHEDULED_JOBS);
+  ctx.scheduler = scheduler;
   if (handle.dialect === "postgres" && config.databaseUrl) {
     await generations.connectPostgres(config.databaseUrl, (scope) => notifyChange(handle.db, CHANNEL, scope));
   }
 
+  const { trustProxy } = config;
   const app = Fastify({
     logger:
       config.logLevel === "silent" ? false : { level: config.logLevel, serializers: requestLogSerializers },
+    // One line per request, at debug unless it failed or was slow (http/request-log.ts).
+    logController: new RequestLogController(),
     bodyLimit: 1_048_576,
+    // Behind a proxy, the client's address comes from X-Forwarded-For, trusted only as TRUST_PROXY says.
+    ...(trustProxy === undefined
+      ? {}
+      : {
+          trustProxy:
+            typeof trustProxy === "number" ? (_: string, hop: number) => hop < trustProxy : trustProxy,
+        }),
     // Ids in paths are opaque; a trailing slash is the same resource.
     routerOptions: { ignoreTrailingSlash: true },
     // The router's and Node's own refusals answer in the contract's shape too (http/router-errors.ts).
@@ -93,6 +148,11 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   }).withTypeProvider() as unknown as ZodApp;
 
   ctx.background.onError = (error) => app.log.error({ err: error }, "background work failed");
+  deliveries.onError = (error) => app.log.error({ err: error }, "sending notifications failed");
+  deliveries.start(config.deliverySweepMs ?? 30_000);
+  scheduler.onError = (error) => app.log.error({ err: error }, "scheduled job failed");
+  if (config.schedulerIntervalMs !== 0) scheduler.start(config.schedulerIntervalMs ?? 60_000);
+  appContexts.set(app as unknown as FastifyInstance, ctx);
   app.setValidatorCompiler(zodValidatorCompiler);
   // Presenters already list exactly the fields to send; validating every answer again would only cost time.
   app.setSerializerCompiler(responseSerializerCompiler(config));
@@ -182,6 +242,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       );
       await setupRoutes(zapi, ctx);
       await authRoutes(zapi, ctx);
+      await auditRoutes(zapi, ctx);
       await passwordResetRoutes(zapi, ctx);
       await invitationRoutes(zapi, ctx);
       await sessionRoutes(zapi, ctx);
@@ -191,6 +252,11 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       await keyResultRoutes(zapi, ctx);
       await adjustmentRoutes(zapi, ctx);
       await coachRoutes(zapi, ctx);
+      await commentRoutes(zapi, ctx);
+      await recognitionRoutes(zapi, ctx);
+      await integrationRoutes(zapi, ctx);
+      await notificationRoutes(zapi, ctx);
+      await teamRoutes(zapi, ctx);
       for (const routes of options.routes ?? []) await routes(zapi, ctx);
       zapi.setNotFoundHandler({}, (request, reply) => {
         reply.status(404).send(new AppError("route.not_found").toBody(request.locale));
@@ -199,7 +265,11 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     { prefix: "/api/v1" },
   );
 
+  // Open event streams would hold the server open: end them as it starts closing.
+  app.addHook("preClose", async () => ctx.events.endAll());
   app.addHook("onClose", async () => {
+    await ctx.scheduler.stop();
+    await deliveries.stop();
     await ctx.background.drain();
     ctx.mailer?.close();
     await generations.close();

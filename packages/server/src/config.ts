@@ -19,12 +19,28 @@ export type ServerConfig = {
   smtpUrl?: string | undefined;
   /** MAIL_FROM: the sender of those emails (default: `Luodi <no-reply@` the PUBLIC_URL's host `>`). */
   mailFrom?: string | undefined;
+  /**
+   * TRUST_PROXY: which proxies in front may name the client's address in `X-Forwarded-For` — `true` (any),
+   * a number of hops, or a comma-separated list of addresses and CIDR ranges. Without it the client's
+   * address is the connection's peer, which behind a proxy is the proxy for everyone (sign-in throttling
+   * counts failures per client address).
+   */
+  trustProxy?: boolean | number | string | undefined;
+  /**
+   * ALLOW_PRIVATE_WEBHOOKS=1 (or true): chat webhooks may point at this machine and private networks (a chat
+   * server inside the company, tests' local receivers). Off by default: such addresses are refused (SSRF).
+   */
+  allowPrivateWebhooks?: boolean;
   /** LOG_LEVEL: pino level, or "silent". */
   logLevel: string;
   /** Argon2id cost; tests lower it, production keeps the library's defaults. */
   passwordHashing: { memoryCost: number; timeCost: number };
   /** The coach's time budget per review in ms (default COACH_TIME_BUDGET_MS); tests shorten it. */
   coachTimeBudgetMs?: number;
+  /** How often the notification senders look for what became due (quiet hours, retries); tests shorten it. */
+  deliverySweepMs?: number;
+  /** How often the scheduler looks for reminders that fell due; 0 turns it off (tests tick by hand). */
+  schedulerIntervalMs?: number;
   /** The clock, injectable so health and time windows can be tested. */
   now: () => Date;
   /**
@@ -45,11 +61,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.PUBLIC_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS === "1" || env.ALLOW_PRIVATE_WEBHOOKS === "true",
     logLevel: env.LOG_LEVEL ?? "info",
     passwordHashing: { memoryCost: 65536, timeCost: 3 },
     now: () => new Date(),
     validateResponses: env.LUODI_VALIDATE_RESPONSES === "1",
   };
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy`: `true`, a hop count, or a list of addresses (empty: none). */
+export function trustProxyOf(value: string | undefined): boolean | number | string | undefined {
+  const text = value?.trim();
+  if (!text || text === "false") return undefined;
+  if (text === "true") return true;
+  if (/^\d+$/.test(text)) return Number.parseInt(text, 10);
+  return text;
 }
 
 /** Where the embedded database file is kept. */

@@ -3,6 +3,7 @@ import type { Database, DialectName, MemberRow, OrganizationRow, UserRow } from 
 import type { Kysely } from "kysely";
 import type { ServerConfig } from "./config.ts";
 import type { Mailer } from "./mail/mailer.ts";
+import type { EventHub } from "./notifications/event-hub.ts";
 import type { BackgroundWork } from "./services/background.ts";
 import type { ChangeTracker } from "./services/change-tracker.ts";
 import type { CycleCache } from "./services/cycle-cache.ts";
@@ -30,6 +31,19 @@ export type AppContext = {
   mailer: Mailer | null;
   /** Work started by a request and finished after its answer (emails whose timing must not show). */
   background: BackgroundWork;
+  /** The open event streams of this process (GET /events), fed after each commit. */
+  events: EventHub;
+  /** Sends the outbox of notification emails and chat messages (notifications/delivery-sender.ts). */
+  deliveries: {
+    /** Something was queued: send it now. */
+    wake: () => void;
+    /** Claims and sends what is due; answers how many were claimed. */
+    sweep: () => Promise<number>;
+    /** Waits for the sending under way. */
+    idle: () => Promise<void>;
+  };
+  /** Runs reminders at their time, once per occurrence across instances (scheduler/scheduler.ts). */
+  scheduler: { tick: () => Promise<void>; stop: () => Promise<void> };
 };
 
 export type CachedAuth = { auth: RequestAuth; orgGeneration: number; authGeneration: number; until: number };
@@ -42,6 +56,8 @@ export type RequestAuth = {
   membership: MemberRow;
   actor: Actor;
   sessionId: string | null;
+  /** The API token the caller authenticated with, if any. */
+  tokenId: string | null;
 };
 
 /** What a use case receives about its caller. */

@@ -1,3 +1,3 @@
 export { buildApp } from "./app.ts";
 export { hashPassword } from "./auth/password.ts";
-export { configFromEnv, type ServerConfig, sqlitePathOf } from "./config.ts";
+export { configFromEnv, type ServerConfig, sqlitePathOf, trustProxyOf } from "./config.ts";

@@ -31,7 +31,14 @@ export type TestServer = {
   request: (
     method: string,
     url: string,
-    options?: { body?: unknown; as?: Credentials; headers?: Record<string, string>; raw?: string },
+    options?: {
+      body?: unknown;
+      as?: Credentials;
+      headers?: Record<string, string>;
+      raw?: string;
+      /** The client's address (default 127.0.0.1). */
+      remoteAddress?: string;
+    },
   ) => Promise<Reply>;
   close: () => Promise<void>;
 };
@@ -52,6 +59,8 @@ export async function startTestServer(
     passwordHashing: { memoryCost: 1024, timeCost: 1 },
     now: clock.now,
     validateResponses: true,
+    // Tests tick the scheduler by hand (contextOf(app).scheduler.tick()), at the instants they choose.
+    schedulerIntervalMs: 0,
     ...options.config,
   };
   const app = await buildApp(config, { database: db, ...(options.routes ? { routes: options.routes } : {}) });
@@ -67,6 +76,7 @@ export async function startTestServer(
       method: method as "GET",
       url: /^\/(api|healthz|readyz)/.test(url) ? url : `/api/v1${url}`,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(hasBody ? { payload: options.raw ?? JSON.stringify(options.body) } : {}),
     });
     let body: unknown = null;

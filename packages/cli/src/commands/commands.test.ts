@@ -57,6 +57,7 @@ describe("luodi commands", () => {
       ["--log-level", "LOG_LEVEL"],
       ["--smtp-url", "SMTP_URL"],
       ["--mail-from", "MAIL_FROM"],
+      ["--trust-proxy", "TRUST_PROXY"],
     ]) {
       expect(help).toContain(flag);
       expect(help).toContain(`env: ${env}`);

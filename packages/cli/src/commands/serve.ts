@@ -9,6 +9,7 @@ type ServeFlags = DatabaseFlags & {
   logLevel?: string;
   smtpUrl?: string;
   mailFrom?: string;
+  trustProxy?: string;
 };
 
 /** `luodi serve`: runs the HTTP server until SIGINT or SIGTERM. */
@@ -37,6 +38,12 @@ export function registerServeCommand(program: Command): void {
         "--mail-from <address>",
         "sender of those emails (default: Luodi <no-reply@PUBLIC_URL's host>)",
       ).env("MAIL_FROM"),
+    )
+    .addOption(
+      new Option(
+        "--trust-proxy <proxies>",
+        "proxies allowed to name the client's address in X-Forwarded-For: true, a hop count, or addresses/CIDRs (default: none)",
+      ).env("TRUST_PROXY"),
     )
     .addOption(
       new Option("--log-level <level>", "pino log level, or silent (default: info)")

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   type AbilityObjective,
   type AbilityScope,
+  commentAbilities,
   keyResultAbilities,
   memberAbilities,
   objectiveAbilities,
 } from "./abilities.ts";
-import { actorOf, testOrg } from "./org.fixture.ts";
+import { actorOf, testOrg, withChanges } from "./org.fixture.ts";
 import type { CyclePhase } from "./types.ts";
 
 // See org.fixture.ts: root(ceo) > sales(sales-lead: sam, carol), eng(eng-lead: eve) > platform(plat-lead: alice, bob).
@@ -78,6 +79,7 @@ describe("objective abilities", () => {
       restore: true,
       update: false,
       delete: false,
+      comment: false,
     });
     expect(objectiveOf("sam", deleted, "in_progress").restore).toBe(false);
   });
@@ -92,6 +94,7 @@ describe("key result abilities", () => {
       checkIn: true,
       score: false,
       managerScore: false,
+      comment: true,
     });
     expect(keyResultAbilities(s, alicesPublished, { ownerUserId: "alice" }).checkIn).toBe(false);
     expect(keyResultAbilities(scope("bob", "scoring"), alicesPublished, { ownerUserId: "bob" })).toEqual({
@@ -100,6 +103,7 @@ describe("key result abilities", () => {
       checkIn: false,
       score: true,
       managerScore: false,
+      comment: true,
     });
   });
 
@@ -159,5 +163,62 @@ describe("member abilities", () => {
       anyPersonalOwner: false,
       personalOwnerIds: ["sam"],
     });
+  });
+});
+
+describe("my team", () => {
+  it("is there for whoever someone active reports to, and only for them", () => {
+    expect(memberAbilities(actorOf("eve"), testOrg).viewTeam).toBe(true);
+    expect(memberAbilities(actorOf("plat-lead"), testOrg).viewTeam).toBe(true);
+    expect(memberAbilities(actorOf("sam"), testOrg).viewTeam).toBe(false);
+    // An admin with nobody reporting to them has no team to see.
+    expect(memberAbilities(actorOf("adm"), testOrg).viewTeam).toBe(false);
+    const gone = withChanges(testOrg, {
+      members: [
+        { userId: "carol", role: "member", departmentId: "sales", managerId: "eve", status: "deactivated" },
+      ],
+    });
+    expect(memberAbilities(actorOf("eve"), gone).viewTeam).toBe(false);
+  });
+});
+
+describe("comment abilities", () => {
+  it("lets the author and admins edit and delete, everyone who sees it react and reply", () => {
+    const comment = { authorId: "alice", deleted: false };
+    expect(commentAbilities(actorOf("alice"), comment)).toEqual({
+      update: true,
+      delete: true,
+      react: true,
+      reply: true,
+    });
+    expect(commentAbilities(actorOf("adm"), comment)).toMatchObject({ update: true, delete: true });
+    // Her manager reads and answers, but does not rewrite her words.
+    expect(commentAbilities(actorOf("plat-lead"), comment)).toEqual({
+      update: false,
+      delete: false,
+      react: true,
+      reply: true,
+    });
+  });
+
+  it("offers nothing on a deleted comment, even to its author", () => {
+    const deleted = { authorId: "alice", deleted: true };
+    for (const who of ["alice", "adm", "bob"]) {
+      expect(commentAbilities(actorOf(who), deleted)).toEqual({
+        update: false,
+        delete: false,
+        react: false,
+        reply: false,
+      });
+    }
+  });
+
+  it("lets whoever sees an objective comment on it and its KRs, until it is deleted", () => {
+    expect(objectiveOf("sam", alicesPublished, "closed").comment).toBe(true);
+    const s = scope("sam", "planning");
+    expect(keyResultAbilities(s, alicesDraft, { ownerUserId: "alice" }).comment).toBe(true);
+    expect(keyResultAbilities(s, { ...alicesDraft, deleted: true }, { ownerUserId: "alice" }).comment).toBe(
+      false,
+    );
   });
 });

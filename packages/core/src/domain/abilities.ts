@@ -1,6 +1,7 @@
 import {
   canApprove,
   canCheckIn,
+  canEditComment,
   canManageOrg,
   canManagerScore,
   canWriteObjective,
@@ -49,6 +50,8 @@ export type ObjectiveAbilities = {
   review: boolean;
   /** Check in on at least one of its KRs. */
   checkIn: boolean;
+  /** Comment on it (whoever may see it, while it is not deleted). */
+  comment: boolean;
 };
 
 /** What the caller may do to a key result. */
@@ -58,6 +61,8 @@ export type KeyResultAbilities = {
   checkIn: boolean;
   score: boolean;
   managerScore: boolean;
+  /** Comment on it and on its check-ins. */
+  comment: boolean;
 };
 
 /** A KR as its abilities see it. */
@@ -89,7 +94,14 @@ export function keyResultAbilities(
 ): KeyResultAbilities {
   const { actor, graph, phase } = scope;
   if (objective.deleted)
-    return { update: false, delete: false, checkIn: false, score: false, managerScore: false };
+    return {
+      update: false,
+      delete: false,
+      checkIn: false,
+      score: false,
+      managerScore: false,
+      comment: false,
+    };
   const writer = canWriteObjective(actor, objective, graph);
   const planEditable = writer && phaseAllows(phase, "edit_plan");
   const scoring = phaseAllows(phase, "score");
@@ -99,6 +111,8 @@ export function keyResultAbilities(
     checkIn: checkInOpen(phase, objective.status) && canCheckIn(actor, objective, keyResult, graph),
     score: scoring && (writer || keyResult.ownerUserId === actor.userId),
     managerScore: scoring && canManagerScore(actor, objective, graph),
+    // Those who may see it may talk about it, in every phase: the answer carrying this was visible to them.
+    comment: true,
   };
 }
 
@@ -123,6 +137,7 @@ export function objectiveAbilities(
       managerScore: false,
       review: false,
       checkIn: false,
+      comment: false,
     };
   }
   const planEditable = phaseAllows(phase, "edit_plan");
@@ -142,7 +157,21 @@ export function objectiveAbilities(
     managerScore: scoring && canManagerScore(actor, objective, graph),
     review: writer && phaseAllows(phase, "review"),
     checkIn: keyResults.some((kr) => kr.checkIn),
+    comment: true,
   };
+}
+
+/** What the caller may do to a comment (it is on something they may see, or they would not have it). */
+export type CommentAbilities = { update: boolean; delete: boolean; react: boolean; reply: boolean };
+
+/** A deleted comment keeps its place in the thread and offers nothing; its author and admins edit the rest. */
+export function commentAbilities(
+  actor: Actor,
+  comment: { authorId: string; deleted: boolean },
+): CommentAbilities {
+  if (comment.deleted) return { update: false, delete: false, react: false, reply: false };
+  const editor = canEditComment(actor, comment);
+  return { update: editor, delete: editor, react: true, reply: true };
 }
 
 /** What the caller may do to a requested change (调整) of an objective. */
@@ -162,6 +191,8 @@ export function adjustmentAbilities(
 export type MemberAbilities = {
   /** Members, departments, cycles and settings. */
   manageOrg: boolean;
+  /** My team (我的团队): the caller has someone active reporting to them. */
+  viewTeam: boolean;
   createObjective: {
     /** Company objectives. */
     company: boolean;
@@ -200,6 +231,9 @@ export function memberAbilities(actor: Actor, graph: OrgGraph): MemberAbilities 
         .map((m) => m.userId);
   return {
     manageOrg: canManageOrg(actor),
+    viewTeam: [...graph.members.values()].some(
+      (m) => m.managerId === actor.userId && m.status === "active" && m.userId !== actor.userId,
+    ),
     createObjective: {
       company: writes(actor, graph, "company", graph.rootDepartmentId),
       departmentIds,

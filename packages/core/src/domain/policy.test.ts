@@ -5,8 +5,10 @@ import {
   approverOf,
   canApprove,
   canCheckIn,
+  canEditComment,
   canManageOrg,
   canManagerScore,
+  canReadAudit,
   canViewObjective,
   canWriteObjective,
   isAdmin,
@@ -129,6 +131,18 @@ describe("canCheckIn", () => {
   });
 });
 
+describe("canEditComment", () => {
+  it.each([
+    ["alice", true], // wrote it
+    ["adm", true],
+    ["own", true],
+    ["plat-lead", false], // her manager reads and answers, but does not rewrite her words
+    ["bob", false],
+  ])("%s on alice's comment: %s", (userId, expected) => {
+    expect(canEditComment(actorOf(userId), { authorId: "alice" })).toBe(expected);
+  });
+});
+
 // One approver per objective (the owner's manager; the parent department's leader), and admins stepping in.
 const approveTable: [string, PolicyObjective, readonly string[]][] = [
   ["alice", personal("alice", "public"), ["adm", "own", "plat-lead"]],
@@ -192,7 +206,7 @@ describe("approverOf", () => {
   });
 });
 
-describe("isAdmin and canManageOrg", () => {
+describe("isAdmin, canManageOrg and canReadAudit", () => {
   it.each([
     ["own", true],
     ["adm", true],
@@ -201,5 +215,6 @@ describe("isAdmin and canManageOrg", () => {
   ])("%s: %s", (userId, expected) => {
     expect(isAdmin(actorOf(userId))).toBe(expected);
     expect(canManageOrg(actorOf(userId))).toBe(expected);
+    expect(canReadAudit(actorOf(userId))).toBe(expected);
   });
 });

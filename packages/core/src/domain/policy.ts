@@ -137,7 +137,20 @@ export function canManagerScore(actor: Actor, obj: PolicyObjective, graph: OrgGr
   return canApprove(actor, obj, graph);
 }
 
+/**
+ * Who may edit or delete a comment: its author, and admins (moderation). Reading, replying and reacting
+ * belong to whoever may see what it is written on.
+ */
+export function canEditComment(actor: Actor, comment: { authorId: string }): boolean {
+  return comment.authorId === actor.userId || isAdmin(actor);
+}
+
 /** Who may change members, departments, cycles and settings: admins. */
 export function canManageOrg(actor: Actor): boolean {
+  return isAdmin(actor);
+}
+
+/** Who may read the organization's audit log (every write, sign-in and failed sign-in): admins. */
+export function canReadAudit(actor: Actor): boolean {
   return isAdmin(actor);
 }

@@ -43,6 +43,32 @@ export const ERROR_CODES = {
     en: "Too many attempts. Try again in {seconds} seconds.",
     "zh-CN": "尝试次数过多，请在 {seconds} 秒后重试。",
   },
+  /** An `Idempotency-Key` sent again within 24 hours with another request (another body or path). */
+  "idempotency.key_reused": {
+    status: 422,
+    en: "This Idempotency-Key was already used for another request; send a new key with a new request.",
+    "zh-CN": "该 Idempotency-Key 已用于另一个请求，新的请求请使用新的键。",
+  },
+  /** Detail of `request.invalid`: an `Idempotency-Key` that is not 1 to 255 visible ASCII characters. */
+  "idempotency.key_invalid": {
+    status: 400,
+    en: "Send an Idempotency-Key of 1 to 255 visible ASCII characters, such as a UUID.",
+    "zh-CN": "Idempotency-Key 须为 1 到 255 个可见 ASCII 字符，例如 UUID。",
+  },
+  /** No API token of the caller's with this id that still works (someone else's, revoked, or never made). */
+  "token.not_found": { status: 404, en: "API token not found.", "zh-CN": "API 令牌不存在。" },
+  /** Creating an API token while the caller already has the most one person may have. */
+  "token.limit": {
+    status: 422,
+    en: "You already have {max} API tokens, the most one person may have; revoke one you no longer use first.",
+    "zh-CN": "每人最多可有 {max} 个 API 令牌，请先撤销一个不再使用的令牌。",
+  },
+  /** Detail of `request.invalid`: an API token's expiry that is not in the future. */
+  "token.expiry_past": {
+    status: 400,
+    en: "Choose an expiry in the future.",
+    "zh-CN": "请选择一个将来的到期时间。",
+  },
   /** The member is deactivated and may no longer sign in. */
   "auth.deactivated": {
     status: 403,
@@ -110,6 +136,43 @@ export const ERROR_CODES = {
     status: 422,
     en: "The company's root department cannot be deleted or moved.",
     "zh-CN": "公司根部门不能删除或移动。",
+  },
+
+  /** Switching off the in-app notice of a kind someone waits on (a mention, an approval request). */
+  "notification.in_app_required": {
+    status: 422,
+    en: "Mentions and approval requests always reach your notification list; only their email and chat messages can be switched off.",
+    "zh-CN": "被提及和待审批的通知总会出现在通知列表中，只能关闭它们的邮件和群消息。",
+  },
+  /** Quiet hours not written as HH:MM on a 24-hour clock. */
+  "notification.quiet_hours": {
+    status: 422,
+    en: "Write the time as HH:MM on a 24-hour clock, such as 22:00.",
+    "zh-CN": "请用 24 小时制的 HH:MM 格式填写时间，例如 22:00。",
+  },
+
+  /** No chat channel (integration) with this id in the organization. */
+  "integration.not_found": { status: 404, en: "Chat channel not found.", "zh-CN": "消息集成不存在。" },
+  /**
+   * A webhook URL that is not http(s), or whose host is or resolves to an address of this machine, a private
+   * network, a link-local range or a cloud metadata service (unless ALLOW_PRIVATE_WEBHOOKS is set).
+   */
+  "integration.webhook_forbidden": {
+    status: 422,
+    en: "The webhook must be an http or https address on the public internet; addresses of this server, of a private network or of a cloud metadata service are refused.",
+    "zh-CN": "Webhook 地址必须是公网上的 http 或 https 地址；本机、内网和云服务器元数据地址一律不允许。",
+  },
+  /** A webhook URL whose host name does not resolve (a typo, or DNS that cannot be reached). */
+  "integration.webhook_unresolved": {
+    status: 422,
+    en: "The webhook's host name {host} could not be found; check the address.",
+    "zh-CN": "找不到 Webhook 地址中的主机 {host}，请检查地址是否正确。",
+  },
+  /** A secret for a platform whose robots sign nothing (WeCom, Slack, Teams): only Feishu and DingTalk do. */
+  "integration.secret_not_supported": {
+    status: 422,
+    en: "Only Feishu and DingTalk robots take a signing secret; leave it empty for this platform.",
+    "zh-CN": "只有飞书和钉钉机器人支持签名密钥，该平台请留空。",
   },
 
   "cycle.not_found": { status: 404, en: "Cycle not found.", "zh-CN": "周期不存在。" },
@@ -300,6 +363,60 @@ export const ERROR_CODES = {
     status: 422,
     en: "Only published objectives take check-ins; this one is {status}.",
     "zh-CN": "只有已发布的目标才能更新进展，该目标当前为「{status}」。",
+  },
+  /** A check-in that does not exist, or whose KR's objective the caller may not see. */
+  "check_in.not_found": { status: 404, en: "Check-in not found.", "zh-CN": "进展更新不存在。" },
+  /** A comment that does not exist, or is on something the caller may not see. */
+  "comment.not_found": { status: 404, en: "Comment not found.", "zh-CN": "评论不存在。" },
+  /** Editing or deleting someone else's comment (only its author and admins may). */
+  "comment.forbidden": {
+    status: 403,
+    en: "Only the author of a comment or an admin may change it.",
+    "zh-CN": "只有评论的作者或管理员可以修改它。",
+  },
+  /** A reply whose `parentId` is a comment on something else. */
+  "comment.parent_mismatch": {
+    status: 422,
+    en: "A reply answers a comment on the same objective, key result or check-in.",
+    "zh-CN": "回复只能针对同一目标、关键结果或进展更新下的评论。",
+  },
+  /** Editing, reacting to or replying to a comment that was deleted. */
+  "comment.deleted": {
+    status: 422,
+    en: "This comment was deleted.",
+    "zh-CN": "该评论已被删除。",
+  },
+  /** A reaction outside the allowed emoji. */
+  "reaction.unknown_emoji": {
+    status: 422,
+    en: "React with one of {allowed}.",
+    "zh-CN": "只能使用以下表情回应：{allowed}。",
+  },
+  /** A comment or praise longer than the product keeps (counted in characters). */
+  "text.too_long": {
+    status: 422,
+    en: "Write at most {max} characters ({length} now).",
+    "zh-CN": "最多 {max} 个字符（当前 {length} 个）。",
+  },
+  /** Detail of `request.invalid`: a text that must say something is empty or only spaces. */
+  "text.blank": { status: 400, en: "Write something here.", "zh-CN": "请填写内容。" },
+  /** Praise for someone who is not an active member of the organization. */
+  "recognition.unknown_recipient": {
+    status: 422,
+    en: "Praise goes to active members of the organization.",
+    "zh-CN": "只能表扬本组织的在职成员。",
+  },
+  /** Praise whose only recipient is its author. */
+  "recognition.self_only": {
+    status: 422,
+    en: "Praise someone besides yourself.",
+    "zh-CN": "请表扬除自己以外的同事。",
+  },
+  /** Praise linked to a key result of another objective than the one it names. */
+  "recognition.link_mismatch": {
+    status: 422,
+    en: "The key result belongs to another objective.",
+    "zh-CN": "该关键结果不属于所选目标。",
   },
   /** An invitation or password link that does not exist, was used already, or has expired. */
   "link.invalid": {

@@ -1,7 +1,17 @@
 import type { z } from "zod";
 import type {
+  commentHistorySchema,
+  commentPageSchema,
+  commentSchema,
+  recognitionPageSchema,
+  recognitionSchema,
+} from "./conversation.ts";
+import type {
   adjustmentSchema,
+  apiTokenInfoSchema,
   apiTokenSchema,
+  auditEntrySchema,
+  auditPageSchema,
   checkInAnswerSchema,
   checkInSchema,
   cycleDashboardSchema,
@@ -26,6 +36,7 @@ import type {
   passwordResetLinkSchema,
   sessionStatusSchema,
   setupAnswerSchema,
+  teamSchema,
   treeNodeSchema,
   userSchema,
 } from "./output.ts";
@@ -54,13 +65,22 @@ export type TreeNodeAnswer = z.output<typeof treeNodeSchema>;
 export type CycleTreeAnswer = z.output<typeof cycleTreeSchema>;
 export type CycleDashboardAnswer = z.output<typeof cycleDashboardSchema>;
 export type CycleRolloutAnswer = z.output<typeof cycleRolloutSchema>;
+export type TeamAnswer = z.output<typeof teamSchema>;
 export type SessionStatusAnswer = z.output<typeof sessionStatusSchema>;
 export type SetupAnswer = z.output<typeof setupAnswerSchema>;
 export type LoginAnswer = z.output<typeof loginAnswerSchema>;
 export type MeAnswer = z.output<typeof meSchema>;
 export type ApiTokenAnswer = z.output<typeof apiTokenSchema>;
+export type ApiTokenInfoAnswer = z.output<typeof apiTokenInfoSchema>;
+export type AuditEntryAnswer = z.output<typeof auditEntrySchema>;
+export type AuditPageAnswer = z.output<typeof auditPageSchema>;
 export type InvitationLinkAnswer = z.output<typeof invitationLinkSchema>;
 export type InvitationAnswer = z.output<typeof invitationSchema>;
 export type PasswordResetLinkAnswer = z.output<typeof passwordResetLinkSchema>;
 export type ObjectiveAbilitiesAnswer = z.output<typeof objectiveAbilitiesSchema>;
 export type KeyResultAbilitiesAnswer = z.output<typeof keyResultAbilitiesSchema>;
+export type CommentAnswer = z.output<typeof commentSchema>;
+export type CommentPageAnswer = z.output<typeof commentPageSchema>;
+export type CommentHistoryAnswer = z.output<typeof commentHistorySchema>;
+export type RecognitionAnswer = z.output<typeof recognitionSchema>;
+export type RecognitionPageAnswer = z.output<typeof recognitionPageSchema>;

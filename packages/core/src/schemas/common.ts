@@ -114,6 +114,8 @@ export const textSchema = multilineSchema(MAX_TEXT);
 /** An email address as people give it. */
 export const emailSchema = z.email().max(254).superRefine(refuseControlCharacters("line"));
 export const localeSchema = z.enum(LOCALES);
+/** An instant in ISO 8601 with its offset (`2027-06-30T00:00:00Z`, `2027-06-30T08:00:00+08:00`). */
+export const instantSchema = z.iso.datetime({ offset: true });
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -180,3 +182,11 @@ export const errorBodySchema = z.object({
     details: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
 });
+
+/** `?limit=&cursor=` of a list that grows (api.md, *Across all endpoints*); the cursor is opaque. */
+export const pageQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: idSchema.optional(),
+  })
+  .strict();

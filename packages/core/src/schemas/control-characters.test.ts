@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { idSchema, lineSchema, multilineSchema, textSchema, titleSchema } from "./common.ts";
+import {
+  commentInputSchema,
+  commentPatchSchema,
+  reactionParamsSchema,
+  recognitionInputSchema,
+  recognitionListQuerySchema,
+} from "./conversation.ts";
+import { integrationInputSchema, integrationPatchSchema } from "./integrations.ts";
 import * as objectiveInputs from "./objective.ts";
 import * as orgInputs from "./org.ts";
 
@@ -46,7 +54,19 @@ function stringLeaves(schema: Node, path: string, out: Array<[string, Node]> = [
   return out;
 }
 
-const inputSchemas = Object.entries({ ...objectiveInputs, ...orgInputs } as Record<string, unknown>)
+const inputSchemas = Object.entries({
+  ...objectiveInputs,
+  ...orgInputs,
+  // Chat channels keep their answer schemas beside their inputs: only the inputs are walked.
+  integrationInputSchema,
+  integrationPatchSchema,
+  // So do comments and praise.
+  commentInputSchema,
+  commentPatchSchema,
+  reactionParamsSchema,
+  recognitionInputSchema,
+  recognitionListQuerySchema,
+} as Record<string, unknown>)
   .filter(([name, value]) => name.endsWith("Schema") && typeof value === "object" && value !== null)
   .filter(([, value]) => "_zod" in (value as object)) as Array<[string, z.ZodType]>;
 

@@ -187,6 +187,24 @@ export const checkInInputSchema = z
   .strict();
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
 
+/**
+ * `Idempotency-Key` on a create: the same key from the same person within 24 hours answers the first answer
+ * again and creates nothing. 1 to 255 visible ASCII characters (a UUID, say).
+ */
+export const idempotencyHeadersSchema = z.object({
+  "idempotency-key": lineSchema(255)
+    .superRefine((key, ctx) => {
+      if (!/^[\x21-\x7E]{1,255}$/.test(key)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Not 1 to 255 visible ASCII characters",
+          params: { code: "idempotency.key_invalid" },
+        });
+      }
+    })
+    .optional(),
+});
+
 const scoreSchema = z.number().finite().min(0).max(1);
 export const scoreInputSchema = z
   .object({
@@ -219,6 +237,11 @@ export type ReviewInput = z.infer<typeof reviewInputSchema>;
 export const idParamsSchema = z.object({ id: idSchema }).strict();
 export const userIdParamsSchema = z.object({ userId: idSchema }).strict();
 export const departmentQuerySchema = z.object({ departmentId: idSchema.optional() }).strict();
+
+/** My team in a cycle: the caller's direct reports, or with `indirect=true` everyone below them too. */
+export const teamQuerySchema = z
+  .object({ cycleId: idSchema, indirect: z.enum(["true", "false"]).optional() })
+  .strict();
 
 /**
  * The coach's size budget: the most characters it reads in one review — the objective's title and

@@ -4,6 +4,7 @@ import {
   dateSchema,
   emailSchema,
   idSchema,
+  instantSchema,
   lineSchema,
   localeSchema,
   newPasswordSchema,
@@ -55,7 +56,25 @@ export const setupInputSchema = z
 export const loginInputSchema = z
   .object({ email: lineSchema(254).min(1), password: lineSchema(200).min(1) })
   .strict();
-export const tokenInputSchema = z.object({ name: titleSchema }).strict();
+/**
+ * `GET /audit`: a page of the organization's log (`limit`, and the `cursor` the page before answered),
+ * narrowed by who acted, what was acted on, the action, and a time range (`from` inclusive, `to` exclusive).
+ */
+export const auditQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: lineSchema(200).optional(),
+    actorId: idSchema.optional(),
+    subjectType: idSchema.optional(),
+    subjectId: idSchema.optional(),
+    action: idSchema.optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+  })
+  .strict();
+
+/** A personal API token: its name, and when it stops working (never, when left out). */
+export const tokenInputSchema = z.object({ name: titleSchema, expiresAt: instantSchema.optional() }).strict();
 
 export const orgPatchSchema = z
   .object({

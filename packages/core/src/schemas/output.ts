@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COACH_CODES } from "../coach/codes.ts";
+import { ROLLOUT_MISSING_REASONS, ROLLOUT_STAGES } from "../domain/rollout.ts";
 import {
   ADJUSTMENT_STATUSES,
   AGGREGATIONS,
@@ -114,6 +115,7 @@ export const objectiveAbilitiesSchema = z
     managerScore: z.boolean(),
     review: z.boolean(),
     checkIn: z.boolean(),
+    comment: z.boolean(),
   })
   .strict()
   .meta({ id: "ObjectiveAbilities" });
@@ -126,6 +128,7 @@ export const keyResultAbilitiesSchema = z
     checkIn: z.boolean(),
     score: z.boolean(),
     managerScore: z.boolean(),
+    comment: z.boolean(),
   })
   .strict()
   .meta({ id: "KeyResultAbilities" });
@@ -134,6 +137,8 @@ export const keyResultAbilitiesSchema = z
 const memberAbilitiesSchema = z
   .object({
     manageOrg: z.boolean(),
+    /** My team (我的团队): someone active reports to the caller. */
+    viewTeam: z.boolean(),
     createObjective: z
       .object({
         company: z.boolean(),
@@ -387,6 +392,32 @@ export const historyEntrySchema = z
   .strict()
   .meta({ id: "HistoryEntry" });
 
+/**
+ * One entry of the organization's audit log: who (`actor`, null for the system or an unknown caller) did
+ * what (`action`, such as `objective.update` or `auth.login_failed`) to what (`subjectType`, `subjectId`),
+ * with the fields before and after, the reason given, and when.
+ */
+export const auditEntrySchema = z
+  .object({
+    id,
+    action: z.string(),
+    actor: z.object({ id, name: z.string().nullable() }).strict().nullable(),
+    subjectType: z.string(),
+    subjectId: id,
+    reason: z.string().nullable(),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+    at: timestamp,
+  })
+  .strict()
+  .meta({ id: "AuditEntry" });
+
+/** A page of the audit log, newest first; `nextCursor` asks for the next one (null: no more). */
+export const auditPageSchema = z
+  .object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() })
+  .strict()
+  .meta({ id: "AuditPage" });
+
 /** The change log of an objective and its key results, oldest first. */
 export const objectiveHistorySchema = z
   .object({ entries: z.array(historyEntrySchema) })
@@ -459,10 +490,17 @@ export const cycleDashboardSchema = z
   .strict()
   .meta({ id: "CycleDashboard" });
 
-/** The rollout dashboard (落地看板) of a cycle: per department, how far the practice has landed. */
+/**
+ * The rollout dashboard (落地看板) of a cycle: per department below the company, how far the practice has
+ * landed, and who is missing at the step the cycle's phase is at (`stage`).
+ */
 export const cycleRolloutSchema = z
   .object({
     cycleId: id,
+    /** The step the missing lists follow: published (planning, aligning), checked in, scored, reviewed. */
+    stage: z.enum(ROLLOUT_STAGES),
+    /** Per week of the cycle so far: the share of the KRs of these departments checked in that week. */
+    checkInTrend: z.array(z.object({ weekStart: z.string(), rate: share }).strict()),
     departments: z.array(
       z
         .object({
@@ -477,13 +515,90 @@ export const cycleRolloutSchema = z
           checkInRate: share,
           scoredShare: share,
           reviewedShare: share,
-          missing: z.array(z.object({ userId: id, name: z.string() }).strict()),
+          /** Who has not done this stage's step, and why. */
+          missing: z.array(
+            z.object({ userId: id, name: z.string(), reason: z.enum(ROLLOUT_MISSING_REASONS) }).strict(),
+          ),
         })
         .strict(),
     ),
   })
   .strict()
   .meta({ id: "CycleRollout" });
+
+/** A KR on the team view: where it stands, how sure its owner is, and what they last wrote. */
+const teamKeyResultSchema = z
+  .object({
+    id,
+    title: z.string(),
+    ownerUserId: id.nullable(),
+    progress: share,
+    /** Null while the objective is not committed. */
+    health: healthSchema.nullable(),
+    confidence: confidence.nullable(),
+    /** The confidences of its latest check-ins, oldest first (at most five). */
+    confidenceTrend: z.array(confidence),
+    lastCheckInAt: timestamp.nullable(),
+    /** The note of its latest check-in that has one (Markdown), or null. */
+    latestNote: z.string().nullable(),
+    /** Open to a check-in by its owner now, and none since this check-in week began. */
+    missingCheckIn: z.boolean(),
+    selfScore: share.nullable(),
+    managerScore: share.nullable(),
+  })
+  .strict()
+  .meta({ id: "TeamKeyResult" });
+
+/** One person of the caller's team in a cycle, with the objectives they answer for. */
+const teamMemberSchema = z
+  .object({
+    userId: id,
+    name: z.string(),
+    title: z.string().nullable(),
+    departmentId: id.nullable(),
+    managerId: id.nullable(),
+    /** Reports to the caller directly (otherwise through someone who does). */
+    direct: z.boolean(),
+    /** Their latest check-in in the cycle, or null. */
+    lastCheckInAt: timestamp.nullable(),
+    /** Their KRs open to a check-in with none since this check-in week began. */
+    missingCheckIns: count,
+    /** Their objectives waiting for the caller to approve or send back. */
+    pendingApprovals: count,
+    /** Adjustments of their objectives waiting for the caller's decision. */
+    pendingAdjustments: count,
+    /** Over the KRs of their committed objectives: how many there are, self-scored, scored by the manager. */
+    scoring: z.object({ keyResults: count, selfScored: count, managerScored: count }).strict(),
+    objectives: z.array(
+      z
+        .object({
+          id,
+          title: z.string(),
+          level: z.enum(OBJECTIVE_LEVELS),
+          status: z.enum(OBJECTIVE_STATUSES),
+          progress: share,
+          health: healthSchema.nullable(),
+          score: share.nullable(),
+          /** The cycle scores, its KRs are self-scored, and the manager's score, the caller's to give, is missing. */
+          awaitingMyScore: z.boolean(),
+          keyResults: z.array(teamKeyResultSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .meta({ id: "TeamMember" });
+
+/** My team (我的团队): the people who report to the caller, in a cycle. */
+export const teamSchema = z
+  .object({
+    cycleId: id,
+    /** When this check-in week began (the organization's check-in weekday and hour). */
+    weekStart: timestamp,
+    people: z.array(teamMemberSchema),
+  })
+  .strict()
+  .meta({ id: "Team" });
 
 /** Whether the instance still needs its first organization. */
 export const setupStatusSchema = z.object({ needed: z.boolean() }).strict().meta({ id: "SetupStatus" });
@@ -529,9 +644,21 @@ export const profileAnswerSchema = z.object({ user: userSchema }).strict().meta(
 
 /** A new personal API token; `token` is shown this once (use it as `Authorization: Bearer …`). */
 export const apiTokenSchema = z
-  .object({ id, name: z.string(), token: z.string().min(1) })
+  .object({ id, name: z.string(), token: z.string().min(1), expiresAt: timestamp.nullable() })
   .strict()
   .meta({ id: "ApiToken" });
+
+/** One of the caller's API tokens that still work, as `GET /tokens` lists them: never the secret. */
+export const apiTokenInfoSchema = z
+  .object({
+    id,
+    name: z.string(),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable(),
+    expiresAt: timestamp.nullable(),
+  })
+  .strict()
+  .meta({ id: "ApiTokenInfo" });
 
 /** A one-time link to an invitation: emailed when the server can send mail, and shown to copy into a chat. */
 export const invitationLinkSchema = z

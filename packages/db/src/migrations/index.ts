@@ -5,6 +5,14 @@ import * as addKeyResultLastCheckIn from "./20261128010000-add-key-result-last-c
 import * as keyResultConfidenceNullable from "./20261202120000-key-result-confidence-nullable.ts";
 import * as keyResultCheckedInValue from "./20261207030000-key-result-checked-in-value.ts";
 import * as addAccountLink from "./20261207030100-add-account-link.ts";
+import * as addNotifications from "./20261207100000-add-notifications.ts";
+import * as addComments from "./20261207100100-add-comments.ts";
+import * as addIntegrations from "./20261207100200-add-integrations.ts";
+import * as loginThrottle from "./20261207100300-login-throttle.ts";
+import * as apiTokenExpiry from "./20261207100400-api-token-expiry.ts";
+import * as auditLogIndexes from "./20261207100500-audit-log-indexes.ts";
+import * as idempotencyKey from "./20261207100600-idempotency-key.ts";
+import * as addScheduledRuns from "./20261207100900-add-scheduled-runs.ts";
 
 /** Every migration by its timestamped name; append only, never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +22,12 @@ export const migrations: Record<string, Migration> = {
   "20261202120000-key-result-confidence-nullable": keyResultConfidenceNullable,
   "20261207030000-key-result-checked-in-value": keyResultCheckedInValue,
   "20261207030100-add-account-link": addAccountLink,
+  "20261207100000-add-notifications": addNotifications,
+  "20261207100100-add-comments": addComments,
+  "20261207100200-add-integrations": addIntegrations,
+  "20261207100300-login-throttle": loginThrottle,
+  "20261207100400-api-token-expiry": apiTokenExpiry,
+  "20261207100500-audit-log-indexes": auditLogIndexes,
+  "20261207100600-idempotency-key": idempotencyKey,
+  "20261207100900-add-scheduled-runs": addScheduledRuns,
 };

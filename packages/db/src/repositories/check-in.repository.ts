@@ -8,6 +8,21 @@ export async function insertCheckIns(db: Executor, rows: Insertable<CheckInTable
   if (rows.length > 0) await db.insertInto("checkIn").values(rows).execute();
 }
 
+function selectCheckIns(db: Executor) {
+  return db
+    .selectFrom("checkIn")
+    .leftJoin("user", "user.id", "checkIn.authorId")
+    .selectAll("checkIn")
+    .select("user.name as authorName");
+}
+
+export async function findCheckIn(db: Executor, orgId: string, id: string): Promise<CheckInRow | undefined> {
+  return selectCheckIns(db)
+    .where("checkIn.orgId", "=", orgId)
+    .where("checkIn.id", "=", id)
+    .executeTakeFirst();
+}
+
 /** A KR's history, newest first. */
 export async function listCheckIns(
   db: Executor,
@@ -15,11 +30,7 @@ export async function listCheckIns(
   keyResultId: string,
   limit = 500,
 ): Promise<CheckInRow[]> {
-  return db
-    .selectFrom("checkIn")
-    .leftJoin("user", "user.id", "checkIn.authorId")
-    .selectAll("checkIn")
-    .select("user.name as authorName")
+  return selectCheckIns(db)
     .where("checkIn.orgId", "=", orgId)
     .where("checkIn.keyResultId", "=", keyResultId)
     .orderBy("checkIn.createdAt", "desc")
@@ -68,4 +79,52 @@ export async function listCheckInMoments(
     .where("objective.cycleId", "in", [...cycleIds])
     .where("checkIn.createdAt", ">=", since)
     .execute();
+}
+
+/** A check-in as the team view reads it: when, how sure, and what was written. */
+export type RecentCheckIn = { keyResultId: string; confidence: number; note: string; createdAt: string };
+
+/**
+ * The latest check-ins of each KR, newest first: at most `perKeyResult` of each, only those with a note
+ * when `withNote` is set. One query for every 1,000 KRs (a window over each KR's history).
+ */
+export async function listRecentCheckIns(
+  db: Executor,
+  orgId: string,
+  keyResultIds: readonly string[],
+  options: { perKeyResult: number; withNote?: boolean },
+): Promise<RecentCheckIn[]> {
+  const rows: RecentCheckIn[] = [];
+  for (let i = 0; i < keyResultIds.length; i += 1000) {
+    const ids = keyResultIds.slice(i, i + 1000);
+    let ranked = db
+      .selectFrom("checkIn")
+      .select((eb) => [
+        "checkIn.keyResultId",
+        "checkIn.confidence",
+        "checkIn.note",
+        "checkIn.createdAt",
+        eb.fn
+          .agg<number>("row_number")
+          .over((over) =>
+            over
+              .partitionBy("checkIn.keyResultId")
+              .orderBy("checkIn.createdAt", "desc")
+              .orderBy("checkIn.id", "desc"),
+          )
+          .as("rank"),
+      ])
+      .where("checkIn.orgId", "=", orgId)
+      .where("checkIn.keyResultId", "in", ids);
+    if (options.withNote) ranked = ranked.where("checkIn.note", "<>", "");
+    const found = await db
+      .selectFrom(ranked.as("ranked"))
+      .select(["ranked.keyResultId", "ranked.confidence", "ranked.note", "ranked.createdAt"])
+      .where("ranked.rank", "<=", options.perKeyResult)
+      .orderBy("ranked.keyResultId")
+      .orderBy("ranked.rank")
+      .execute();
+    rows.push(...found);
+  }
+  return rows;
 }

@@ -23,6 +23,15 @@ export async function insertUsers(db: Executor, rows: Insertable<UserTable>[]): 
   if (rows.length > 0) await db.insertInto("user").values(rows).execute();
 }
 
+/**
+ * Locks a user's row until the transaction ends, so a check of what a person has (how many tokens) and the
+ * write that follows are not interleaved. PostgreSQL only: SQLite has no row locks, and runs one transaction
+ * at a time anyway.
+ */
+export async function lockUser(db: Executor, id: string): Promise<void> {
+  await db.selectFrom("user").select("id").where("id", "=", id).forUpdate().execute();
+}
+
 export async function updateUser(db: Executor, id: string, patch: Updateable<UserTable>): Promise<void> {
   await db.updateTable("user").set(patch).where("id", "=", id).execute();
 }

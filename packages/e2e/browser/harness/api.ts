@@ -26,6 +26,57 @@ export function apiAs(
   };
 }
 
+/**
+ * Sets up the company the specs use — 星河科技 led by 王总, or Acme led by Olivia Owner — in a language,
+ * and answers the client signed in as its admin.
+ */
+export async function setUpCompany(
+  baseUrl: string,
+  language: "zh-CN" | "en",
+  admin: { email: string; password: string },
+): Promise<ReturnType<typeof apiAs>> {
+  const api = apiAs(baseUrl, language);
+  await api.setup.run({
+    organization: {
+      name: language === "zh-CN" ? "星河科技" : "Acme",
+      locale: language,
+      timezone: "Asia/Shanghai",
+    },
+    admin: { ...admin, name: language === "zh-CN" ? "王总" : "Olivia Owner" },
+  });
+  await api.signIn(admin.email, admin.password);
+  return api;
+}
+
+/**
+ * A department under the root with a manager and the people who report to them, all members signing in
+ * with `password`; answers the department's id and each person's user id, in the order given.
+ */
+export async function addTeam(
+  admin: LuodiClient,
+  team: {
+    department: string;
+    manager: { email: string; name: string };
+    reports: ReadonlyArray<{ email: string; name: string }>;
+    password: string;
+  },
+): Promise<{ departmentId: string; managerId: string; reportIds: string[] }> {
+  const [root] = await admin.departments.list();
+  const department = await admin.departments.create({ name: team.department, parentId: root?.id ?? "" });
+  const add = (who: { email: string; name: string }, managerId?: string) =>
+    admin.members.create({
+      ...who,
+      password: team.password,
+      role: "member",
+      departmentId: department.id,
+      ...(managerId ? { managerId } : {}),
+    });
+  const manager = await add(team.manager);
+  const reportIds: string[] = [];
+  for (const person of team.reports) reportIds.push((await add(person, manager.userId)).userId);
+  return { departmentId: department.id, managerId: manager.userId, reportIds };
+}
+
 /** The calendar quarter that contains a date, as a cycle input. */
 export function currentQuarter(today = new Date()): { startDate: string; endDate: string; name: string } {
   const year = today.getUTCFullYear();

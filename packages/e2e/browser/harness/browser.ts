@@ -79,6 +79,8 @@ export class Session {
       baseURL: baseUrl,
       locale: language === "zh-CN" ? "zh-CN" : "en-US",
       viewport: DESKTOP,
+      // The app turns Ant Design's motion off for it: no click lands on a dialog still zooming in.
+      reducedMotion: "reduce",
       timezoneId: language === "zh-CN" ? "Asia/Shanghai" : "Europe/London",
     });
     // Reported from inside every page before its own scripts run (injected by the browser, not the page,

@@ -1,16 +1,17 @@
 import type { Locator, Page } from "playwright-core";
 
-/** 管理: departments, members and cycles, each on its own tab. */
+/** 管理: departments, members, cycles and chat channels, each on its own tab. */
 export class AdminPage {
   constructor(readonly page: Page) {}
 
-  async open(tab: "org" | "departments" | "members" | "cycles"): Promise<void> {
+  async open(tab: "org" | "departments" | "members" | "cycles" | "integrations"): Promise<void> {
     await this.page.goto(`/admin?tab=${tab}`);
     const shown = {
       org: "org-form",
       departments: "department-tree",
       members: "member-table",
       cycles: "cycle-table",
+      integrations: "integration-list",
     };
     await this.page.getByTestId(shown[tab]).waitFor();
   }
@@ -129,5 +130,53 @@ export class AdminPage {
     const url = links.get(email);
     if (!url) throw new Error(`no reset link for ${email}`);
     return url;
+  }
+
+  /** 消息集成: opens the form of a new chat channel (the platform preset to Feishu/Lark). */
+  async openNewIntegration(): Promise<void> {
+    await this.page.getByTestId("integration-new").click();
+    await this.page.getByTestId("integration-form").waitFor();
+  }
+
+  /** Fills the channel form: its name, webhook, secret, and the kinds of notification to tick on. */
+  async fillIntegration(data: {
+    name: string;
+    webhookUrl: string;
+    secret?: string;
+    tick?: string[];
+  }): Promise<void> {
+    await this.page.locator("#integration_name").fill(data.name);
+    await this.page.locator("#integration_webhookUrl").fill(data.webhookUrl);
+    if (data.secret !== undefined) await this.page.locator("#integration_secret").fill(data.secret);
+    for (const label of data.tick ?? []) {
+      await this.page.getByTestId("integration-events").getByText(label, { exact: true }).click();
+    }
+  }
+
+  /** Saves the channel form and waits for its card. */
+  async saveIntegration(name: string): Promise<void> {
+    await this.page.getByTestId("integration-save").click();
+    await this.page.getByTestId("integration-form").waitFor({ state: "detached" });
+    await this.integrationCard(name).waitFor();
+  }
+
+  integrationCard(name: string): Locator {
+    return this.page.getByTestId(`integration-${name}`);
+  }
+
+  /** Opens a channel's form again. */
+  async editIntegration(name: string): Promise<void> {
+    await this.integrationCard(name).getByTestId("integration-edit").click();
+    await this.page.getByTestId("integration-form").waitFor();
+  }
+
+  /** Sends a test message from a channel's card and returns what the card then says. */
+  async sendTestMessage(name: string): Promise<{ ok: boolean; text: string }> {
+    const card = this.integrationCard(name);
+    await card.getByTestId("integration-test").click();
+    const result = card.getByTestId("integration-test-result");
+    await result.waitFor();
+    const ok = (await result.getAttribute("class"))?.includes("ant-alert-success") ?? false;
+    return { ok, text: (await result.textContent()) ?? "" };
   }
 }

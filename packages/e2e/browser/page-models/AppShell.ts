@@ -42,6 +42,16 @@ export class AppShell {
     throw new Error(`The language did not switch to ${name}`);
   }
 
+  /** The items of the header's navigation that Ant Design folded under "···" for lack of room. */
+  async navItemsOutOfView(): Promise<string[]> {
+    return this.page.evaluate<string[]>(`
+      [...document.querySelectorAll(".app-nav > li")]
+        .filter((li) => !li.classList.contains("ant-menu-overflow-item-rest"))
+        .filter((li) => getComputedStyle(li).opacity === "0" || li.getAttribute("aria-hidden") === "true")
+        .map((li) => li.textContent ?? "")
+    `);
+  }
+
   async signOut(): Promise<void> {
     const menu = this.page.getByTestId("user-menu");
     if (await menu.isVisible()) {

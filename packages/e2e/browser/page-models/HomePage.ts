@@ -13,7 +13,7 @@ export class HomePage {
     return this.page.getByTestId("objective-card").filter({ hasText: title });
   }
 
-  todos(kind: "checkIn" | "publish" | "align" | "approve" | "score" | "review"): Locator {
+  todos(kind: "checkIn" | "publish" | "align" | "approve" | "score" | "managerScore" | "review"): Locator {
     return this.page.getByTestId(`todo-${kind}`);
   }
 

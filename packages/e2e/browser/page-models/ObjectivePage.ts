@@ -27,6 +27,22 @@ export class ObjectivePage {
     );
   }
 
+  /** The self scores as the scoring form holds them (empty until one is chosen), and their placeholders. */
+  async selfScores(): Promise<Array<{ value: string; placeholder: string | null }>> {
+    const inputs = this.page.getByTestId("scoring-form").locator('input[id$="_selfScore"]');
+    const found = [];
+    for (const input of await inputs.all()) {
+      found.push({ value: await input.inputValue(), placeholder: await input.getAttribute("placeholder") });
+    }
+    return found;
+  }
+
+  /** Takes the suggested self score of every KR that offers one. */
+  async takeSuggestedScores(): Promise<void> {
+    const links = this.page.getByTestId("scoring-use-suggested");
+    for (const link of await links.all()) await link.click();
+  }
+
   chart(): Locator {
     return this.page.getByTestId("progress-chart").locator("svg");
   }

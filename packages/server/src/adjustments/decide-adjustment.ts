@@ -2,6 +2,7 @@ import { AppError, canApprove } from "@luodi/core";
 import { decideAdjustment as decideAdjustmentRow, findAdjustment, readJson } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { applyKeyResultUpdate, type KeyResultPatch } from "../key-results/key-result-writes.ts";
+import { notify } from "../notifications/notify.ts";
 import { loadObjectiveFor, policyObjectiveOf } from "../objectives/objective-access.ts";
 import { applyApprovedSave } from "../objectives/save-objective.ts";
 import { applyObjectiveUpdate, type ObjectivePatch } from "../objectives/update-objective.ts";
@@ -65,6 +66,12 @@ export async function decideAdjustment(
         at: now,
       },
     ]);
+    await notify(caller, trx, {
+      kind: "approval_decided",
+      recipientIds: [adjustment.requestedBy],
+      subject: { type: "objective", id: adjustment.objectiveId, title: objective.title },
+      excerpt: decision.reason ?? null,
+    });
     return adjustment.objectiveId;
   });
 }

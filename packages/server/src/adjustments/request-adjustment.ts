@@ -1,7 +1,9 @@
 import { canApprove, type OrgGraph } from "@luodi/core";
-import { type Executor, insertAdjustment, type ObjectiveRow } from "@luodi/db";
+import { type Executor, findObjective, insertAdjustment, type ObjectiveRow } from "@luodi/db";
 import type { Caller } from "../context.ts";
-import { policyObjectiveOf } from "../objectives/objective-access.ts";
+import { notify } from "../notifications/notify.ts";
+import { deciders } from "../notifications/workflow-notices.ts";
+import { graphOf, policyObjectiveOf } from "../objectives/objective-access.ts";
 import { camelKeys, recordAudit } from "../services/audit.ts";
 import { newId } from "../services/ids.ts";
 
@@ -64,6 +66,15 @@ export async function requestAdjustment(
       at: now,
     },
   ]);
+  const objective = await findObjective(trx, auth.org.id, request.objectiveId);
+  if (objective) {
+    await notify(caller, trx, {
+      kind: "adjustment_requested",
+      recipientIds: deciders(policyObjectiveOf(objective), await graphOf(caller, trx)),
+      subject: { type: "objective", id: objective.id, title: objective.title },
+      excerpt: request.reason,
+    });
+  }
   return { applied: false, adjustmentId: id };
 }
 

@@ -1,6 +1,8 @@
 import {
+  apiTokenInfoSchema,
   apiTokenSchema,
   errorResponses,
+  idParamsSchema,
   loginAnswerSchema,
   loginInputSchema,
   memberAbilities,
@@ -11,14 +13,21 @@ import {
   tokenInputSchema,
 } from "@luodi/core";
 import { findUser } from "@luodi/db";
+import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { graphOf } from "../objectives/objective-access.ts";
-import { presentMember, presentOrganization, presentUser } from "../presenters/presenters.ts";
+import {
+  presentApiToken,
+  presentMember,
+  presentOrganization,
+  presentUser,
+} from "../presenters/presenters.ts";
 import { mustExist } from "../services/must-exist.ts";
+import { createApiToken, listApiTokens, MAX_API_TOKENS, revokeApiToken } from "./api-tokens.ts";
 import { login } from "./login.ts";
-import { createApiToken, logout, updateProfile } from "./profile.ts";
+import { logout, updateProfile } from "./profile.ts";
 import { SESSION_COOKIE } from "./resolve-auth.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 
@@ -36,6 +45,7 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const result = await login(ctx, {
         ...request.body,
+        clientAddress: request.ip,
         previousSessionToken: request.cookies[SESSION_COOKIE],
       });
       setSessionCookie(reply, ctx, result.sessionToken);
@@ -50,7 +60,7 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       schema: { tags: ["auth"], response: { 204: noContentSchema, ...errorResponses(403, 404) } },
     },
     async (request, reply) => {
-      if (request.auth) await logout(callerOf(ctx, request));
+      if (request.auth) await logout(callerOf(ctx, request), request.ip);
       clearSessionCookie(reply);
       return reply.status(204).send();
     },
@@ -93,13 +103,45 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     {
       schema: {
         tags: ["auth"],
+        description:
+          "Issues a personal API token, shown this once (use it as `Authorization: Bearer …`). It may " +
+          `expire (\`expiresAt\`, in the future). At most ${MAX_API_TOKENS} tokens per person work at once ` +
+          "(422 `token.limit` beyond; revoked and expired ones do not count).",
         body: tokenInputSchema,
-        response: { 201: apiTokenSchema, ...errorResponses(400, 401, 403, 404, 413) },
+        response: { 201: apiTokenSchema, ...errorResponses(400, 401, 403, 404, 413, 422) },
       },
     },
     async (request, reply) => {
-      const token = await createApiToken(callerOf(ctx, request), request.body.name);
+      const token = await createApiToken(callerOf(ctx, request), request.body);
       return reply.status(201).send(token);
+    },
+  );
+
+  app.get(
+    "/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        description: "The caller's API tokens that still work, newest first; never their secret.",
+        response: { 200: z.array(apiTokenInfoSchema), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => (await listApiTokens(callerOf(ctx, request))).map(presentApiToken),
+  );
+
+  app.delete(
+    "/tokens/:id",
+    {
+      schema: {
+        tags: ["auth"],
+        description: "Revokes one of the caller's API tokens; it stops working at once.",
+        params: idParamsSchema,
+        response: { 204: noContentSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(callerOf(ctx, request), request.params.id);
+      return reply.status(204).send();
     },
   );
 }

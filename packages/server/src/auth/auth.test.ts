@@ -2,6 +2,7 @@ import { testDialects } from "@luodi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, setupOrganization } from "../../test/factories.ts";
 import { sessionCookieOf, startTestServer, type TestServer } from "../../test/harness.ts";
+import { ACCOUNT_FAILURES, THROTTLE_WINDOW_MS } from "./login.ts";
 
 describe.each(testDialects())("setup and sign-in on %s", (dialect) => {
   let server: TestServer;
@@ -87,8 +88,8 @@ describe.each(testDialects())("setup and sign-in on %s", (dialect) => {
     expect(stored.map((t) => t.tokenHash)).not.toContain(created.body.token);
   });
 
-  it("throttles repeated failures with 429, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) {
+  it("throttles repeated failures with 429 and Retry-After, even for the right password", async () => {
+    for (let i = 0; i < ACCOUNT_FAILURES; i++) {
       const r = await server.request("POST", "/auth/login", {
         body: { email: "owner@acme.test", password: `nope-${i}` },
       });
@@ -99,7 +100,8 @@ describe.each(testDialects())("setup and sign-in on %s", (dialect) => {
     });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe("auth.throttled");
-    server.clock.advance(31_000);
+    expect(Number(locked.headers["retry-after"])).toBe(THROTTLE_WINDOW_MS / 1000);
+    server.clock.advance(THROTTLE_WINDOW_MS);
     const open = await server.request("POST", "/auth/login", {
       body: { email: "owner@acme.test", password: PASSWORD },
     });

@@ -67,8 +67,10 @@ describe.each(testDialects())("setting a new password with a link, on %s", (dial
     return linkIn(await mail.next(email), "reset-password");
   };
 
-  it("sets a new password once, ends every other session, and signs in", async () => {
+  it("sets a new password once, ends every other session and token, and signs in", async () => {
     const oldSession = await signIn(server, "pat@acme.test");
+    const token = await server.request("POST", "/tokens", { as: oldSession, body: { name: "left behind" } });
+    expect((await server.request("GET", "/me", { as: { token: token.body.token } })).status).toBe(200);
     const url = await resetLinkFor("pat@acme.test");
     const confirmed = await server.request("POST", "/auth/password-reset/confirm", {
       body: { token: tokenOf(url), password: NEW_PASSWORD },
@@ -79,6 +81,7 @@ describe.each(testDialects())("setting a new password with a link, on %s", (dial
       200,
     );
     expect((await server.request("GET", "/me", { as: oldSession })).status).toBe(401);
+    expect((await server.request("GET", "/me", { as: { token: token.body.token } })).status).toBe(401);
     expect(
       (await server.request("POST", "/auth/login", { body: { email: "pat@acme.test", password: PASSWORD } }))
         .status,
@@ -129,7 +132,9 @@ describe.each(testDialects())("an admin's password reset, on %s", (dialect) => {
   });
   afterAll(async () => server.close());
 
-  it("stops the old password and sessions at once; the member sets a new one with the link", async () => {
+  it("stops the old password, sessions and tokens at once; the member sets a new one with the link", async () => {
+    const token = await server.request("POST", "/tokens", { as: company.as.sue, body: { name: "script" } });
+    expect((await server.request("GET", "/me", { as: { token: token.body.token } })).status).toBe(200);
     const reset = await server.request("POST", `/members/${company.users.sue}/password-reset`, {
       as: company.as.ada,
       headers: { host: "okr.acme.test" },
@@ -142,6 +147,7 @@ describe.each(testDialects())("an admin's password reset, on %s", (dialect) => {
     });
     // Her old session ends and her old password no longer signs in: she must set a new one.
     expect((await server.request("GET", "/me", { as: company.as.sue })).status).toBe(401);
+    expect((await server.request("GET", "/me", { as: { token: token.body.token } })).status).toBe(401);
     const old = await server.request("POST", "/auth/login", {
       body: { email: "sue@acme.test", password: PASSWORD },
     });

@@ -10,6 +10,7 @@ import {
   findUserByEmail,
   insertAccountLinks,
   listMembershipsOfUser,
+  revokeApiTokens,
   updateUser,
 } from "@luodi/db";
 import type { AppContext, Caller } from "../context.ts";
@@ -17,7 +18,7 @@ import { passwordResetMail } from "../mail/templates.ts";
 import { recordAudit } from "../services/audit.ts";
 import { inTransaction } from "../services/transaction.ts";
 import { LINK_LIFETIME_MS, linkUrl, newAccountLink, usableLink, useLink } from "./account-links.ts";
-import { openSession } from "./login.ts";
+import { accountKey, openSession } from "./login.ts";
 import { hashPassword } from "./password.ts";
 import { activeOrganizationsOf, type SignedIn } from "./signed-in.ts";
 
@@ -68,8 +69,8 @@ export function requestPasswordReset(
 
 /**
  * `POST /auth/password-reset/confirm`: the holder of a reset link sets a new password. The link works once;
- * every session of the person ends, as do their other reset links and any sign-in lock, and they are
- * signed in afresh.
+ * every session and API token of the person ends (a reset is how an account is taken back, and whoever took
+ * it may have opened them), as do their other reset links and any sign-in lock, and they are signed in afresh.
  */
 export async function confirmPasswordReset(
   ctx: AppContext,
@@ -89,7 +90,8 @@ export async function confirmPasswordReset(
     await updateUser(trx, found.id, { passwordHash, updatedAt: at });
     await expireAccountLinks(trx, found.id, ["password_reset"], at);
     await deleteSessionsOfUser(trx, found.id);
-    await clearLoginAttempt(trx, `email:${found.email}`);
+    await revokeApiTokens(trx, found.id, at, { except: null });
+    await clearLoginAttempt(trx, accountKey(found.email));
     await recordAudit(
       trx,
       organizations.map((org) => ({
@@ -108,7 +110,7 @@ export async function confirmPasswordReset(
 
 /**
  * `POST /members/:userId/password-reset` (admins): the member's password stops working at once and their
- * sessions end; the answer is a link, valid for a day, with which they set a new one at their next sign-in
+ * sessions and API tokens end; the answer is a link, valid for a day, with which they set a new one at their next sign-in
  * (emailed too when the server sends mail). An admin may not reset an owner's password (owners may), nor
  * that of someone who also belongs to another organization — whoever holds the link would take over an
  * account beyond this organization: that person resets it themselves, by email.
@@ -133,6 +135,7 @@ export async function resetMemberPassword(
     const at = now.toISOString();
     await updateUser(trx, userId, { passwordHash: null, updatedAt: at });
     await deleteSessionsOfUser(trx, userId);
+    await revokeApiTokens(trx, userId, at, { except: null });
     await expireAccountLinks(trx, userId, ["password_reset"], at);
     const { row, token } = newAccountLink({
       kind: "password_reset",

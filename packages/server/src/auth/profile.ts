@@ -1,47 +1,35 @@
 import { AppError, assertAcceptablePassword, type Locale } from "@luodi/core";
-import { deleteSession, findUser, insertApiToken, updateUser } from "@luodi/db";
+import { deleteSession, deleteSessionsOfUser, findUser, revokeApiTokens, updateUser } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { recordAudit } from "../services/audit.ts";
-import { newId } from "../services/ids.ts";
+import { inTransaction } from "../services/transaction.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
-import { hashSecret, newSecret } from "./tokens.ts";
 
 /** Ends the caller's session; the cookie is useless afterwards even if kept. */
-export async function logout(caller: Caller): Promise<void> {
-  if (caller.auth.sessionId) await deleteSession(caller.ctx.db, caller.auth.sessionId);
-}
-
-/** Issues a personal API token; only its hash is stored, the token is shown once. */
-export async function createApiToken(
-  caller: Caller,
-  name: string,
-): Promise<{ id: string; name: string; token: string }> {
-  const token = newSecret("ld_");
-  const id = newId();
-  const now = caller.ctx.config.now().toISOString();
-  await insertApiToken(caller.ctx.db, {
-    id,
-    userId: caller.auth.user.id,
-    name,
-    tokenHash: hashSecret(token),
-    createdAt: now,
-    revokedAt: null,
+export async function logout(caller: Caller, clientAddress: string | null): Promise<void> {
+  const { ctx, auth } = caller;
+  if (!auth.sessionId) return;
+  await inTransaction(ctx, async (trx) => {
+    await deleteSession(trx, auth.sessionId as string);
+    await recordAudit(trx, [
+      {
+        orgId: auth.org.id,
+        actorId: auth.user.id,
+        action: "auth.logout",
+        entityType: "user",
+        entityId: auth.user.id,
+        after: { address: clientAddress },
+        at: ctx.config.now().toISOString(),
+      },
+    ]);
   });
-  await recordAudit(caller.ctx.db, [
-    {
-      orgId: caller.auth.org.id,
-      actorId: caller.auth.user.id,
-      action: "token.create",
-      entityType: "api_token",
-      entityId: id,
-      after: { name },
-      at: now,
-    },
-  ]);
-  return { id, name, token };
 }
 
-/** Changes the caller's own name, language or password (the old password is required for a new one). */
+/**
+ * Changes the caller's own name, language or password (the old password is required for a new one). A new
+ * password ends the caller's other sessions and revokes their other API tokens at once: whoever else held
+ * the old password may have opened them. The credential the change was made with stays.
+ */
 export async function updateProfile(
   caller: Caller,
   input: {
@@ -70,16 +58,22 @@ export async function updateProfile(
     }
     patch.passwordHash = await hashPassword(input.newPassword, ctx.config);
   }
-  await updateUser(ctx.db, auth.user.id, patch);
-  await recordAudit(ctx.db, [
-    {
-      orgId: auth.org.id,
-      actorId: auth.user.id,
-      action: "user.update",
-      entityType: "user",
-      entityId: auth.user.id,
-      after: { name: input.name, locale: input.locale, passwordChanged: input.newPassword !== undefined },
-      at: patch.updatedAt,
-    },
-  ]);
+  await inTransaction(ctx, async (trx) => {
+    await updateUser(trx, auth.user.id, patch);
+    if (patch.passwordHash !== undefined) {
+      await deleteSessionsOfUser(trx, auth.user.id, auth.sessionId);
+      await revokeApiTokens(trx, auth.user.id, patch.updatedAt, { except: auth.tokenId });
+    }
+    await recordAudit(trx, [
+      {
+        orgId: auth.org.id,
+        actorId: auth.user.id,
+        action: "user.update",
+        entityType: "user",
+        entityId: auth.user.id,
+        after: { name: input.name, locale: input.locale, passwordChanged: input.newPassword !== undefined },
+        at: patch.updatedAt,
+      },
+    ]);
+  });
 }

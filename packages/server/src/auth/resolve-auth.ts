@@ -5,6 +5,7 @@ import {
   listMembershipsWithOrganization,
   type OrganizationRow,
   readJson,
+  touchApiToken,
   type UserRow,
 } from "@luodi/db";
 import type { AppContext, RequestAuth } from "../context.ts";
@@ -60,7 +61,8 @@ export async function resolveAuth(
       auth: resolved.auth,
       orgGeneration: resolved.orgGeneration,
       authGeneration,
-      until: nowMs + AUTH_CACHE_MS,
+      // Never past the credential's own end: an expiring token or session is not served from the cache.
+      until: Math.min(nowMs + AUTH_CACHE_MS, resolved.validUntil ?? Number.POSITIVE_INFINITY),
     });
   }
   return resolved?.auth ?? null;
@@ -71,15 +73,30 @@ const AUTH_CACHE_MS = 60_000;
 async function resolveUncached(
   ctx: AppContext,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined; orgId?: string | undefined },
-): Promise<{ auth: RequestAuth; orgGeneration: number } | null> {
+): Promise<{ auth: RequestAuth; orgGeneration: number; validUntil: number | null } | null> {
+  const now = ctx.config.now();
   let user: UserRow | undefined;
   let sessionId: string | null = null;
+  let tokenId: string | null = null;
+  let validUntil: number | null = null;
   if (credentials.bearer) {
-    user = await findUserByTokenHash(ctx.db, hashSecret(credentials.bearer));
+    const found = await findUserByTokenHash(ctx.db, hashSecret(credentials.bearer), now.toISOString());
+    if (found) {
+      ({ user, tokenId } = found);
+      validUntil = found.expiresAt ? Date.parse(found.expiresAt) : null;
+      // Resolving skips the database while cached, so this runs about once a minute per token at most.
+      if (!found.lastUsedAt || Date.parse(found.lastUsedAt) < now.getTime() - AUTH_CACHE_MS) {
+        await touchApiToken(ctx.db, found.tokenId, now.toISOString());
+      }
+    }
   } else if (credentials.sessionToken) {
     const id = hashSecret(credentials.sessionToken);
-    user = await findUserBySession(ctx.db, id, ctx.config.now().toISOString());
-    if (user) sessionId = id;
+    const found = await findUserBySession(ctx.db, id, now.toISOString());
+    if (found) {
+      user = found.user;
+      sessionId = id;
+      validUntil = Date.parse(found.expiresAt);
+    }
   }
   if (!user) return null;
   const memberships = await listMembershipsWithOrganization(ctx.db, user.id);
@@ -93,6 +110,7 @@ async function resolveUncached(
   const orgGeneration = ctx.generations.get(structureScope(org.id));
   return {
     orgGeneration,
+    validUntil,
     auth: {
       user,
       org,
@@ -100,6 +118,7 @@ async function resolveUncached(
       membership: { ...chosen.membership, email: user.email, name: user.name },
       actor: { userId: user.id, role: chosen.membership.role },
       sessionId,
+      tokenId,
     },
   };
 }

@@ -2,6 +2,7 @@ import {
   AppError,
   alignmentCoverage,
   canViewObjective,
+  checkInOpen,
   checkInWeek,
   cycleBounds,
   elapsedFraction,
@@ -13,6 +14,9 @@ import {
   type KeyResultAnswer,
   LEVEL_RANK,
   type OrgGraph,
+  type RolloutPerson,
+  rolloutMissing,
+  rolloutStage,
   scoreBand,
   weeklyCheckInRates,
   weightedMean,
@@ -154,6 +158,21 @@ function isRisky<T extends { health: Health | null }>(kr: T): kr is T & { health
   return kr.health === "at_risk" || kr.health === "off_track";
 }
 
+/** The weekly check-in rate of these KRs across the cycle so far (core's weeklyCheckInRates). */
+async function checkInTrendOf(caller: Caller, cycle: CycleRow, keyResultIds: readonly string[]) {
+  const { ctx, auth } = caller;
+  const bounds = cycleBounds({ startDate: cycle.startDate, endDate: cycle.endDate }, auth.org.timezone);
+  const since = new Date(bounds.startMs).toISOString();
+  const moments = await listCheckInMoments(ctx.db, auth.org.id, [cycle.id], since);
+  return weeklyCheckInRates({
+    ...bounds,
+    startDate: cycle.startDate,
+    nowMs: ctx.config.now().getTime(),
+    keyResultIds: new Set(keyResultIds),
+    checkIns: moments.map((m) => ({ keyResultId: m.keyResultId, atMs: Date.parse(m.createdAt) })),
+  });
+}
+
 /** The cycle's numbers (数据看板), over what the caller may see. Only published and closed OKRs count. */
 export async function cycleDashboard(caller: Caller, cycleId: string, departmentId?: string) {
   const { ctx, auth } = caller;
@@ -161,10 +180,13 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
   const live = visible.filter((o) => isCommitted(o.status));
   const liveKrs = live.flatMap((o) => krViews.get(o.id) ?? []);
   const since = thisCheckInWeekStart(caller);
-  const bounds = cycleBounds({ startDate: cycle.startDate, endDate: cycle.endDate }, auth.org.timezone);
-  const [checkedIn, moments] = await Promise.all([
+  const [checkedIn, checkInTrend] = await Promise.all([
     keyResultsCheckedInSince(ctx.db, auth.org.id, [cycleId], since),
-    listCheckInMoments(ctx.db, auth.org.id, [cycleId], new Date(bounds.startMs).toISOString()),
+    checkInTrendOf(
+      caller,
+      cycle,
+      liveKrs.map((kr) => kr.id),
+    ),
   ]);
   const summaries = live.map((o) => presentObjectiveSummary(o, krViews.get(o.id) ?? [], scope));
   const scored = live.filter((o) => o.score !== null);
@@ -178,13 +200,7 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
     healthCounts: healthCounts(summaries.map((s) => s.health)),
     keyResultHealthCounts: healthCounts(liveKrs.map((kr) => kr.health)),
     checkInRate: liveKrs.length ? liveKrs.filter((kr) => checkedIn.has(kr.id)).length / liveKrs.length : 0,
-    checkInTrend: weeklyCheckInRates({
-      ...bounds,
-      startDate: cycle.startDate,
-      nowMs: ctx.config.now().getTime(),
-      keyResultIds: new Set(liveKrs.map((kr) => kr.id)),
-      checkIns: moments.map((m) => ({ keyResultId: m.keyResultId, atMs: Date.parse(m.createdAt) })),
-    }),
+    checkInTrend,
     alignmentCoverage: alignmentCoverage(
       live.map((o) => ({
         level: o.level,
@@ -227,18 +243,75 @@ export async function cycleDashboard(caller: Caller, cycleId: string, department
   };
 }
 
+/** Who answers for an objective: its owner, or the leader of its department (the company's: the root's). */
+function answererOf(objective: ObjectiveRow, graph: OrgGraph): string | null {
+  if (objective.ownerUserId) return objective.ownerUserId;
+  return objective.ownerDepartmentId
+    ? (graph.departments.get(objective.ownerDepartmentId)?.leaderId ?? null)
+    : null;
+}
+
 /**
- * The rollout dashboard (落地看板): per department, how far the practice has landed — who has published
- * OKRs, alignment, weekly check-ins, scoring and 复盘 — and who is missing. Leadership sees it: admins for
- * the whole organization, department leaders for their departments and those below.
+ * What the rollout dashboard knows of each person in the cycle (core's RolloutPerson): whether they have
+ * published OKRs at any level — a personal objective, the objective of the department (or company) they
+ * lead, or a KR of a published objective — and what of this week's check-ins, the scores and the 复盘 they
+ * still owe.
+ */
+function rolloutPeople(
+  live: readonly ObjectiveRow[],
+  keyResultsOf: ReadonlyMap<string, readonly KeyResultRow[]>,
+  graph: OrgGraph,
+  phase: CycleRow["phase"],
+  checkedIn: ReadonlySet<string>,
+): Map<string, RolloutPerson> {
+  const people = new Map<string, RolloutPerson>();
+  const person = (userId: string) => {
+    let found = people.get(userId);
+    if (!found) {
+      found = { hasOkrs: true, checkInsMissing: 0, unscoredKeyResults: 0, unreviewedObjectives: 0 };
+      people.set(userId, found);
+    }
+    return found;
+  };
+  for (const objective of live) {
+    const answerer = answererOf(objective, graph);
+    if (answerer) {
+      const p = person(answerer);
+      if (objective.review === null) p.unreviewedObjectives += 1;
+    }
+    for (const kr of keyResultsOf.get(objective.id) ?? []) {
+      if (!kr.ownerUserId) continue;
+      const p = person(kr.ownerUserId);
+      if (kr.selfScore === null) p.unscoredKeyResults += 1;
+      const open = checkInOpen(phase, objective.status) && kr.type !== "rollup";
+      if (open && !checkedIn.has(kr.id)) p.checkInsMissing += 1;
+    }
+  }
+  return people;
+}
+
+const NO_OKRS: RolloutPerson = {
+  hasOkrs: false,
+  checkInsMissing: 0,
+  unscoredKeyResults: 0,
+  unreviewedObjectives: 0,
+};
+
+/**
+ * The rollout dashboard (落地看板): per department below the company, how far the practice has landed —
+ * who has published OKRs (at any level of ownership), alignment, weekly check-ins, scoring and 复盘 — and
+ * who is missing at the step the cycle's phase is at (core's rolloutStage), with the weekly check-in trend
+ * of those departments. Leadership sees it: admins for the whole organization, department leaders for
+ * their departments and those below.
  */
 export async function cycleRollout(caller: Caller, cycleId: string, departmentId?: string) {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
-  await loadCycle(caller, cycleId);
+  const cycle = await loadCycle(caller, cycleId);
   const graph = await graphOf(caller);
   const led = [...graph.departments.values()].filter((d) => d.leaderId === auth.user.id).map((d) => d.id);
   const inScope = (deptId: string) =>
+    deptId !== graph.rootDepartmentId &&
     (isAdmin(auth.actor) || led.some((l) => isWithinDepartment(graph, deptId, l))) &&
     (!departmentId || isWithinDepartment(graph, deptId, departmentId));
   if (!isAdmin(auth.actor) && led.length === 0) throw new AppError("permission.denied");
@@ -251,39 +324,52 @@ export async function cycleRollout(caller: Caller, cycleId: string, departmentId
     listKeyResultsOfCycles(ctx.db, orgId, [cycleId]),
     keyResultsCheckedInSince(ctx.db, orgId, [cycleId], since),
   ]);
+  const stage = rolloutStage(cycle.phase);
   const live = objectives.filter((o) => isCommitted(o.status));
   const krsByObjective = groupBy(krs, (kr: KeyResultRow) => kr.objectiveId);
   const liveByDepartment = groupBy(live, (o) => departmentOf(o, graph));
-  const publishedOwners = new Set(live.filter((o) => o.level === "personal").map((o) => o.ownerUserId));
+  const people = rolloutPeople(live, krsByObjective, graph, cycle.phase, checkedIn);
   const share = (part: number, whole: number) => (whole ? part / whole : 0);
+  const shown = departments.filter((d) => inScope(d.id));
+  const rows = shown.map((d) => {
+    const staff = members.filter((m) => m.departmentId === d.id && m.status === "active");
+    const owned = (liveByDepartment.get(d.id) ?? []).filter((o) => o.level !== "company");
+    const ownedKrs = owned.flatMap((o) => krsByObjective.get(o.id) ?? []);
+    const missing = staff.flatMap((m) => {
+      const reason = rolloutMissing(stage, people.get(m.userId) ?? NO_OKRS);
+      return reason ? [{ userId: m.userId, name: m.name, reason }] : [];
+    });
+    return {
+      row: {
+        departmentId: d.id,
+        name: d.name,
+        parentId: d.parentId,
+        leaderId: d.leaderId,
+        members: staff.length,
+        membersWithPublishedOkrs: staff.filter((m) => people.get(m.userId)?.hasOkrs).length,
+        objectives: owned.length,
+        alignmentCoverage: alignmentCoverage(
+          owned.map((o) => ({
+            level: o.level,
+            hasParent: !!(o.parentObjectiveId ?? o.parentKeyResultId),
+          })),
+        ),
+        checkInRate: share(ownedKrs.filter((kr) => checkedIn.has(kr.id)).length, ownedKrs.length),
+        scoredShare: share(owned.filter((o) => o.score !== null).length, owned.length),
+        reviewedShare: share(owned.filter((o) => o.review !== null).length, owned.length),
+        missing,
+      },
+      keyResultIds: ownedKrs.map((kr) => kr.id),
+    };
+  });
   return {
     cycleId,
-    departments: departments
-      .filter((d) => inScope(d.id))
-      .map((d) => {
-        const people = members.filter((m) => m.departmentId === d.id && m.status === "active");
-        const owned = (liveByDepartment.get(d.id) ?? []).filter((o) => o.level !== "company");
-        const ownedKrs = owned.flatMap((o) => krsByObjective.get(o.id) ?? []);
-        const missing = people.filter((m) => !publishedOwners.has(m.userId));
-        return {
-          departmentId: d.id,
-          name: d.name,
-          parentId: d.parentId,
-          leaderId: d.leaderId,
-          members: people.length,
-          membersWithPublishedOkrs: people.length - missing.length,
-          objectives: owned.length,
-          alignmentCoverage: alignmentCoverage(
-            owned.map((o) => ({
-              level: o.level,
-              hasParent: !!(o.parentObjectiveId ?? o.parentKeyResultId),
-            })),
-          ),
-          checkInRate: share(ownedKrs.filter((kr) => checkedIn.has(kr.id)).length, ownedKrs.length),
-          scoredShare: share(owned.filter((o) => o.score !== null).length, owned.length),
-          reviewedShare: share(owned.filter((o) => o.review !== null).length, owned.length),
-          missing: missing.map((m) => ({ userId: m.userId, name: m.name })),
-        };
-      }),
+    stage,
+    checkInTrend: await checkInTrendOf(
+      caller,
+      cycle,
+      rows.flatMap((r) => r.keyResultIds),
+    ),
+    departments: rows.map((r) => r.row),
   };
 }

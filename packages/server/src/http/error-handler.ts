@@ -8,7 +8,13 @@ import { issuesToDetails, RequestValidationError } from "./validation.ts";
  */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const locale = request.locale ?? "en";
-  if (error instanceof AppError) return reply.status(error.status).send(error.toBody(locale));
+  if (error instanceof AppError) {
+    // A throttled caller learns when to come back (RFC 9110 §10.2.3), in seconds.
+    if (error.status === 429 && typeof error.params.seconds === "number") {
+      reply.header("retry-after", String(error.params.seconds));
+    }
+    return reply.status(error.status).send(error.toBody(locale));
+  }
   if (error instanceof RequestValidationError) {
     const details = issuesToDetails(error.issues, locale).map((d) =>
       error.part === "body" ? d : { ...d, path: d.path ? `${error.part}.${d.path}` : error.part },

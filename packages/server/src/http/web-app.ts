@@ -52,11 +52,16 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
     prefix: "/assets/",
     index: false,
     wildcard: true,
+    // The build writes .br and .gz copies of the assets (packages/web/scripts/precompress.ts): the one the
+    // browser accepts is sent (brotli first), the plain file otherwise, with Vary: Accept-Encoding.
+    preCompressed: true,
     cacheControl: false,
     serveDotFiles: false,
     setHeaders: (res, path) => {
       res.setHeader("cache-control", path.includes(assetsDir) ? IMMUTABLE : REVALIDATE);
       res.setHeader("x-content-type-options", "nosniff");
+      // A cache between here and the browser keeps one copy per encoding.
+      res.setHeader("vary", "Accept-Encoding");
     },
   });
   const topLevelFiles = new Set(

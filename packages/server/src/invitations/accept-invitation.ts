@@ -79,10 +79,11 @@ export async function acceptInvitation(
   ctx: AppContext,
   token: string,
   input: { password: string; name?: string | undefined },
+  clientAddress: string | null,
 ): Promise<SignedIn> {
   const opened = await openInvitation(ctx, ctx.db, token);
   if (opened.existingAccount) {
-    const signedIn = await login(ctx, { email: opened.user.email, password: input.password });
+    const signedIn = await login(ctx, { email: opened.user.email, password: input.password, clientAddress });
     await inTransaction(ctx, async (trx) => {
       await useLink(trx, opened.link, ctx.config.now());
       await recordAcceptance(trx, opened.link, opened.user.id, ctx.config.now().toISOString());

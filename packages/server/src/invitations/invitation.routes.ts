@@ -80,7 +80,7 @@ export async function invitationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation(ctx, request.params.token, request.body);
+      const result = await acceptInvitation(ctx, request.params.token, request.body, request.ip);
       setSessionCookie(reply, ctx, result.sessionToken);
       return { user: presentUser(result.user), organizations: result.organizations };
     },

@@ -11,6 +11,7 @@ import {
   setMilestonesDone,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
+import { announce } from "../notifications/live-events.ts";
 import { policyObjectiveOf } from "../objectives/objective-access.ts";
 import { recordAudit } from "../services/audit.ts";
 import { newId } from "../services/ids.ts";
@@ -133,6 +134,18 @@ export async function checkIn(
         after: { value, confidence: input.confidence, progress: after.progress, milestonesDone },
         at: now,
       },
+    ]);
+    announce(ctx, orgId, [
+      {
+        type: "check_in.created",
+        objective,
+        data: { keyResultId, checkInId: row.id, progress: after.progress },
+      },
+      ...[...rollup.rows.objectives.values()].map((changed) => ({
+        type: "objective.updated" as const,
+        objective: changed,
+        data: { progress: changed.progress },
+      })),
     ]);
     // The answer is made of the rows the roll-up already holds, so a check-in costs no extra reads.
     const keyResults = [...rollup.rows.keyResults.values()]

@@ -1,10 +1,12 @@
 import {
   AppError,
+  type CheckInResultAnswer,
   carryForwardInputSchema,
   checkInAnswerSchema,
   checkInInputSchema,
   checkInSchema,
   elapsedFraction,
+  idempotencyHeadersSchema,
   idParamsSchema,
   keyResultCreateSchema,
   keyResultPatchSchema,
@@ -16,7 +18,7 @@ import {
   reasonQuerySchema,
   writeErrorResponses,
 } from "@luodi/core";
-import { listCheckIns } from "@luodi/db";
+import { type Executor, listCheckIns } from "@luodi/db";
 import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
@@ -25,8 +27,9 @@ import { graphOf, loadObjectiveFor } from "../objectives/objective-access.ts";
 import { presentObjectiveDetail } from "../objectives/objective-views.ts";
 import { abilityScopeOf } from "../presenters/ability-scope.ts";
 import { presentCheckIn, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
+import { idempotent } from "../services/idempotency.ts";
 import { mustExist } from "../services/must-exist.ts";
-import { checkIn } from "./check-in.ts";
+import { type CheckInOutcome, checkIn } from "./check-in.ts";
 import { loadKeyResultFor } from "./key-result-access.ts";
 import {
   carryKeyResultForward,
@@ -34,6 +37,37 @@ import {
   deleteKeyResult,
   updateKeyResult,
 } from "./key-result-writes.ts";
+
+/** A check-in's answer: the check-in, its KR and its objective as they stand after it. */
+async function presentCheckInOutcome(
+  caller: Caller,
+  db: Executor,
+  keyResultId: string,
+  outcome: CheckInOutcome,
+): Promise<CheckInResultAnswer> {
+  const elapsed = outcome.cycle
+    ? elapsedFraction(
+        { startDate: outcome.cycle.startDate, endDate: outcome.cycle.endDate },
+        caller.ctx.config.now(),
+        caller.auth.org.timezone,
+      )
+    : 0;
+  const scope = abilityScopeOf(caller, await graphOf(caller, db), outcome.cycle?.phase ?? "planning");
+  const keyResults = outcome.keyResults.map((kr) =>
+    presentKeyResult(
+      kr,
+      outcome.objective,
+      { elapsed, abilities: scope },
+      kr.type === "milestone" ? (outcome.milestones.get(kr.id) ?? []) : undefined,
+    ),
+  );
+  const keyResult = keyResults.find((kr) => kr.id === keyResultId);
+  return {
+    checkIn: presentCheckIn(outcome.checkIn),
+    keyResult: mustExist(keyResult, "key result"),
+    objective: { ...presentObjectiveSummary(outcome.objective, keyResults, scope), keyResults },
+  };
+}
 
 /** An objective as its own page shows it (after a write that waits for approval). */
 async function presentObjectiveById(caller: Caller, id: string) {
@@ -157,36 +191,33 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     {
       schema: {
         tags,
+        description:
+          "Appends a check-in. With an `Idempotency-Key` header, the same key from the same person within 24 " +
+          "hours answers the first answer again (same status and body, header `Idempotent-Replayed: true`) " +
+          "and creates nothing; the key with another body or path is refused (422 `idempotency.key_reused`).",
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: checkInInputSchema,
         response: { 201: checkInAnswerSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const outcome = await checkIn(caller, request.params.id, request.body);
-      const elapsed = outcome.cycle
-        ? elapsedFraction(
-            { startDate: outcome.cycle.startDate, endDate: outcome.cycle.endDate },
-            ctx.config.now(),
-            caller.auth.org.timezone,
-          )
-        : 0;
-      const scope = abilityScopeOf(caller, await graphOf(caller), outcome.cycle?.phase ?? "planning");
-      const keyResults = outcome.keyResults.map((kr) =>
-        presentKeyResult(
-          kr,
-          outcome.objective,
-          { elapsed, abilities: scope },
-          kr.type === "milestone" ? (outcome.milestones.get(kr.id) ?? []) : undefined,
-        ),
+      const answer = await idempotent(
+        caller,
+        {
+          key: request.headers["idempotency-key"],
+          method: request.method,
+          path: `/key-results/${request.params.id}/check-ins`,
+          body: request.body,
+        },
+        async (trx) => {
+          const outcome = await checkIn(caller, request.params.id, request.body);
+          return { status: 201, body: await presentCheckInOutcome(caller, trx, request.params.id, outcome) };
+        },
       );
-      const keyResult = keyResults.find((kr) => kr.id === request.params.id);
-      return reply.status(201).send({
-        checkIn: presentCheckIn(outcome.checkIn),
-        keyResult: mustExist(keyResult, "key result"),
-        objective: { ...presentObjectiveSummary(outcome.objective, keyResults, scope), keyResults },
-      });
+      if (answer.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(answer.status).send(answer.body as CheckInResultAnswer);
     },
   );
 

@@ -132,3 +132,29 @@ export function passwordResetMail(input: {
   const words = MAIL_TEXTS[input.locale].passwordReset({ ...input, until });
   return compose({ to: input.to, lang: input.locale, url: input.url, ...words });
 }
+
+const NOTIFICATION_NOTE: Record<Locale, (settingsUrl: string) => string> = {
+  "zh-CN": (url) => `你收到这封邮件，是因为落地的通知设置允许邮件提醒。在这里修改：${url}`,
+  en: (url) => `You get this email because your Luodi notification settings allow it. Change them at ${url}`,
+};
+
+/** A notification by email, in the person's language: the headline, the words that caused it, a link. */
+export function notificationMail(input: {
+  to: string;
+  locale: Locale;
+  headline: string;
+  excerpt: string | null;
+  action: string;
+  url: string;
+  settingsUrl: string;
+}): MailMessage {
+  return compose({
+    to: input.to,
+    subject: input.headline,
+    lang: input.locale,
+    paragraphs: input.excerpt ? [input.headline, input.excerpt] : [input.headline],
+    action: input.action,
+    url: input.url,
+    note: NOTIFICATION_NOTE[input.locale](input.settingsUrl),
+  });
+}

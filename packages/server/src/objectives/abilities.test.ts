@@ -195,6 +195,7 @@ describe.each(testDialects())("abilities equal what the writes answer, on %s", (
                 { keyResults: [{ id: krId, managerScore: 0.7 }] },
               ],
             ],
+            ["comment", (_i, krId) => ["POST", `/key-results/${krId}/comments`, { body: `${who} asks` }]],
           ];
           for (const [i, krId] of krIds.entries()) {
             for (const [ability, request] of keyResultWrites) {
@@ -252,6 +253,7 @@ describe.each(testDialects())("abilities equal what the writes answer, on %s", (
                   body: { wentWell: "a", wentBadly: "b", lessons: "c", nextSteps: "d" },
                 }),
             ],
+            ["comment", "comment", post("comments", { body: `${who} comments` })],
             ["submit", "submit", post("submit")],
             ["reject", "approve", post("reject", { reason: "Probe" })],
             ["submit", "submit", post("submit")],
@@ -327,7 +329,9 @@ describe.each(testDialects())("abilities equal what the writes answer, on %s", (
       "keyResult.managerScore",
       "keyResult.delete",
       "keyResult.create",
+      "keyResult.comment",
       "update",
+      "comment",
       "align",
       "review",
       "reject",

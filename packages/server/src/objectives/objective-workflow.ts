@@ -7,6 +7,8 @@ import {
 } from "@luodi/core";
 import { findCycle, updateObjective } from "@luodi/db";
 import type { Caller } from "../context.ts";
+import { notify } from "../notifications/notify.ts";
+import { deciders, ownersOf } from "../notifications/workflow-notices.ts";
 import { recordAudit } from "../services/audit.ts";
 import { inTransaction } from "../services/transaction.ts";
 import { loadObjectiveFor, policyObjectiveOf } from "./objective-access.ts";
@@ -56,5 +58,21 @@ export async function changeObjectiveStatus(
         at: now,
       },
     ]);
+    const subject = { type: "objective" as const, id, title: objective.title };
+    const policy = policyObjectiveOf(objective);
+    if (status === "submitted") {
+      await notify(caller, trx, {
+        kind: "approval_requested",
+        recipientIds: deciders(policy, graph),
+        subject,
+      });
+    } else if (isReview) {
+      await notify(caller, trx, {
+        kind: "approval_decided",
+        recipientIds: ownersOf(policy, graph),
+        subject,
+        excerpt: reason ?? null,
+      });
+    }
   });
 }

@@ -1,10 +1,13 @@
 import {
   type AbilityScope,
   type AdjustmentAnswer,
+  type ApiTokenInfoAnswer,
+  type AuditEntryAnswer,
   approverOf,
   type CheckInAnswer,
   type CycleAnswer,
   type DepartmentAnswer,
+  type IntegrationAnswer,
   type KeyResultAnswer,
   keyResultAbilities,
   keyResultHealthIn,
@@ -19,9 +22,12 @@ import {
 } from "@luodi/core";
 import {
   type AdjustmentRow,
+  type ApiTokenRow,
+  type AuditRow,
   type CheckInRow,
   type CycleRow,
   type DepartmentRow,
+  type IntegrationRow,
   type KeyResultRow,
   type MemberRow,
   type MilestoneRow,
@@ -31,12 +37,39 @@ import {
   type UserRow,
 } from "@luodi/db";
 
+import { maskWebhookUrl } from "../integrations/webhook-guard.ts";
 import { abilityObjectiveOf } from "./ability-scope.ts";
 
 /** Presenters list the fields they return, so nothing leaks by accident (password hashes, org ids). */
 
 export function presentUser(user: UserRow): UserAnswer {
   return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+}
+
+/** An audit entry as admins read it (`GET /audit`). */
+export function presentAuditEntry(row: AuditRow): AuditEntryAnswer {
+  return {
+    id: row.id,
+    action: row.action,
+    actor: row.actorId ? { id: row.actorId, name: row.actorName } : null,
+    subjectType: row.entityType,
+    subjectId: row.entityId,
+    reason: row.reason,
+    before: row.before ? readJson(row.before) : null,
+    after: row.after ? readJson(row.after) : null,
+    at: row.createdAt,
+  };
+}
+
+/** An API token as its owner sees it listed: never the secret, nor its hash. */
+export function presentApiToken(token: ApiTokenRow): ApiTokenInfoAnswer {
+  return {
+    id: token.id,
+    name: token.name,
+    createdAt: token.createdAt,
+    lastUsedAt: token.lastUsedAt,
+    expiresAt: token.expiresAt,
+  };
 }
 
 export function presentOrganization(org: OrganizationRow, settings: OrgSettings): OrganizationAnswer {
@@ -76,6 +109,22 @@ export function presentDepartment(department: DepartmentRow): DepartmentAnswer {
     parentId: department.parentId,
     leaderId: department.leaderId,
     version: department.version,
+  };
+}
+
+/** A chat channel: never its secret (only whether it has one), and its webhook URL masked but the host. */
+export function presentIntegration(row: IntegrationRow): IntegrationAnswer {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    webhookUrlMasked: maskWebhookUrl(row.webhookUrl),
+    hasSecret: row.secret !== null,
+    departmentId: row.departmentId,
+    events: readJson(row.events),
+    enabled: row.enabled === 1,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

@@ -23,7 +23,13 @@ import { ANY_SCOPE, AUTH_SCOPE, structureScope } from "./org-generations.ts";
 type Node = OperationNode & Record<string, unknown>;
 
 /** What one write touched: its table, and the organization when the statement names one. */
-type Write = { table: string; kind: "insert" | "update" | "delete"; orgIds: Set<string> | null };
+type Write = {
+  table: string;
+  kind: "insert" | "update" | "delete";
+  orgIds: Set<string> | null;
+  /** The columns an update sets. */
+  columns?: string[];
+};
 
 // Tables whose rows belong to an organization through `org_id` (the organization table through `id`).
 const TENANT_TABLES = new Set([
@@ -36,6 +42,15 @@ const TENANT_TABLES = new Set([
   "check_in",
   "objective_support",
   "adjustment",
+  "integration",
+  "notification",
+  "notification_setting",
+  "notification_delivery",
+  "comment",
+  "comment_edit",
+  "comment_reaction",
+  "recognition",
+  "recognition_recipient",
 ]);
 
 // Who someone is in an organization (role, department, settings) is read when resolving every caller.
@@ -104,6 +119,10 @@ function writeOf(root: RootOperationNode): Write | null {
   } else if (node.kind === "UpdateQueryNode") {
     kind = "update";
     table = tableOf(node.table as Node);
+    const columns = ((node.updates as Node[] | undefined) ?? []).map(
+      (u) => columnName(u.column as Node) ?? "?",
+    );
+    if (table === "api_token") return { table, kind, orgIds: null, columns };
   } else if (node.kind === "DeleteQueryNode") {
     kind = "delete";
     table = tableOf(node.from as Node);
@@ -124,11 +143,28 @@ function scopesOf(write: Write): string[] {
     // Append-only records, sign-in bookkeeping and one-time account links: no cached read shows them.
     case "audit_log":
     case "login_attempt":
+    // Kept answers of idempotent creates: replayed as stored, never part of a cached read.
+    case "idempotency_key":
     case "account_link":
+    // Chat channels are read fresh by their admin list and by each notification sent; no cached answer holds them.
+    case "integration":
+    // A person's notifications and settings are read fresh each time; no cached answer holds them.
+    case "notification":
+    case "notification_setting":
+    case "notification_delivery":
+    // Comments and praise are read fresh by their own lists; no cached answer (tree, dashboard, lists of
+    // objectives) shows them.
+    case "comment":
+    case "comment_edit":
+    case "comment_reaction":
+    case "recognition":
+    case "recognition_recipient":
       return [];
     // A new session or token is found by its first use; ending one must reach every cached caller.
+    // Noting when a token was last used changes nothing about who may use it.
     case "session":
     case "api_token":
+      if (write.columns?.every((column) => column === "last_used_at")) return [];
       return kind === "insert" ? [] : [AUTH_SCOPE];
     // Names and languages show in every organization the person belongs to.
     case "user":
@@ -142,7 +178,7 @@ function scopesOf(write: Write): string[] {
   ]);
 }
 
-type Pending = { scopes: Set<string> };
+type Pending = { scopes: Set<string>; afterCommit: Array<() => void> };
 
 /**
  * Watches the server's writes and bumps the cache generations they make stale (see the top of this file).
@@ -175,9 +211,21 @@ export class ChangeTracker implements KyselyPlugin {
 
   /** Runs a transaction whose writes bump their scopes only once it has committed. */
   async transaction<T>(run: () => Promise<T>): Promise<T> {
-    const pending: Pending = { scopes: new Set() };
+    const pending: Pending = { scopes: new Set(), afterCommit: [] };
     const result = await this.transactions.run(pending, run);
     await Promise.all([...pending.scopes].map((scope) => this.bump(scope)));
+    for (const task of pending.afterCommit) task();
     return result;
+  }
+
+  /**
+   * Runs `task` once the current transaction has committed (at once outside one): what others may only
+   * learn of a committed change — a live event, a wake-up of the senders — waits for it, and a rolled-back
+   * transaction announces nothing.
+   */
+  afterCommit(task: () => void): void {
+    const pending = this.transactions.getStore();
+    if (pending) pending.afterCommit.push(task);
+    else task();
   }
 }

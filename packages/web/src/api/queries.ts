@@ -1,12 +1,25 @@
 import {
+  type AuditQuery,
   type CheckInResult,
+  type Comment,
+  type CommentInput,
+  type CommentSubject,
   isApiError,
   isNetworkError,
+  type NotificationSettingsInput,
   type Objective,
   type ObjectiveDetail,
   type ObjectiveListQuery,
+  type RecognitionInput,
 } from "@luodi/client";
-import { QueryClient, useQueries, useQuery } from "@tanstack/react-query";
+import {
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { api } from "./client.ts";
 
 /** Every cache key in one place, so writes know what to refresh. */
@@ -17,6 +30,8 @@ export const queryKeys = {
   cycles: ["cycles"] as const,
   members: ["members"] as const,
   departments: ["departments"] as const,
+  integrations: ["integrations"] as const,
+  audit: (filter: AuditFilter) => ["audit", filter] as const,
   objectives: (query: ObjectiveListQuery) => ["objectives", query] as const,
   allObjectives: ["objectives"] as const,
   objective: (id: string) => ["objective", id] as const,
@@ -26,7 +41,15 @@ export const queryKeys = {
   org: ["org"] as const,
   dashboard: (cycleId: string, departmentId?: string) => ["dashboard", cycleId, departmentId ?? ""] as const,
   rollout: (cycleId: string) => ["rollout", cycleId] as const,
+  team: (cycleId: string, indirect: boolean) => ["team", cycleId, indirect] as const,
   tree: (cycleId: string, departmentId?: string) => ["tree", cycleId, departmentId ?? ""] as const,
+  notifications: ["notifications"] as const,
+  notificationList: (unread: boolean) => ["notifications", "list", unread] as const,
+  notificationSettings: ["notification-settings"] as const,
+  comments: (subject: CommentSubject) => ["comments", subject.type, subject.id] as const,
+  commentHistory: (commentId: string) => ["comment-history", commentId] as const,
+  recognitions: (userId?: string) => ["recognitions", userId ?? ""] as const,
+  allRecognitions: ["recognitions"] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -84,6 +107,28 @@ export function useDepartments() {
     queryKey: queryKeys.departments,
     queryFn: ({ signal }) => api.departments.list(signal),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The organization's chat channels (admins). */
+/** What the audit log screen narrows to (its pages come with the cursor). */
+type AuditFilter = Omit<AuditQuery, "cursor" | "limit">;
+
+/** Admins: the organization's audit log, newest first, a page at a time. */
+export function useAuditLog(filter: AuditFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.audit(filter),
+    queryFn: ({ signal, pageParam }) =>
+      api.audit.list({ ...filter, limit: 30, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useIntegrations() {
+  return useQuery({
+    queryKey: queryKeys.integrations,
+    queryFn: ({ signal }) => api.integrations.list(signal),
   });
 }
 
@@ -165,7 +210,13 @@ export function storeSavedObjective(queryClient: QueryClient, objective: Objecti
     predicate: (query) => {
       const [kind, id] = query.queryKey;
       if (kind === "objective") return id !== objective.id;
-      return kind === "objectives" || kind === "tree" || kind === "dashboard" || kind === "rollout";
+      return (
+        kind === "objectives" ||
+        kind === "tree" ||
+        kind === "dashboard" ||
+        kind === "rollout" ||
+        kind === "team"
+      );
     },
   });
 }
@@ -190,10 +241,119 @@ export function useRollout(cycleId: string | undefined) {
   });
 }
 
+export function useTeam(cycleId: string | undefined, indirect: boolean) {
+  return useQuery({
+    queryKey: queryKeys.team(cycleId ?? "", indirect),
+    queryFn: ({ signal }) => api.auth.team(cycleId ?? "", indirect, signal),
+    enabled: !!cycleId,
+  });
+}
+
 export function useCycleTree(cycleId: string | undefined, departmentId?: string) {
   return useQuery({
     queryKey: queryKeys.tree(cycleId ?? "", departmentId),
     queryFn: ({ signal }) => api.cycles.tree(cycleId ?? "", departmentId, signal),
     enabled: !!cycleId,
+  });
+}
+
+/** The caller's notifications, a page at a time, newest first (the bell and its page). */
+export function useNotifications(unread = false) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.notificationList(unread),
+    queryFn: ({ signal, pageParam }) =>
+      api.notifications.list({ unread, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // The live stream (useLiveEvents) refreshes it when something arrives; this is the fallback.
+    refetchInterval: 120_000,
+  });
+}
+
+export function useMarkNotificationsRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (which: { ids: string[] } | { all: true }) => api.notifications.markRead(which),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
+  });
+}
+
+export function useNotificationSettings() {
+  return useQuery({
+    queryKey: queryKeys.notificationSettings,
+    queryFn: ({ signal }) => api.notifications.settings(signal),
+  });
+}
+
+export function useUpdateNotificationSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NotificationSettingsInput) => api.notifications.updateSettings(input),
+    onSuccess: (saved) => client.setQueryData(queryKeys.notificationSettings, saved),
+  });
+}
+
+/** The comments on an objective, a KR or a check-in, oldest first, a page at a time. */
+export function useComments(subject: CommentSubject, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.comments(subject),
+    queryFn: ({ signal, pageParam }) =>
+      api.comments.list(subject, { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+/** What can be done to the comments on a subject; each write refetches that thread only. */
+export function useCommentActions(subject: CommentSubject) {
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: queryKeys.comments(subject) });
+  return {
+    create: useMutation({
+      mutationFn: (input: CommentInput) => api.comments.create(subject, input),
+      onSuccess,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: string }) => api.comments.update(id, body),
+      onSuccess: (comment: Comment) => {
+        void client.invalidateQueries({ queryKey: queryKeys.commentHistory(comment.id) });
+        return onSuccess();
+      },
+    }),
+    remove: useMutation({ mutationFn: (id: string) => api.comments.remove(id), onSuccess }),
+    react: useMutation({
+      mutationFn: ({ id, emoji, on }: { id: string; emoji: string; on: boolean }) =>
+        on ? api.comments.react(id, emoji) : api.comments.unreact(id, emoji),
+      onSuccess,
+    }),
+  };
+}
+
+/** The earlier texts of an edited comment, fetched when asked for. */
+export function useCommentHistory(commentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.commentHistory(commentId),
+    queryFn: ({ signal }) => api.comments.history(commentId, signal),
+    enabled,
+  });
+}
+
+/** The organization's praise, newest first, a page at a time; `userId` keeps what that person received. */
+export function useRecognitions(userId?: string, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: [...queryKeys.recognitions(userId), pageSize],
+    queryFn: ({ signal, pageParam }) =>
+      api.recognitions.list({ limit: pageSize, userId, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useGiveRecognition() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RecognitionInput) => api.recognitions.create(input),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.allRecognitions }),
   });
 }

@@ -6,11 +6,13 @@ import {
   CheckSquareOutlined,
   FlagOutlined,
   HomeOutlined,
+  LikeOutlined,
   LogoutOutlined,
   MenuOutlined,
   PlusOutlined,
   ReadOutlined,
   SettingOutlined,
+  TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -23,6 +25,8 @@ import { useDepartments } from "../api/queries.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { useSession } from "../features/auth/session.ts";
+import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
+import { groupNavItems } from "./nav-groups.ts";
 
 function useNavItems() {
   const { t } = useTranslation();
@@ -31,7 +35,7 @@ function useNavItems() {
     {
       key: "/check-in",
       icon: <CheckSquareOutlined />,
-      label: <Link to="/check-in">{t("nav.checkIn")}</Link>,
+      label: <Link to="/check-in">{t("nav.checkInShort")}</Link>,
     },
     {
       key: "/objectives/new",
@@ -39,6 +43,11 @@ function useNavItems() {
       label: <Link to="/objectives/new">{t("nav.newObjective")}</Link>,
     },
     ...useInsightNavItems(),
+    {
+      key: "/recognitions",
+      icon: <LikeOutlined />,
+      label: <Link to="/recognitions">{t("recognitions.nav")}</Link>,
+    },
     { key: "/guide", icon: <ReadOutlined />, label: <Link to="/guide">{t("guide.nav")}</Link> },
     {
       key: "/templates",
@@ -48,7 +57,10 @@ function useNavItems() {
   ];
 }
 
-/** Company, dashboards and the alignment map for everyone; rollout for leaders; admin for admins. */
+/**
+ * Company, dashboards and the alignment map for everyone; my team for those someone reports to; rollout
+ * for leaders; admin for admins.
+ */
 function useInsightNavItems() {
   const { t } = useTranslation();
   const session = useSession();
@@ -57,6 +69,9 @@ function useInsightNavItems() {
   const leads = (departments.data ?? []).some((d) => d.leaderId === session.user.id);
   return [
     { key: "/company", icon: <BankOutlined />, label: <Link to="/company">{t("nav.company")}</Link> },
+    ...(session.abilities.viewTeam
+      ? [{ key: "/team", icon: <TeamOutlined />, label: <Link to="/team">{t("nav.team")}</Link> }]
+      : []),
     {
       key: "/dashboard",
       icon: <BarChartOutlined />,
@@ -76,7 +91,17 @@ function useInsightNavItems() {
   ];
 }
 
-const SECTIONS = ["/company", "/dashboard", "/alignment-map", "/rollout", "/admin", "/guide", "/templates"];
+const SECTIONS = [
+  "/company",
+  "/team",
+  "/dashboard",
+  "/alignment-map",
+  "/rollout",
+  "/admin",
+  "/recognitions",
+  "/guide",
+  "/templates",
+];
 
 function selectedKey(pathname: string): string {
   if (pathname === "/objectives/new") return pathname;
@@ -129,6 +154,7 @@ export function AppLayout() {
         {isNarrow ? (
           <>
             <span className="app-header-org">{session.organization.name}</span>
+            <NotificationBell />
             <Button
               type="text"
               icon={<MenuOutlined />}
@@ -158,12 +184,24 @@ export function AppLayout() {
             <Menu
               mode="horizontal"
               selectedKeys={[selectedKey(location.pathname)]}
-              items={items}
+              items={groupNavItems(items, [
+                {
+                  key: "insights",
+                  label: <Link to="/dashboard">{t("nav.insights")}</Link>,
+                  members: ["/dashboard", "/alignment-map", "/rollout"],
+                },
+                {
+                  key: "learning",
+                  label: <Link to="/guide">{t("guide.nav")}</Link>,
+                  members: ["/guide", "/templates"],
+                },
+              ])}
               className="app-nav"
               aria-label={t("nav.main")}
             />
             <div className="app-header-right">
               <LanguageSwitch />
+              <NotificationBell />
               <Dropdown menu={userMenu} trigger={["click"]}>
                 <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
                   {session.user.name}

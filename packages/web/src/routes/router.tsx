@@ -75,6 +75,13 @@ export function createAppRouter() {
                   }),
                 },
                 {
+                  path: "notifications",
+                  lazy: async () => ({
+                    Component: (await import("../features/notifications/NotificationsPage.tsx"))
+                      .NotificationsPage,
+                  }),
+                },
+                {
                   path: "profile",
                   lazy: async () => ({
                     Component: (await import("../features/auth/ProfilePage.tsx")).ProfilePage,
@@ -96,6 +103,12 @@ export function createAppRouter() {
                   path: "rollout",
                   lazy: async () => ({
                     Component: (await import("../features/rollout/RolloutPage.tsx")).RolloutPage,
+                  }),
+                },
+                {
+                  path: "team",
+                  lazy: async () => ({
+                    Component: (await import("../features/team/TeamPage.tsx")).TeamPage,
                   }),
                 },
                 {
@@ -121,6 +134,13 @@ export function createAppRouter() {
                   path: "people/:id",
                   lazy: async () => ({
                     Component: (await import("../features/org/PersonPage.tsx")).PersonPage,
+                  }),
+                },
+                {
+                  path: "recognitions",
+                  lazy: async () => ({
+                    Component: (await import("../features/recognitions/RecognitionsPage.tsx"))
+                      .RecognitionsPage,
                   }),
                 },
                 {

@@ -2,15 +2,17 @@ import { Result, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useSession } from "../auth/session.ts";
+import { AuditLog } from "./AuditLog.tsx";
 import { CyclesAdmin } from "./CyclesAdmin.tsx";
 import { DepartmentsAdmin } from "./DepartmentsAdmin.tsx";
+import { IntegrationsAdmin } from "./IntegrationsAdmin.tsx";
 import { MembersAdmin } from "./MembersAdmin.tsx";
 import { OrgSettingsForm } from "./OrgSettingsForm.tsx";
 
-const TABS = ["org", "departments", "members", "cycles"] as const;
+const TABS = ["org", "departments", "members", "cycles", "integrations", "audit"] as const;
 type TabKey = (typeof TABS)[number];
 
-/** 管理: the organization, its departments, members and cycles; admins only. */
+/** 管理: the organization, its departments, members, cycles, chat channels and audit log; admins only. */
 export function AdminPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -34,6 +36,8 @@ export function AdminPage() {
           { key: "departments", label: t("admin.tabs.departments"), children: <DepartmentsAdmin /> },
           { key: "members", label: t("admin.tabs.members"), children: <MembersAdmin /> },
           { key: "cycles", label: t("admin.tabs.cycles"), children: <CyclesAdmin /> },
+          { key: "integrations", label: t("admin.tabs.integrations"), children: <IntegrationsAdmin /> },
+          { key: "audit", label: t("admin.tabs.audit"), children: <AuditLog /> },
         ]}
       />
     </>

@@ -8,6 +8,7 @@ import { applyFieldErrors, placeApiError } from "../../api/form-errors.ts";
 import { queryKeys } from "../../api/queries.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { isLanguage, setLanguage } from "../../i18n/index.ts";
+import { NotificationSettingsCard } from "../notifications/NotificationSettingsCard.tsx";
 import { useSession } from "./session.ts";
 
 type ProfileValues = { name: string; locale: Locale | "browser" };
@@ -150,6 +151,7 @@ export function ProfilePage() {
           </Button>
         </Form>
       </Card>
+      <NotificationSettingsCard />
     </Space>
   );
 }

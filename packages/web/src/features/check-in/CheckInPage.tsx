@@ -1,36 +1,33 @@
 import { CheckCircleFilled } from "@ant-design/icons";
 import { isApiError, isNetworkError, type KeyResult, type Objective } from "@luodi/client";
 import { useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Slider,
-  Switch,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Checkbox, Empty, Form, Input, Slider, Switch, Tag, Typography } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api/client.ts";
 import { queryKeys, storeObjective, useDepartments, useObjectives } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
+import { GroupedNumberInput } from "../../components/GroupedNumberInput.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { ProgressBar } from "../../components/ProgressBar.tsx";
 import { HealthTag } from "../../components/Tags.tsx";
+import { dropDraft, loadDraft, saveDraft } from "../../lib/draft-storage.ts";
 import { formatMeasure } from "../../lib/format.ts";
 import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 import { KeyResultValue } from "../okrs/KeyResultLine.tsx";
 import { myKeyResults, myObjectives } from "../okrs/mine.ts";
-import { baselineOf, checkInOf, type Draft, hasConfidence, isChanged } from "./drafts.ts";
+import {
+  baselineOf,
+  checkInDraftsKey,
+  checkInOf,
+  type Draft,
+  hasConfidence,
+  isChanged,
+  isDraftSet,
+} from "./drafts.ts";
 
 /** Errors of one KR's check-in: by field (`value`, `milestonesDone`, `confidence`, `note`) or for the row. */
 type RowError = { field: "value" | "milestonesDone" | "confidence" | "note" | null; message: string };
@@ -154,7 +151,7 @@ function CheckInRow({
             {...errorAt("value")}
             style={{ marginBottom: 0 }}
           >
-            <InputNumber
+            <GroupedNumberInput
               id={`${id}-value`}
               data-testid="checkin-value"
               value={draft.value}
@@ -229,7 +226,15 @@ export function CheckInPage() {
   const { cycles, cycle, setCycle } = useSelectedCycle();
   const objectives = useObjectives({ cycleId: cycle?.id }, !!cycle);
   const departments = useDepartments();
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  // What was typed and not sent waits in the tab: leaving the screen or reloading loses nothing.
+  const draftsKey = checkInDraftsKey(userId);
+  const [kept] = useState(() => loadDraft(draftsKey, isDraftSet));
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => kept?.value ?? {});
+  const [showKept, setShowKept] = useState(true);
+  useEffect(() => {
+    if (Object.keys(drafts).length > 0) saveDraft(draftsKey, drafts);
+    else dropDraft(draftsKey);
+  }, [drafts, draftsKey]);
   const [errors, setErrors] = useState<Record<string, RowError>>({});
   const [saved, setSaved] = useState<Set<string>>(new Set());
   const [submitting, setSubmitting] = useState(false);
@@ -240,6 +245,7 @@ export function CheckInPage() {
   );
   const draftOf = (kr: KeyResult) => drafts[kr.id] ?? baselineOf(kr);
   const changedRows = rows.filter(({ keyResult }) => isChanged(keyResult, draftOf(keyResult)));
+  const keptRows = kept ? changedRows.filter(({ keyResult }) => kept.value[keyResult.id]) : [];
 
   const handleSubmit = async () => {
     if (submitting || changedRows.length === 0) return;
@@ -315,6 +321,26 @@ export function CheckInPage() {
         <Empty description={t("checkIn.empty")} data-testid="checkin-empty" />
       ) : (
         <>
+          {showKept && keptRows.length > 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="checkin-kept"
+              title={t("checkIn.kept", { count: keptRows.length })}
+              action={
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setDrafts({});
+                    setShowKept(false);
+                  }}
+                >
+                  {t("checkIn.discardKept")}
+                </Button>
+              }
+            />
+          ) : null}
           {rows.map(({ keyResult, objective }) => (
             <CheckInRow
               key={keyResult.id}

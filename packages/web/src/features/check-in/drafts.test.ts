@@ -1,6 +1,6 @@
 import type { KeyResult } from "@luodi/client";
 import { describe, expect, it } from "vitest";
-import { baselineOf, checkInOf, hasConfidence, isChanged } from "./drafts.ts";
+import { baselineOf, checkInOf, hasConfidence, isChanged, isDraftSet } from "./drafts.ts";
 
 const kr = (extra: Partial<KeyResult>): KeyResult =>
   ({
@@ -66,5 +66,17 @@ describe("check-in drafts", () => {
       value: 1,
       note: "done",
     });
+  });
+});
+
+describe("kept check-in drafts", () => {
+  it("are taken back only when every draft has the shape the screen writes", () => {
+    const draft = { ...baselineOf(kr({})), note: "客户签约" };
+    expect(isDraftSet({ k: draft, other: { ...draft, confidence: null } })).toBe(true);
+    expect(isDraftSet({})).toBe(true);
+    expect(isDraftSet({ k: { ...draft, note: 3 } })).toBe(false);
+    expect(isDraftSet({ k: { ...draft, confidence: 11 } })).toBe(false);
+    expect(isDraftSet(null)).toBe(false);
+    expect(isDraftSet("k")).toBe(false);
   });
 });

@@ -64,3 +64,27 @@ export function checkInOf(kr: KeyResult, draft: CompleteDraft): CheckInInput {
       return { ...common, value: draft.value ?? kr.currentValue ?? kr.startValue ?? 0 };
   }
 }
+
+/** Where this person's unsent check-ins wait in the tab (lib/draft-storage.ts). */
+export function checkInDraftsKey(userId: string): string {
+  return `luodi.draft.check-in.${userId}`;
+}
+
+function isDraft(value: unknown): value is Draft {
+  if (typeof value !== "object" || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return (
+    (d.value === null || typeof d.value === "number") &&
+    Array.isArray(d.milestonesDone) &&
+    d.milestonesDone.every((id) => typeof id === "string") &&
+    typeof d.done === "boolean" &&
+    (d.confidence === null ||
+      (typeof d.confidence === "number" && d.confidence >= 0 && d.confidence <= 10)) &&
+    typeof d.note === "string"
+  );
+}
+
+/** Whether a kept value is the check-in screen's drafts, by KR id. */
+export function isDraftSet(value: unknown): value is Record<string, Draft> {
+  return typeof value === "object" && value !== null && Object.values(value).every(isDraft);
+}

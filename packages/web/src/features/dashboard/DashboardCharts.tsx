@@ -6,6 +6,15 @@ import { useEffect, useRef } from "react";
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
+/** A value axis of shares: 0 % to 100 % in quarters, so a phone's narrow chart still reads every label. */
+const PERCENT_AXIS = {
+  type: "value",
+  min: 0,
+  max: 1,
+  interval: 0.25,
+  axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+} as const;
+
 export type Slice = { name: string; value: number; color: string };
 export type Bar = { name: string; value: number };
 
@@ -71,12 +80,7 @@ export function ProgressBars({ bars, label, testId }: { bars: Bar[]; label: stri
       trigger: "axis",
       valueFormatter: (v: unknown) => (typeof v === "number" ? `${Math.round(v * 100)}%` : String(v)),
     },
-    xAxis: {
-      type: "value",
-      min: 0,
-      max: 1,
-      axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
-    },
+    xAxis: PERCENT_AXIS,
     yAxis: {
       type: "category",
       inverse: true,
@@ -115,12 +119,7 @@ export function RateLine({ points, label, testId }: { points: Point[]; label: st
       valueFormatter: (v: unknown) => (typeof v === "number" ? `${Math.round(v * 100)}%` : String(v)),
     },
     xAxis: { type: "category", data: points.map((p) => p.name), axisLabel: { hideOverlap: true } },
-    yAxis: {
-      type: "value",
-      min: 0,
-      max: 1,
-      axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
-    },
+    yAxis: PERCENT_AXIS,
     series: [{ type: "line", data: points.map((p) => p.value), symbolSize: 6, areaStyle: { opacity: 0.08 } }],
   });
   return (

@@ -8,7 +8,7 @@ import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_KEYS } from "../../components/labels.ts";
 import { ConfidenceTag, HealthTag } from "../../components/Tags.tsx";
-import { formatPercent } from "../../lib/format.ts";
+import { formatPercent, formatShortDate } from "../../lib/format.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { DepartmentFilter } from "../cycles/DepartmentFilter.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
@@ -84,7 +84,8 @@ export function DashboardPage() {
 }
 
 function DashboardBody({ data, showScores }: { data: CycleDashboard; showScores: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const members = useMembers();
   const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m.name])), [members.data]);
   const krSlices = HEALTHS.map((h) => ({
@@ -99,6 +100,11 @@ function DashboardBody({ data, showScores }: { data: CycleDashboard; showScores:
   }));
   const summary = (slices: Array<{ name: string; value: number }>) =>
     slices.map((s) => `${s.name} ${s.value}`).join(", ");
+  // Weeks named by their first day in the reader's language ("Oct 1", "10月1日"), never "10-01".
+  const trend = data.checkInTrend.map((w) => ({
+    name: formatShortDate(Date.parse(`${w.weekStart}T12:00:00Z`), language),
+    value: w.rate,
+  }));
   const departmentBars = data.departments.map((d) => ({ name: d.name, value: d.progress }));
   const scoreSlices = [
     { name: t("dashboard.scores.green"), value: data.scoreDistribution.green, color: "#52c41a" },
@@ -164,10 +170,8 @@ function DashboardBody({ data, showScores }: { data: CycleDashboard; showScores:
             ) : (
               <Suspense fallback={<Loading />}>
                 <Charts.Line
-                  points={data.checkInTrend.map((w) => ({ name: w.weekStart.slice(5), value: w.rate }))}
-                  label={`${t("dashboard.trend")}: ${data.checkInTrend
-                    .map((w) => `${w.weekStart} ${formatPercent(w.rate)}`)
-                    .join(", ")}`}
+                  points={trend}
+                  label={`${t("dashboard.trend")}: ${trend.map((w) => `${w.name} ${formatPercent(w.value)}`).join(", ")}`}
                   testId="check-in-trend-chart"
                 />
               </Suspense>

@@ -2,6 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { type Cycle, type Department, isApiError, type Member, type ObjectiveDetail } from "@luodi/client";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -15,7 +16,7 @@ import {
   Select,
   Typography,
 } from "antd";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client.ts";
@@ -34,6 +35,8 @@ import { Loading } from "../../components/Loading.tsx";
 import { LEVEL_KEYS, PHASE_KEYS, VISIBILITY_KEYS } from "../../components/labels.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { enclosingCycles, pickDefaultCycle, sortCyclesForPicker, todayIn } from "../../lib/cycles.ts";
+import { dropDraft, loadDraft, saveDraft } from "../../lib/draft-storage.ts";
+import { formatDateTime } from "../../lib/format.ts";
 import { useSession } from "../auth/session.ts";
 import { templateValues } from "../guide/template-prefill.ts";
 import { findTemplate } from "../guide/templates.ts";
@@ -43,7 +46,9 @@ import {
   alignmentChange,
   coachInputOf,
   type EditorValues,
+  editorDraftKey,
   emptyKeyResult,
+  isEditorDraft,
   objectiveInputOf,
   objectiveSaveInputOf,
   valuesOf,
@@ -99,7 +104,7 @@ function EditorForm({
   members: readonly Member[];
   departments: readonly Department[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -119,7 +124,29 @@ function EditorForm({
   );
   const [saving, setSaving] = useState(false);
 
+  // What was typed and not saved waits in the tab: leaving the editor or reloading loses nothing.
+  const draftKey = editorDraftKey(session.user.id, existing?.id, params.get("template"));
+  const baseVersion = existing?.version ?? null;
+  const [kept, setKept] = useState(() => {
+    const found = loadDraft(draftKey, isEditorDraft);
+    return found && found.value.version === baseVersion ? found : null;
+  });
+  const handleValuesChange = () => {
+    saveDraft(draftKey, { version: baseVersion, values: form.getFieldsValue(true) as EditorValues });
+  };
+  const [discarded, setDiscarded] = useState(false);
+  const handleDiscard = () => {
+    dropDraft(draftKey);
+    setKept(null);
+    setDiscarded(true);
+  };
+  useEffect(() => {
+    // The kept draft was discarded: the form goes back to the objective as saved (or a blank one).
+    if (discarded) form.resetFields();
+  }, [discarded, form]);
+
   const initialValues = useMemo<EditorValues>(() => {
+    if (kept) return kept.value.values;
     if (existing) return valuesOf(existing);
     const requested = cycles.find((c) => c.id === params.get("cycle"));
     const template = findTemplate(params.get("template"));
@@ -136,7 +163,7 @@ function EditorForm({
       // `?template=<id>` starts from a template of the library, in the UI's language.
       ...(template ? templateValues(template, currentLanguage()) : {}),
     };
-  }, [existing, cycles, params, session]);
+  }, [kept, existing, cycles, params, session]);
 
   // `preserve`: the whole store, so KRs given as initial values (an existing objective, a template) reach the coach
   // before anyone types in them.
@@ -201,6 +228,7 @@ function EditorForm({
   };
 
   const finish = (id: string, isPending = false) => {
+    dropDraft(draftKey);
     void queryClient.invalidateQueries({ queryKey: queryKeys.allObjectives });
     void queryClient.invalidateQueries({ queryKey: queryKeys.objective(id) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.history(id) });
@@ -218,6 +246,8 @@ function EditorForm({
       show(error);
       return;
     }
+    // Created: from here on the objective itself holds the work, not the new objective's draft.
+    dropDraft(draftKey);
     const alignment = alignmentChange(v, undefined);
     if (alignment) {
       try {
@@ -287,6 +317,7 @@ function EditorForm({
       form={form}
       layout="vertical"
       initialValues={initialValues}
+      onValuesChange={handleValuesChange}
       onFinish={() => void handleFinish()}
       onFinishFailed={() => setFormMessage(t("validation.fixFields"))}
       scrollToFirstError={{ block: "center" }}
@@ -296,6 +327,22 @@ function EditorForm({
         <h1>{isEdit ? t("editor.editTitle") : t("editor.newTitle")}</h1>
       </div>
       <FormAlert message={formMessage} />
+      {kept ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="editor-kept"
+          title={t("editor.kept", {
+            time: formatDateTime(new Date(kept.savedAt).toISOString(), i18n.language),
+          })}
+          action={
+            <Button size="small" onClick={handleDiscard} data-testid="editor-discard">
+              {t("editor.discardKept")}
+            </Button>
+          }
+        />
+      ) : null}
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={16}>
           <Card size="small" title={t("editor.objectiveSection")} style={{ marginBottom: 16 }}>
@@ -479,7 +526,15 @@ function EditorForm({
         </Col>
       </Row>
       <div className="sticky-actions">
-        <Button onClick={() => navigate(-1)}>{t("common.cancel")}</Button>
+        <Button
+          onClick={() => {
+            // Cancel is a decision to drop the changes: nothing of them is kept.
+            dropDraft(draftKey);
+            navigate(-1);
+          }}
+        >
+          {t("common.cancel")}
+        </Button>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="editor-save">
           {isEdit ? t("common.save") : t("editor.create")}
         </Button>

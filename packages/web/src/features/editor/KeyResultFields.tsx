@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { CoachFinding, Member } from "@luodi/client";
 import { Button, Col, Form, type FormInstance, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { GroupedNumberInput } from "../../components/GroupedNumberInput.tsx";
 import { DIRECTION_KEYS, KR_TYPE_KEYS } from "../../components/labels.ts";
 import { CoachHints } from "./CoachHints.tsx";
 import { type EditorValues, hasMeasure, inferredDirection, NUMERIC_TYPES } from "./editor-model.ts";
@@ -116,7 +117,7 @@ export function KeyResultFields({
         <Row gutter={12}>
           <Col xs={12} md={6}>
             <Form.Item name={name("startValue")} label={t("editor.startValue")}>
-              <InputNumber style={{ width: "100%" }} />
+              <GroupedNumberInput style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -127,7 +128,7 @@ export function KeyResultFields({
                 { required: NUMERIC_TYPES.has(type) || type === "rollup", message: t("validation.required") },
               ]}
             >
-              <InputNumber style={{ width: "100%" }} />
+              <GroupedNumberInput style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

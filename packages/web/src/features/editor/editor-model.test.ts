@@ -2,8 +2,10 @@ import type { ObjectiveDetail } from "@luodi/client";
 import { describe, expect, it } from "vitest";
 import {
   alignmentChange,
+  editorDraftKey,
   emptyKeyResult,
   inferredDirection,
+  isEditorDraft,
   keyResultInputOf,
   objectiveInputOf,
   objectiveSaveInputOf,
@@ -209,5 +211,24 @@ describe("the direction of a KR (issue 13, fix 5)", () => {
         direction: "increase",
       }),
     ).toMatchObject({ direction: "increase" });
+  });
+});
+
+describe("the editor's kept draft (issue 13, item 8)", () => {
+  const values = { level: "personal", visibility: "public", title: "Grow", keyResults: [{ type: "number" }] };
+
+  it("is kept per person and per objective, a new one per template", () => {
+    expect(editorDraftKey("u", "o1", null)).toBe("luodi.draft.editor.u.o1");
+    expect(editorDraftKey("u", undefined, null)).toBe("luodi.draft.editor.u.new.");
+    expect(editorDraftKey("u", undefined, "sales-1")).toBe("luodi.draft.editor.u.new.sales-1");
+  });
+
+  it("is taken back only with the shape the editor writes", () => {
+    expect(isEditorDraft({ version: 3, values })).toBe(true);
+    expect(isEditorDraft({ version: null, values: { ...values, keyResults: undefined } })).toBe(true);
+    expect(isEditorDraft({ version: "3", values })).toBe(false);
+    expect(isEditorDraft({ version: 1, values: { ...values, level: 2 } })).toBe(false);
+    expect(isEditorDraft({ version: 1, values: { ...values, keyResults: [null] } })).toBe(false);
+    expect(isEditorDraft(null)).toBe(false);
   });
 });

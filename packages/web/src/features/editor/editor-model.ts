@@ -238,3 +238,35 @@ export function coachInputOf(
     ownerObjectiveCount,
   };
 }
+
+/** An objective being written and not saved, kept in the tab (lib/draft-storage.ts). */
+export type EditorDraft = {
+  /** The version of the objective it was opened on (null for a new one): a draft of an older one is dropped. */
+  version: number | null;
+  values: EditorValues;
+};
+
+/** Where the draft of an objective (or of a new one, from a template or not) waits in the tab. */
+export function editorDraftKey(
+  userId: string,
+  objectiveId: string | undefined,
+  template: string | null,
+): string {
+  return `luodi.draft.editor.${userId}.${objectiveId ?? `new.${template ?? ""}`}`;
+}
+
+/** Whether a kept value is an editor draft: the form's values with the version they were based on. */
+export function isEditorDraft(value: unknown): value is EditorDraft {
+  if (typeof value !== "object" || value === null) return false;
+  const { version, values } = value as { version?: unknown; values?: unknown };
+  if (version !== null && typeof version !== "number") return false;
+  if (typeof values !== "object" || values === null) return false;
+  const v = values as Record<string, unknown>;
+  return (
+    typeof v.level === "string" &&
+    typeof v.visibility === "string" &&
+    (v.keyResults === undefined ||
+      (Array.isArray(v.keyResults) &&
+        v.keyResults.every((kr) => typeof kr === "object" && kr !== null && typeof kr.type === "string")))
+  );
+}

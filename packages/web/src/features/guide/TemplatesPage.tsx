@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { KR_TYPE_KEYS } from "../../components/labels.ts";
+import { formatMeasure } from "../../lib/format.ts";
 import { contentLanguage, TEMPLATE_FUNCTION_KEYS } from "./labels.ts";
 import {
   type OkrTemplate,
@@ -30,11 +31,7 @@ function matches(text: TemplateText, query: string): boolean {
     .every((word) => haystack.includes(word));
 }
 
-function formatValue(value: number, unit: string): string {
-  return unit === "%" ? `${value}%` : `${value} ${unit}`;
-}
-
-function TemplatePreview({ text }: { text: TemplateText }) {
+function TemplatePreview({ text, language }: { text: TemplateText; language: string }) {
   const { t } = useTranslation();
   return (
     <div data-testid="template-preview">
@@ -48,8 +45,8 @@ function TemplatePreview({ text }: { text: TemplateText }) {
             <Tag>{t(KR_TYPE_KEYS[kr.type])}</Tag>
             <span>
               {t("templates.range", {
-                start: formatValue(kr.startValue, kr.unit),
-                target: formatValue(kr.targetValue, kr.unit),
+                start: formatMeasure(kr.startValue, kr.unit, language),
+                target: formatMeasure(kr.targetValue, kr.unit, language),
               })}
             </span>
           </div>
@@ -185,7 +182,7 @@ export function TemplatesPage() {
           </Button>,
         ]}
       >
-        {previewing ? <TemplatePreview text={previewing[language]} /> : null}
+        {previewing ? <TemplatePreview text={previewing[language]} language={i18n.language} /> : null}
       </Modal>
     </div>
   );

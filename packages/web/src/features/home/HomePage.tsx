@@ -4,7 +4,7 @@ import { Button, Col, Empty, Row, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useDepartments, useMembers, useObjectives } from "../../api/queries.ts";
+import { useDepartments, useMembers, useObjectives, useTeam } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PHASE_KEYS } from "../../components/labels.ts";
@@ -20,6 +20,7 @@ import {
   ownsObjective,
 } from "../okrs/mine.ts";
 import { ObjectiveCard } from "../okrs/ObjectiveCard.tsx";
+import { PraiseCard } from "../recognitions/PraiseCard.tsx";
 import { TodoPanel } from "./TodoPanel.tsx";
 
 /** 我的 OKR: my objectives in the chosen cycle, and what needs doing this week. */
@@ -31,6 +32,9 @@ export function HomePage() {
   const objectives = useObjectives({ cycleId: cycle?.id }, !!cycle);
   const departments = useDepartments();
   const members = useMembers();
+  // While the cycle scores, my reports' self-scored objectives wait for my score (from /me/team).
+  const scoring = cycle?.phase === "scoring" && session.abilities.viewTeam;
+  const team = useTeam(scoring ? cycle?.id : undefined, false);
 
   const all = objectives.data ?? [];
   const departmentList = departments.data ?? [];
@@ -50,8 +54,11 @@ export function HomePage() {
     );
     const { settings, timezone } = session.organization;
     const week = checkInWeek(settings, timezone, new Date());
-    return computeTodos({ cycle, owned, keyResults, approvals, week });
-  }, [cycle, keyResults, all, owned, userId, departmentList, session.organization]);
+    const scoresToGive = (team.data?.people ?? []).flatMap((p) =>
+      p.objectives.filter((o) => o.awaitingMyScore),
+    );
+    return computeTodos({ cycle, owned, keyResults, approvals, week, scoresToGive });
+  }, [cycle, keyResults, all, owned, userId, departmentList, session.organization, team.data]);
 
   if (cycles.isPending) return <Loading />;
   if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
@@ -124,6 +131,7 @@ export function HomePage() {
             approvalRequired={session.organization.settings.approvalRequired}
             loading={objectives.isPending}
           />
+          <PraiseCard />
         </Col>
       </Row>
     </>

@@ -51,6 +51,12 @@ function useTodoView(
         text: t("todo.score", { name: todo.objective.title }),
         to: `/objectives/${todo.objective.id}#scoring`,
       };
+    case "managerScore":
+      return {
+        icon: <StarOutlined />,
+        text: t("todo.managerScore", { name: todo.objective.title }),
+        to: `/objectives/${todo.objective.id}#scoring`,
+      };
     case "review":
       return {
         icon: <FileDoneOutlined />,

@@ -2,6 +2,7 @@ import type { CheckIn, KeyResult } from "@luodi/client";
 import { Empty, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatMeasure, formatPercent } from "../../lib/format.ts";
+import { CommentsDrawer } from "../comments/CommentsDrawer.tsx";
 
 /** 进展记录: every check-in of the objective's KRs, newest first, with its note. */
 export function CheckInTimeline({
@@ -56,9 +57,18 @@ export function CheckInTimeline({
                   {checkIn.note}
                 </Typography.Paragraph>
               ) : null}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {checkIn.authorName ?? t("common.someone")} · {formatDateTime(checkIn.createdAt, language)}
-              </Typography.Text>
+              <div className="checkin-footer">
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {checkIn.authorName ?? t("common.someone")} · {formatDateTime(checkIn.createdAt, language)}
+                </Typography.Text>
+                {kr ? (
+                  <CommentsDrawer
+                    subject={{ type: "check_in", id: checkIn.id }}
+                    title={t("comments.onKeyResult", { title: kr.title })}
+                    canComment={kr.abilities.comment}
+                  />
+                ) : null}
+              </div>
             </div>
           ),
         };

@@ -11,6 +11,8 @@ import { PHASE_KEYS } from "../../components/labels.ts";
 import { ProgressBar } from "../../components/ProgressBar.tsx";
 import { ConfidenceTag, HealthTag, LevelTag, StatusTag } from "../../components/Tags.tsx";
 import { useSession } from "../auth/session.ts";
+import { CommentsDrawer } from "../comments/CommentsDrawer.tsx";
+import { CommentsPanel } from "../comments/CommentsPanel.tsx";
 import { KeyResultValue } from "../okrs/KeyResultLine.tsx";
 import { AlignmentSection } from "./AlignmentSection.tsx";
 import { CheckInTimeline } from "./CheckInTimeline.tsx";
@@ -19,6 +21,7 @@ import { HistorySection } from "./HistorySection.tsx";
 import { PendingAdjustments } from "./PendingAdjustments.tsx";
 import { ReviewForm } from "./ReviewForm.tsx";
 import { ScoringForm } from "./ScoringForm.tsx";
+import { useScrollToHash } from "./useScrollToHash.ts";
 import { WorkflowActions } from "./WorkflowActions.tsx";
 
 // ECharts is heavy: it loads only when a chart is on screen.
@@ -58,6 +61,9 @@ export function ObjectivePage() {
         : null,
     [cycle, objective.data, checkInsByKr],
   );
+
+  // To-dos link to `#scoring` and `#review`: the form is brought into view once the page shows it.
+  useScrollToHash(!!objective.data && !!cycle);
 
   if (objective.isPending) return <Loading />;
   if (objective.isError)
@@ -142,6 +148,11 @@ export function ObjectivePage() {
                       <span className="muted">KR{index + 1} </span>
                       {kr.title}
                     </span>
+                    <CommentsDrawer
+                      subject={{ type: "key_result", id: kr.id }}
+                      title={t("comments.onKeyResult", { title: kr.title })}
+                      canComment={kr.abilities.comment}
+                    />
                   </div>
                   <div className="kr-meta">
                     <KeyResultValue keyResult={kr} />
@@ -180,12 +191,15 @@ export function ObjectivePage() {
               <ReviewForm objective={o} />
             </Card>
           ) : null}
-          <Card title={t("objectivePage.checkIns")} size="small">
+          <Card title={t("objectivePage.checkIns")} size="small" style={{ marginBottom: 16 }}>
             {checkInsLoading ? (
               <Loading />
             ) : (
               <CheckInTimeline keyResults={o.keyResults} checkInsByKr={checkInsByKr} />
             )}
+          </Card>
+          <Card title={t("comments.title")} size="small" id="comments">
+            <CommentsPanel subject={{ type: "objective", id: o.id }} canComment={o.abilities.comment} />
           </Card>
         </Col>
         <Col xs={24} lg={8}>

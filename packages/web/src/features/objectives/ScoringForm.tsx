@@ -13,8 +13,9 @@ type Row = { id: string; selfScore: number | null; managerScore: number | null; 
 type Values = { keyResults: Row[] };
 
 /**
- * 评分: each KR's self score (suggested: its progress rounded to 0.1) and the manager's score side by side,
- * with a comment. Stored scores are 0–1; an organization may show them as 0–100.
+ * 评分: each KR's self score and the manager's score side by side, with a comment. The suggested self score
+ * (its progress rounded to 0.1) is offered as a placeholder and a "use" link, never entered in the person's
+ * name: an empty field reads as "not scored yet". Stored scores are 0–1; an organization may show them as 0–100.
  */
 export function ScoringForm({ objective, scale }: { objective: ObjectiveDetail; scale: "0-1" | "0-100" }) {
   const { t } = useTranslation();
@@ -68,7 +69,8 @@ export function ScoringForm({ objective, scale }: { objective: ObjectiveDetail; 
       initialValues={{
         keyResults: objective.keyResults.map((kr) => ({
           id: kr.id,
-          selfScore: toShown(kr.selfScore ?? kr.suggestedScore),
+          // The suggestion is offered, never entered for the person: an empty field until they choose.
+          selfScore: toShown(kr.selfScore),
           managerScore: toShown(kr.managerScore),
           comment: kr.scoreComment,
         })),
@@ -87,12 +89,35 @@ export function ScoringForm({ objective, scale }: { objective: ObjectiveDetail; 
               name={["keyResults", i, "selfScore"]}
               label={t("scoring.self")}
               style={{ marginBottom: 0 }}
+              extra={
+                kr.abilities.score && kr.selfScore === null ? (
+                  <span data-testid="scoring-suggestion">
+                    {t("scoring.suggested", { score: toShown(kr.suggestedScore) })}{" "}
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0, height: "auto" }}
+                      onClick={() =>
+                        form.setFieldValue(["keyResults", i, "selfScore"], toShown(kr.suggestedScore))
+                      }
+                      data-testid="scoring-use-suggested"
+                    >
+                      {t("scoring.useSuggested")}
+                    </Button>
+                  </span>
+                ) : null
+              }
             >
               <InputNumber
                 min={0}
                 max={max}
                 step={step}
                 disabled={!kr.abilities.score}
+                placeholder={
+                  kr.abilities.score
+                    ? t("scoring.suggestedPlaceholder", { score: toShown(kr.suggestedScore) })
+                    : t("scoring.notGiven")
+                }
                 style={{ width: "100%" }}
               />
             </Form.Item>
@@ -106,6 +131,7 @@ export function ScoringForm({ objective, scale }: { objective: ObjectiveDetail; 
                 max={max}
                 step={step}
                 disabled={!kr.abilities.managerScore}
+                placeholder={kr.abilities.managerScore ? undefined : t("scoring.notGiven")}
                 style={{ width: "100%" }}
               />
             </Form.Item>

@@ -22,6 +22,7 @@ const krAbilities = (extra: Partial<KeyResultAbilities> = {}): KeyResultAbilitie
   checkIn: true,
   score: false,
   managerScore: false,
+  comment: true,
   ...extra,
 });
 const objectiveAbilities = (extra: Partial<ObjectiveAbilities> = {}): ObjectiveAbilities => ({
@@ -36,6 +37,7 @@ const objectiveAbilities = (extra: Partial<ObjectiveAbilities> = {}): ObjectiveA
   managerScore: false,
   review: false,
   checkIn: true,
+  comment: true,
   ...extra,
 });
 
@@ -194,6 +196,19 @@ describe("computeTodos", () => {
       week,
     });
     expect(scoring.map((t) => t.kind)).toEqual(["approve", "score"]);
+    // A report has scored themselves: the manager's score is asked for, once per objective.
+    const withReports = computeTodos({
+      cycle: cycle("scoring"),
+      owned: [scored],
+      keyResults: myKeyResults([scored], "me"),
+      approvals: [],
+      week,
+      scoresToGive: [
+        { id: "sue-o", title: "Sue's objective" },
+        { id: "sue-o", title: "Sue's objective" },
+      ],
+    });
+    expect(withReports.map((t) => `${t.kind}:${t.objective.id}`)).toEqual(["score:p", "managerScore:sue-o"]);
     const reviewing = computeTodos({
       cycle: cycle("reviewing"),
       owned: [

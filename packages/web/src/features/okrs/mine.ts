@@ -44,6 +44,7 @@ export type Todo =
   | { kind: "publish"; objective: Objective }
   | { kind: "align"; objective: Objective }
   | { kind: "score"; objective: Objective }
+  | { kind: "managerScore"; objective: { id: string; title: string } }
   | { kind: "review"; objective: Objective };
 
 export type TodoInput = {
@@ -56,6 +57,8 @@ export type TodoInput = {
   approvals: readonly Objective[];
   /** The organization's check-in week now (core's checkInWeek): from its last check-in time to the next. */
   week: CheckInWeek;
+  /** My reports' objectives, self-scored, whose manager score is mine to give (`awaitingMyScore` of /me/team). */
+  scoresToGive?: ReadonlyArray<{ id: string; title: string }>;
 };
 
 /**
@@ -80,7 +83,8 @@ export function approvalsWaitingFor(objectives: readonly Objective[], userId: st
  *   or in progress) with no check-in since this check-in week began (the organization's check-in weekday
  *   and hour, not a rolling 7 days);
  * - drafts to publish (or submit), and my objectives below company level that align to nothing;
- * - scores to give in the scoring phase, 复盘 to write in the reviewing phase.
+ * - scores to give in the scoring phase — mine, and my reports' once they have scored themselves —, 复盘 to
+ *   write in the reviewing phase.
  */
 export function computeTodos(input: TodoInput): Todo[] {
   const { cycle, owned } = input;
@@ -117,6 +121,13 @@ export function computeTodos(input: TodoInput): Todo[] {
   }
   for (const objective of toScore.values()) {
     if (objective.status !== "draft") todos.push({ kind: "score", objective });
+  }
+  // The manager's score after the report's own: one to-do per objective, however many reports share it.
+  const given = new Set<string>();
+  for (const objective of input.scoresToGive ?? []) {
+    if (given.has(objective.id)) continue;
+    given.add(objective.id);
+    todos.push({ kind: "managerScore", objective });
   }
   for (const objective of owned) {
     if (objective.abilities.review && !objective.review && objective.status !== "draft")

@@ -1,16 +1,33 @@
 import type { CycleRollout } from "@luodi/client";
 import { isApiError } from "@luodi/client";
-import { Card, Col, Empty, Progress, Result, Row, Space, Tag, Typography } from "antd";
+import { Card, Empty, Progress, Result, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useRollout } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
-import { formatPercent } from "../../lib/format.ts";
+import { formatPercent, formatShortDate } from "../../lib/format.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
+import { publishedShare, ROLLOUT_SORTS, type RolloutRow } from "./rollout-view.ts";
 
-type DepartmentRollout = CycleRollout["departments"][number];
+const RateLine = lazy(async () => ({ default: (await import("../dashboard/DashboardCharts.tsx")).RateLine }));
+
+/** What "missing" means at each stage, and why each person is listed. */
+const STAGE_KEYS = {
+  published: "rollout.stage.published",
+  checked_in: "rollout.stage.checked_in",
+  scored: "rollout.stage.scored",
+  reviewed: "rollout.stage.reviewed",
+} as const;
+
+const REASON_KEYS = {
+  no_okrs: "rollout.reason.no_okrs",
+  not_checked_in: "rollout.reason.not_checked_in",
+  not_scored: "rollout.reason.not_scored",
+  not_reviewed: "rollout.reason.not_reviewed",
+} as const;
 
 /** 落地看板: for leadership, how far OKRs have landed in each department, and who is missing. */
 export function RolloutPage() {
@@ -39,15 +56,7 @@ export function RolloutPage() {
   } else if (rollout.data.departments.length === 0) {
     body = <Empty description={t("rollout.empty")} />;
   } else {
-    body = (
-      <Row gutter={[16, 16]} data-testid="rollout">
-        {rollout.data.departments.map((d) => (
-          <Col xs={24} md={12} xl={8} key={d.departmentId}>
-            <DepartmentCard department={d} />
-          </Col>
-        ))}
-      </Row>
-    );
+    body = <RolloutBody data={rollout.data} />;
   }
 
   return (
@@ -68,52 +77,133 @@ export function RolloutPage() {
   );
 }
 
-function Share({ label, value }: { label: string; value: number }) {
+function Share({ value, label }: { value: number; label: string }) {
   return (
-    <div className="rollout-share">
-      <span>{label}</span>
-      <Progress
-        percent={Math.round(value * 100)}
-        size="small"
-        status="normal"
-        format={(percent) => `${percent ?? 0}%`}
-        aria-label={`${label} ${formatPercent(value)}`}
+    <Progress
+      percent={Math.round(value * 100)}
+      size="small"
+      status="normal"
+      format={(percent) => `${percent ?? 0}%`}
+      aria-label={`${label} ${formatPercent(value)}`}
+      style={{ minWidth: 96, margin: 0 }}
+    />
+  );
+}
+
+function RolloutBody({ data }: { data: CycleRollout }) {
+  const { t, i18n } = useTranslation();
+  const trend = data.checkInTrend.map((w) => ({
+    name: formatShortDate(Date.parse(`${w.weekStart}T12:00:00Z`), i18n.language),
+    value: w.rate,
+  }));
+  const columns: TableColumnsType<RolloutRow> = [
+    {
+      key: "name",
+      title: t("rollout.department"),
+      sorter: ROLLOUT_SORTS.name,
+      fixed: "left",
+      width: 132,
+      render: (_, row) => <Link to={`/departments/${row.departmentId}`}>{row.name}</Link>,
+    },
+    {
+      key: "missing",
+      title: t("rollout.missingColumn"),
+      sorter: ROLLOUT_SORTS.missing,
+      width: 96,
+      render: (_, row) =>
+        row.missing.length ? (
+          <Tag color="orange" data-testid="rollout-missing-count">
+            {row.missing.length}
+          </Tag>
+        ) : (
+          <Tag color="green">{t("rollout.noneMissingShort")}</Tag>
+        ),
+    },
+    {
+      key: "published",
+      title: t("rollout.publishedShare"),
+      sorter: ROLLOUT_SORTS.published,
+      render: (_, row) => (
+        <div>
+          <Share value={publishedShare(row)} label={t("rollout.publishedShare")} />
+          <span className="muted" style={{ fontSize: 12 }}>
+            {t("rollout.published", { done: row.membersWithPublishedOkrs, total: row.members })}
+          </span>
+        </div>
+      ),
+    },
+    {
+      key: "alignment",
+      title: t("rollout.alignmentCoverage"),
+      sorter: ROLLOUT_SORTS.alignment,
+      render: (_, row) => <Share value={row.alignmentCoverage} label={t("rollout.alignmentCoverage")} />,
+    },
+    {
+      key: "checkIn",
+      title: t("rollout.checkInRate"),
+      sorter: ROLLOUT_SORTS.checkIn,
+      render: (_, row) => <Share value={row.checkInRate} label={t("rollout.checkInRate")} />,
+    },
+    {
+      key: "scored",
+      title: t("rollout.scoredShare"),
+      sorter: ROLLOUT_SORTS.scored,
+      render: (_, row) => <Share value={row.scoredShare} label={t("rollout.scoredShare")} />,
+    },
+    {
+      key: "reviewed",
+      title: t("rollout.reviewedShare"),
+      sorter: ROLLOUT_SORTS.reviewed,
+      render: (_, row) => <Share value={row.reviewedShare} label={t("rollout.reviewedShare")} />,
+    },
+  ];
+  return (
+    <div data-testid="rollout">
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Typography.Text data-testid="rollout-stage">{t(STAGE_KEYS[data.stage])}</Typography.Text>
+      </Card>
+      <Table<RolloutRow>
+        rowKey="departmentId"
+        size="middle"
+        columns={columns}
+        dataSource={data.departments}
+        pagination={false}
+        scroll={{ x: 860 }}
+        showSorterTooltip={false}
+        onRow={(row) => ({ "data-testid": "rollout-row", "data-department": row.name }) as object}
+        expandable={{
+          rowExpandable: (row) => row.missing.length > 0,
+          expandedRowRender: (row) => <MissingList row={row} />,
+        }}
       />
+      <Card title={t("rollout.trend")} style={{ marginTop: 16 }}>
+        {trend.length === 0 ? (
+          <Empty description={t("dashboard.noTrend")} />
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <RateLine
+              points={trend}
+              label={`${t("rollout.trend")}: ${trend.map((p) => `${p.name} ${formatPercent(p.value)}`).join(", ")}`}
+              testId="rollout-trend-chart"
+            />
+          </Suspense>
+        )}
+      </Card>
     </div>
   );
 }
 
-function DepartmentCard({ department: d }: { department: DepartmentRollout }) {
+function MissingList({ row }: { row: RolloutRow }) {
   const { t } = useTranslation();
-  const published = d.members ? d.membersWithPublishedOkrs / d.members : 0;
   return (
-    <Card
-      title={<Link to={`/departments/${d.departmentId}`}>{d.name}</Link>}
-      extra={<Tag>{t("rollout.objectives", { count: d.objectives })}</Tag>}
-      data-testid={`rollout-${d.name}`}
-    >
-      <div className="rollout-published">
-        {t("rollout.published", { done: d.membersWithPublishedOkrs, total: d.members })}
-      </div>
-      <Share label={t("rollout.publishedShare")} value={published} />
-      <Share label={t("rollout.alignmentCoverage")} value={d.alignmentCoverage} />
-      <Share label={t("rollout.checkInRate")} value={d.checkInRate} />
-      <Share label={t("rollout.scoredShare")} value={d.scoredShare} />
-      <Share label={t("rollout.reviewedShare")} value={d.reviewedShare} />
-      <div style={{ marginTop: 12 }}>
-        <Typography.Text strong>{t("rollout.missing", { count: d.missing.length })}</Typography.Text>
-        {d.missing.length === 0 ? (
-          <div className="muted">{t("rollout.noneMissing")}</div>
-        ) : (
-          <Space size={[4, 4]} wrap style={{ marginTop: 4, display: "flex" }} data-testid="rollout-missing">
-            {d.missing.map((m) => (
-              <Link key={m.userId} to={`/people/${m.userId}`}>
-                <Tag color="orange">{m.name}</Tag>
-              </Link>
-            ))}
-          </Space>
-        )}
-      </div>
-    </Card>
+    <Space size={[4, 4]} wrap data-testid="rollout-missing">
+      {row.missing.map((m) => (
+        <Link key={m.userId} to={`/people/${m.userId}`} data-testid="rollout-missing-person">
+          <Tag color="orange">
+            {m.name} · {t(REASON_KEYS[m.reason])}
+          </Tag>
+        </Link>
+      ))}
+    </Space>
   );
 }

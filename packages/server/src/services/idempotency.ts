@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import { AppError } from "@luodi/core";
+import {
+  claimIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
+  type Executor,
+  findIdempotencyKey,
+  keepIdempotentAnswer,
+  reclaimIdempotencyKey,
+} from "@luodi/db";
+import type { Caller } from "../context.ts";
+import { inTransaction } from "./transaction.ts";
+
+/** How long a key's first answer is kept and replayed. */
+const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+
+/** An answer to replay or send: its status and body. */
+export type Answer = { status: number; body: unknown };
+
+let lastSweep = 0;
+
+/**
+ * Runs a create under an `Idempotency-Key` (api.md, *Across all endpoints*). The key is claimed, the work
+ * done and its answer kept in one transaction — the services the work calls join it (services/transaction.ts)
+ * — so an answer is kept exactly when its create committed. The same key from the same person within 24 hours
+ * answers that first answer again and creates nothing; with another request (method, path or body) it is
+ * refused with 422 `idempotency.key_reused`. Two requests with one key at once: PostgreSQL makes the second
+ * wait for the first's commit and replay it; SQLite runs them one after the other. A refused request keeps
+ * nothing (its transaction rolled back), so its retry runs again. Without a key the work just runs.
+ */
+export async function idempotent(
+  caller: Caller,
+  request: { key: string | undefined; method: string; path: string; body: unknown },
+  work: (trx: Executor) => Promise<Answer>,
+): Promise<Answer & { replayed: boolean }> {
+  const { ctx, auth } = caller;
+  const { key } = request;
+  if (key === undefined) return { ...(await inTransaction(ctx, work)), replayed: false };
+  const id = { orgId: auth.org.id, userId: auth.user.id, key };
+  const requestHash = fingerprint(request);
+  const result = await inTransaction(ctx, async (trx): Promise<Answer & { replayed: boolean }> => {
+    const now = ctx.config.now();
+    const expiredAt = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
+    const claim = { ...id, requestHash, status: 0, body: "", createdAt: now.toISOString() };
+    if (!(await claimIdempotencyKey(trx, claim))) {
+      const kept = await findIdempotencyKey(trx, id, { forUpdate: ctx.dialect === "postgres" });
+      if (kept && kept.createdAt > expiredAt) {
+        if (kept.requestHash !== requestHash) throw new AppError("idempotency.key_reused");
+        return { status: kept.status, body: JSON.parse(kept.body), replayed: true };
+      }
+      // Older than 24 hours: the key is free again.
+      await reclaimIdempotencyKey(trx, claim, expiredAt);
+    }
+    const answer = await work(trx);
+    await keepIdempotentAnswer(trx, { ...id, status: answer.status, body: JSON.stringify(answer.body) });
+    return { ...answer, replayed: false };
+  });
+  await sweep(caller);
+  return result;
+}
+
+/** Forgets expired answers, at most once an hour per process. */
+async function sweep(caller: Caller): Promise<void> {
+  const now = caller.ctx.config.now().getTime();
+  if (now - lastSweep < 3_600_000) return;
+  lastSweep = now;
+  await deleteExpiredIdempotencyKeys(caller.ctx.db, new Date(now - IDEMPOTENCY_WINDOW_MS).toISOString());
+}
+
+/** The request as a retry repeats it: method, path and body (keys in a stable order). */
+function fingerprint(request: { method: string; path: string; body: unknown }): string {
+  return createHash("sha256")
+    .update(JSON.stringify([request.method, request.path, canonical(request.body)]))
+    .digest("hex");
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+  );
+}

@@ -1,0 +1,31 @@
+import { readErrorResponses, teamQuerySchema, teamSchema } from "@luodi/core";
+import type { AppContext } from "../context.ts";
+import { callerOf } from "../http/caller.ts";
+import { sendRawJson } from "../http/serializer.ts";
+import type { ZodApp } from "../http/types.ts";
+import { cachedRead } from "../services/read-cache.ts";
+import { readTeam } from "./read-team.ts";
+
+export async function teamRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.get(
+    "/me/team",
+    {
+      schema: {
+        tags: ["team"],
+        description:
+          "My team (我的团队): the people who report to the caller (with indirect=true, everyone below them) " +
+          "and what they answer for in the cycle. Empty for someone nobody reports to.",
+        querystring: teamQuerySchema,
+        response: { 200: teamSchema, ...readErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const { cycleId, indirect } = request.query;
+      const raw = await cachedRead(caller, "team", `${cycleId}|${indirect ?? "false"}`, () =>
+        readTeam(caller, { cycleId, indirect: indirect === "true" }),
+      );
+      return sendRawJson(request, reply, raw, ctx.config);
+    },
+  );
+}
