@@ -1,4 +1,7 @@
 import type {
+  actionItemInputSchema,
+  actionItemPatchSchema,
+  agendaItemInputSchema,
   alignmentInputSchema,
   auditQuerySchema,
   CyclePhase,
@@ -16,6 +19,10 @@ import type {
   keyResultInputSchema,
   keyResultPatchSchema,
   loginInputSchema,
+  meetingActionItemInputSchema,
+  meetingActionItemPatchSchema,
+  meetingInputSchema,
+  meetingPatchSchema,
   memberInputSchema,
   memberPatchSchema,
   notificationSettingsInputSchema,
@@ -23,9 +30,12 @@ import type {
   objectiveListQuerySchema,
   objectivePatchSchema,
   objectiveSaveSchema,
+  oneOnOneInputSchema,
+  oneOnOnePatchSchema,
   orgPatchSchema,
   passwordResetConfirmSchema,
   profilePatchSchema,
+  questionInputSchema,
   recognitionInputSchema,
   reviewInputSchema,
   scoreInputSchema,
@@ -58,14 +68,22 @@ import type {
   KeyResult,
   KeyResultPending,
   LoginResult,
+  Meeting,
+  MeetingActionItem,
+  MeetingAgenda,
+  MeetingPage,
   Member,
   NotificationDeliveryList,
   NotificationList,
   NotificationSettings,
   Objective,
   ObjectiveDetail,
+  OneOnOne,
+  OneOnOnePage,
   Organization,
   PasswordResetLink,
+  Question,
+  QuestionPage,
   Recognition,
   RecognitionPage,
   SessionInfo,
@@ -111,6 +129,16 @@ export type ReviewInput = z.input<typeof reviewInputSchema>;
 export type CoachReviewInput = z.input<typeof coachReviewInputSchema>;
 export type CommentInput = z.input<typeof commentInputSchema>;
 export type RecognitionInput = z.input<typeof recognitionInputSchema>;
+export type MeetingInput = z.input<typeof meetingInputSchema>;
+export type MeetingPatch = z.input<typeof meetingPatchSchema>;
+export type MeetingActionItemInput = z.input<typeof meetingActionItemInputSchema>;
+export type MeetingActionItemPatch = z.input<typeof meetingActionItemPatchSchema>;
+export type QuestionInput = z.input<typeof questionInputSchema>;
+export type OneOnOneInput = z.input<typeof oneOnOneInputSchema>;
+export type OneOnOnePatch = z.input<typeof oneOnOnePatchSchema>;
+export type AgendaItemInput = z.input<typeof agendaItemInputSchema>;
+export type ActionItemInput = z.input<typeof actionItemInputSchema>;
+export type ActionItemPatch = z.input<typeof actionItemPatchSchema>;
 /** What comments are written on: an objective, a key result or a check-in. */
 export type CommentSubject = { type: CommentSubjectType; id: string };
 /** `?limit=&cursor=` of a list that grows; `cursor` is the `nextCursor` of the page before. */
@@ -260,6 +288,9 @@ export function createClient(options: ClientOptions = {}) {
       /** My team in a cycle: direct reports, or everyone below the caller with `indirect`. */
       team: (cycleId: string, indirect = false, signal?: AbortSignal) =>
         get<Team>("/me/team", { cycleId, indirect: indirect ? "true" : undefined }, signal),
+      /** Reminds one of the caller's reports to check in; `nudged: false` when reminded in the last 12 hours. */
+      nudge: (userId: string, cycleId: string) =>
+        send<{ nudged: boolean }>("POST", "/me/team/nudges", { userId, cycleId }),
       /** A personal API token, shown once; `expiresAt` (ISO instant) makes it stop working then. */
       createToken: (name: string, expiresAt?: string) =>
         send<ApiToken>("POST", "/tokens", expiresAt ? { name, expiresAt } : { name }),
@@ -438,6 +469,60 @@ export function createClient(options: ClientOptions = {}) {
       list: (query: PageQuery & { userId?: string } = {}, signal?: AbortSignal) =>
         get<RecognitionPage>("/recognitions", query, signal),
       create: (input: RecognitionInput) => send<Recognition>("POST", "/recognitions", input),
+    },
+    /** Meetings (会议) and their generated agenda and action items. */
+    meetings: {
+      list: (query: PageQuery & { cycleId?: string } = {}, signal?: AbortSignal) =>
+        get<MeetingPage>("/meetings", query, signal),
+      create: (input: MeetingInput) => send<Meeting>("POST", "/meetings", input),
+      get: (meetingId: string, signal?: AbortSignal) =>
+        get<Meeting>(`/meetings/${id(meetingId)}`, undefined, signal),
+      /** One status step forward (`in_progress` freezes the agenda), minutes, decisions. */
+      update: (meetingId: string, patch: MeetingPatch) =>
+        send<Meeting>("PATCH", `/meetings/${id(meetingId)}`, patch),
+      agenda: (meetingId: string, signal?: AbortSignal) =>
+        get<MeetingAgenda>(`/meetings/${id(meetingId)}/agenda`, undefined, signal),
+      actionItems: (meetingId: string, signal?: AbortSignal) =>
+        get<{ items: MeetingActionItem[] }>(`/meetings/${id(meetingId)}/action-items`, undefined, signal),
+      addActionItem: (meetingId: string, input: MeetingActionItemInput) =>
+        send<MeetingActionItem>("POST", `/meetings/${id(meetingId)}/action-items`, input),
+      updateActionItem: (itemId: string, patch: MeetingActionItemPatch) =>
+        send<MeetingActionItem>("PATCH", `/action-items/${id(itemId)}`, patch),
+    },
+    /** CEO 面对面 questions: anyone asks (optionally anonymously), votes once; the CEO or an admin answers. */
+    questions: {
+      list: (query: PageQuery & { meetingId?: string; open?: "true" } = {}, signal?: AbortSignal) =>
+        get<QuestionPage>("/questions", query, signal),
+      ask: (input: QuestionInput) => send<Question>("POST", "/questions", input),
+      vote: (questionId: string) => send<Question>("PUT", `/questions/${id(questionId)}/vote`),
+      unvote: (questionId: string) => send<Question>("DELETE", `/questions/${id(questionId)}/vote`),
+      answer: (questionId: string, body: string) =>
+        send<Question>("PUT", `/questions/${id(questionId)}/answer`, { body }),
+    },
+    /** 1:1s (一对一): only their two participants may read them; every write answers the whole 1:1. */
+    oneOnOnes: {
+      /** The caller's 1:1s (as manager or as report), newest first; `withUserId` keeps those with that person. */
+      list: (query: PageQuery & { withUserId?: string } = {}, signal?: AbortSignal) =>
+        get<OneOnOnePage>("/one-on-ones", query, signal),
+      create: (input: OneOnOneInput) => send<OneOnOne>("POST", "/one-on-ones", input),
+      get: (oneOnOneId: string, signal?: AbortSignal) =>
+        get<OneOnOne>(`/one-on-ones/${id(oneOnOneId)}`, undefined, signal),
+      /** Time, title, status (scheduled → done), shared notes. */
+      update: (oneOnOneId: string, patch: OneOnOnePatch) =>
+        send<OneOnOne>("PATCH", `/one-on-ones/${id(oneOnOneId)}`, patch),
+      addAgendaItem: (oneOnOneId: string, input: AgendaItemInput) =>
+        send<OneOnOne>("POST", `/one-on-ones/${id(oneOnOneId)}/agenda`, input),
+      setAgendaItemDiscussed: (oneOnOneId: string, itemId: string, discussed: boolean) =>
+        send<OneOnOne>("PATCH", `/one-on-ones/${id(oneOnOneId)}/agenda/${id(itemId)}`, { discussed }),
+      removeAgendaItem: (oneOnOneId: string, itemId: string) =>
+        send<OneOnOne>("DELETE", `/one-on-ones/${id(oneOnOneId)}/agenda/${id(itemId)}`),
+      /** The caller's own note: answered only to them, as `myPrivateNote`. */
+      writePrivateNote: (oneOnOneId: string, body: string) =>
+        send<OneOnOne>("PUT", `/one-on-ones/${id(oneOnOneId)}/private-note`, { body }),
+      addActionItem: (oneOnOneId: string, input: ActionItemInput) =>
+        send<OneOnOne>("POST", `/one-on-ones/${id(oneOnOneId)}/action-items`, input),
+      updateActionItem: (oneOnOneId: string, itemId: string, patch: ActionItemPatch) =>
+        send<OneOnOne>("PATCH", `/one-on-ones/${id(oneOnOneId)}/action-items/${id(itemId)}`, patch),
     },
     notifications: {
       list: (query: { unread?: boolean; limit?: number; cursor?: string } = {}, signal?: AbortSignal) =>

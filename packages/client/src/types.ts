@@ -24,6 +24,10 @@ import type {
   KeyResultPendingAnswer,
   LoginAnswer,
   MeAnswer,
+  MeetingActionItemAnswer,
+  AgendaAnswer as MeetingAgendaAnswer,
+  MeetingAnswer,
+  MeetingPageAnswer,
   MemberAnswer,
   NotificationAnswer,
   NotificationDeliveryAnswer,
@@ -32,8 +36,12 @@ import type {
   ObjectiveAbilitiesAnswer,
   ObjectiveAnswer,
   ObjectiveDetailAnswer,
+  OneOnOneAnswer,
+  OneOnOnePageAnswer,
   OrganizationAnswer,
   PasswordResetLinkAnswer,
+  QuestionAnswer,
+  QuestionPageAnswer,
   RecognitionAnswer,
   RecognitionPageAnswer,
   SessionStatusAnswer,
@@ -129,3 +137,19 @@ export type CommentHistory = CommentHistoryAnswer;
 export type Recognition = RecognitionAnswer;
 /** A page of praise, newest first. */
 export type RecognitionPage = RecognitionPageAnswer;
+/** A meeting (会议): weekly, 双月会, 规划会 or CEO 面对面. */
+export type Meeting = MeetingAnswer;
+/** A page of meetings, newest first. */
+export type MeetingPage = MeetingPageAnswer;
+/** A meeting's agenda: live until it starts, frozen after. */
+export type MeetingAgenda = MeetingAgendaAnswer;
+/** An action item of a meeting. */
+export type MeetingActionItem = MeetingActionItemAnswer;
+/** A question for CEO 面对面; an anonymous one names no author. */
+export type Question = QuestionAnswer;
+/** A page of questions. */
+export type QuestionPage = QuestionPageAnswer;
+/** A 1:1 (一对一) as one of its two participants sees it, with the caller's own private note. */
+export type OneOnOne = OneOnOneAnswer;
+/** A page of the caller's 1:1s, newest first. */
+export type OneOnOnePage = OneOnOnePageAnswer;

@@ -1,5 +1,7 @@
 import type {
   AdjustmentStatus,
+  AgendaItemKind,
+  AgendaRecord,
   Aggregation,
   CommentSubjectType,
   CycleKind,
@@ -10,6 +12,8 @@ import type {
   IntegrationKind,
   KeyResultType,
   Locale,
+  MeetingKind,
+  MeetingStatus,
   MemberStatus,
   NotificationChannel,
   NotificationKind,
@@ -17,6 +21,7 @@ import type {
   NotificationSubjectType,
   ObjectiveLevel,
   ObjectiveStatus,
+  OneOnOneStatus,
   OrgSettings,
   ReactionEmoji,
   Role,
@@ -430,6 +435,69 @@ type RecognitionRecipientTable = {
   userId: string;
 };
 
+/** A meeting (会议) of the company (`departmentId` null) or of a department's subtree. */
+export type MeetingTable = {
+  orgId: string;
+  /** UUIDv7: lists sort by it, newest first. */
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  cycleId: string;
+  departmentId: string | null;
+  scheduledAt: Timestamp;
+  status: MeetingStatus;
+  minutes: string;
+  decisions: string;
+  /** The agenda frozen when the meeting started; null while it is generated from live data. */
+  agenda: JsonText<AgendaRecord> | null;
+  createdBy: string;
+  createdAt: Timestamp;
+  startedAt: Timestamp | null;
+  endedAt: Timestamp | null;
+};
+
+type MeetingAttendeeTable = {
+  orgId: string;
+  meetingId: string;
+  userId: string;
+};
+
+/** Something to do after a meeting: whose, by when, for which KR. */
+export type MeetingActionItemTable = {
+  orgId: string;
+  /** UUIDv7: listed in the order they were written. */
+  id: string;
+  meetingId: string;
+  title: string;
+  ownerUserId: string;
+  dueDate: string | null;
+  keyResultId: string | null;
+  /** 1 when done, 0 when not. */
+  done: number;
+  createdBy: string;
+  createdAt: Timestamp;
+};
+
+/** A question for CEO 面对面; an anonymous one has no author at all (`authorId` null). */
+export type QuestionTable = {
+  orgId: string;
+  /** UUIDv7: lists sort by it, newest first. */
+  id: string;
+  body: string;
+  authorId: string | null;
+  meetingId: string | null;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Timestamp | null;
+  createdAt: Timestamp;
+};
+
+type QuestionVoteTable = {
+  orgId: string;
+  questionId: string;
+  userId: string;
+};
+
 /** An occurrence of a scheduled job that ran (see the migration add-scheduled-runs). */
 export type ScheduledRunTable = {
   orgId: string;
@@ -439,6 +507,70 @@ export type ScheduledRunTable = {
   occurrence: Timestamp;
   ranAt: Timestamp;
   recipients: number;
+};
+
+/** A 1:1 (一对一) between a manager and one of their reports (see the migration add-one-on-ones). */
+export type OneOnOneTable = {
+  orgId: string;
+  /** UUIDv7: lists sort by it, newest first. */
+  id: string;
+  managerId: string;
+  reportId: string;
+  title: string | null;
+  scheduledAt: Timestamp;
+  status: OneOnOneStatus;
+  /** Markdown both participants read; earlier texts are in `one_on_one_notes_edit`. */
+  sharedNotes: string;
+  notesUpdatedAt: Timestamp | null;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+/** An earlier text of a 1:1's shared notes, as it was until `editedAt`. */
+export type OneOnOneNotesEditTable = {
+  orgId: string;
+  id: string;
+  oneOnOneId: string;
+  body: string;
+  editedBy: string;
+  editedAt: Timestamp;
+};
+
+export type OneOnOneAgendaItemTable = {
+  orgId: string;
+  /** UUIDv7: the agenda sorts by it, oldest first. */
+  id: string;
+  oneOnOneId: string;
+  kind: AgendaItemKind;
+  text: string | null;
+  keyResultId: string | null;
+  /** 1 once discussed (checked off), 0 before (an integer on both dialects). */
+  discussed: number;
+  addedBy: string;
+  createdAt: Timestamp;
+};
+
+export type OneOnOneActionItemTable = {
+  orgId: string;
+  id: string;
+  oneOnOneId: string;
+  title: string;
+  ownerId: string;
+  dueDate: string | null;
+  keyResultId: string | null;
+  doneAt: Timestamp | null;
+  createdBy: string;
+  createdAt: Timestamp;
+};
+
+/** A participant's own note on a 1:1: only `userId` ever reads it. */
+export type OneOnOnePrivateNoteTable = {
+  orgId: string;
+  oneOnOneId: string;
+  userId: string;
+  body: string;
+  updatedAt: Timestamp;
 };
 
 /** The whole database, as Kysely sees it (camelCase; stored snake_case). */
@@ -470,4 +602,14 @@ export type Database = {
   commentReaction: CommentReactionTable;
   recognition: RecognitionTable;
   recognitionRecipient: RecognitionRecipientTable;
+  oneOnOne: OneOnOneTable;
+  oneOnOneNotesEdit: OneOnOneNotesEditTable;
+  oneOnOneAgendaItem: OneOnOneAgendaItemTable;
+  oneOnOneActionItem: OneOnOneActionItemTable;
+  oneOnOnePrivateNote: OneOnOnePrivateNoteTable;
+  meeting: MeetingTable;
+  meetingAttendee: MeetingAttendeeTable;
+  meetingActionItem: MeetingActionItemTable;
+  question: QuestionTable;
+  questionVote: QuestionVoteTable;
 };

@@ -171,6 +171,12 @@ describe.each(["zh-CN", "en"] as const)("my team in %s", (language) => {
     const { phoneOverflow } = await session.screenshotBothWidths("team");
     expect(phoneOverflow).toBeLessThanOrEqual(0);
 
+    // One click reminds Bo (a notification by every channel Bo allows); a second is not sent twice.
+    await bo.getByTestId("team-remind").click();
+    await page.getByText(session.text("team.reminded", { name: text.bo })).waitFor();
+    await bo.getByTestId("team-remind").click();
+    await page.getByText(session.text("team.alreadyReminded", { name: text.bo })).waitFor();
+
     await team.showIndirect();
     await team.person(text.cy).waitFor();
     expect(await team.people().count()).toBe(3);

@@ -79,8 +79,8 @@ async function main(): Promise<void> {
   global.gc?.();
   const before = process.memoryUsage();
   const clients = startNode(
-    join(import.meta.dirname, "sse-clients.ts"),
-    [String(port), cookieFile, String(CONNECTIONS * EVENTS)],
+    import.meta.filename,
+    ["clients", String(port), cookieFile, String(CONNECTIONS * EVENTS)],
     {},
   );
   const lines: string[] = [];
@@ -89,8 +89,16 @@ async function main(): Promise<void> {
     lines.push(...chunk.toString("utf8").trim().split("\n"));
     for (const wake of waiters.splice(0)) wake();
   });
+  let exited: string | null = null;
+  clients.child.once("exit", (code) => {
+    exited = `the clients exited (${code}): ${clients.output()}`;
+    for (const wake of waiters.splice(0)) wake();
+  });
   const waitFor = async (line: string) => {
-    while (!lines.includes(line)) await new Promise<void>((resolve) => waiters.push(resolve));
+    while (!lines.includes(line)) {
+      if (exited) throw new Error(exited);
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
   };
   await waitFor("ready");
   global.gc?.();

@@ -32,11 +32,15 @@ import { integrationRoutes } from "./integrations/integration.routes.ts";
 import { invitationRoutes } from "./invitations/invitation.routes.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { mailerOf } from "./mail/mailer.ts";
+import { meetingRoutes } from "./meetings/meeting.routes.ts";
 import { DeliverySender, sendQueuedChat } from "./notifications/delivery-sender.ts";
 import { EventHub } from "./notifications/event-hub.ts";
+import { relayEventsThroughPostgres } from "./notifications/event-relay.ts";
 import { notificationRoutes } from "./notifications/notification.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
+import { oneOnOneRoutes } from "./one-on-ones/one-on-one.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
+import { questionRoutes } from "./questions/question.routes.ts";
 import { recognitionRoutes } from "./recognitions/recognition.routes.ts";
 import { checkInReminder } from "./scheduler/check-in-reminder.ts";
 import { mondayDigest } from "./scheduler/monday-digest.ts";
@@ -122,8 +126,12 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   };
   const scheduler = new Scheduler(ctx, SCHEDULED_JOBS);
   ctx.scheduler = scheduler;
+  let closeRelay: (() => Promise<void>) | null = null;
   if (handle.dialect === "postgres" && config.databaseUrl) {
     await generations.connectPostgres(config.databaseUrl, (scope) => notifyChange(handle.db, CHANNEL, scope));
+    closeRelay = await relayEventsThroughPostgres(ctx.events, config.databaseUrl, (channel, payload) =>
+      notifyChange(handle.db, channel, payload),
+    );
   }
 
   const { trustProxy } = config;
@@ -254,6 +262,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       await coachRoutes(zapi, ctx);
       await commentRoutes(zapi, ctx);
       await recognitionRoutes(zapi, ctx);
+      await oneOnOneRoutes(zapi, ctx);
+      await meetingRoutes(zapi, ctx);
+      await questionRoutes(zapi, ctx);
       await integrationRoutes(zapi, ctx);
       await notificationRoutes(zapi, ctx);
       await teamRoutes(zapi, ctx);
@@ -273,6 +284,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     await ctx.background.drain();
     ctx.mailer?.close();
     await generations.close();
+    await closeRelay?.();
     if (!options.database) await handle.destroy();
     sqliteLock?.release();
   });

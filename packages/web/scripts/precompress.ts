@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
 
@@ -45,7 +45,8 @@ export function precompress(): Plugin {
     name: "luodi-precompress",
     apply: "build",
     configResolved(config) {
-      assetsDir = join(config.root, config.build.outDir, config.build.assetsDir);
+      // outDir may be absolute (a build into a folder of its own): resolve, not join, against the root.
+      assetsDir = join(resolve(config.root, config.build.outDir), config.build.assetsDir);
     },
     closeBundle() {
       precompressDir(assetsDir);

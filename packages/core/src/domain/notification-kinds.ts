@@ -35,6 +35,7 @@ export const NOTIFICATION_SUBJECT_TYPES = [
   "proposal",
   "question",
   "team",
+  "one_on_one",
 ] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 

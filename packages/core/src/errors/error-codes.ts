@@ -138,6 +138,12 @@ export const ERROR_CODES = {
     "zh-CN": "公司根部门不能删除或移动。",
   },
 
+  /** A nudge for someone who is not below the caller in the manager chain (or not an active member). */
+  "team.not_report": {
+    status: 422,
+    en: "You can only remind people who report to you, directly or through your team.",
+    "zh-CN": "只能提醒你的下属（直接或间接汇报给你的人）。",
+  },
   /** Switching off the in-app notice of a kind someone waits on (a mention, an approval request). */
   "notification.in_app_required": {
     status: 422,
@@ -398,6 +404,34 @@ export const ERROR_CODES = {
     en: "Write at most {max} characters ({length} now).",
     "zh-CN": "最多 {max} 个字符（当前 {length} 个）。",
   },
+  /** A 1:1 that does not exist or that the caller does not take part in (only its two participants see it). */
+  "one_on_one.not_found": { status: 404, en: "1:1 not found.", "zh-CN": "一对一不存在。" },
+  /** Starting a 1:1 with someone who is neither below nor above the caller in the manager chain. */
+  "one_on_one.not_related": {
+    status: 403,
+    en: "You can hold 1:1s only with the people who report to you and with your managers.",
+    "zh-CN": "只能与你的下属或你的上级进行一对一。",
+  },
+  /** `POST /one-on-ones` naming both or neither of `reportUserId` and `managerUserId`. */
+  "one_on_one.other_person_required": {
+    status: 422,
+    en: "Name the other person: either reportUserId or managerUserId.",
+    "zh-CN": "请指定对方：reportUserId 或 managerUserId 二选一。",
+  },
+  /** An agenda or action item that is not part of this 1:1. */
+  "one_on_one.item_not_found": { status: 404, en: "Item not found.", "zh-CN": "条目不存在。" },
+  /** An action item owned by someone who does not take part in the 1:1. */
+  "one_on_one.owner_not_participant": {
+    status: 422,
+    en: "An action item belongs to one of the two participants.",
+    "zh-CN": "待办只能分配给一对一的双方之一。",
+  },
+  /** More agenda items or action items than one 1:1 may hold. */
+  "one_on_one.too_many_items": {
+    status: 422,
+    en: "A 1:1 holds at most {max} agenda items and {max} action items.",
+    "zh-CN": "一次一对一最多 {max} 个议程和 {max} 个待办。",
+  },
   /** Detail of `request.invalid`: a text that must say something is empty or only spaces. */
   "text.blank": { status: 400, en: "Write something here.", "zh-CN": "请填写内容。" },
   /** Praise for someone who is not an active member of the organization. */
@@ -417,6 +451,24 @@ export const ERROR_CODES = {
     status: 422,
     en: "The key result belongs to another objective.",
     "zh-CN": "该关键结果不属于所选目标。",
+  },
+  /** A meeting that does not exist or that the caller may not see. */
+  "meeting.not_found": { status: 404, en: "Meeting not found.", "zh-CN": "会议不存在。" },
+  /** A status change other than one step forward (scheduled → in_progress → ended). */
+  "meeting.invalid_transition": {
+    status: 409,
+    en: "A meeting goes from scheduled to in progress to ended, one step at a time ({from} → {to}).",
+    "zh-CN": "会议只能依次从“已安排”到“进行中”再到“已结束”（{from} → {to}）。",
+  },
+  /** An action item that does not exist, or whose meeting the caller may not see. */
+  "meeting.action_item_not_found": { status: 404, en: "Action item not found.", "zh-CN": "待办事项不存在。" },
+  /** A question for CEO 面对面 that does not exist. */
+  "question.not_found": { status: 404, en: "Question not found.", "zh-CN": "问题不存在。" },
+  /** An attendee or an action item's owner who is not an active member of the organization. */
+  "meeting.unknown_attendee": {
+    status: 422,
+    en: "Choose active members of the organization.",
+    "zh-CN": "请选择本组织的在职成员。",
   },
   /** An invitation or password link that does not exist, was used already, or has expired. */
   "link.invalid": {

@@ -9,6 +9,7 @@ import {
   recognitionListQuerySchema,
 } from "./conversation.ts";
 import { integrationInputSchema, integrationPatchSchema } from "./integrations.ts";
+import * as meetingSchemas from "./meeting.ts";
 import * as objectiveInputs from "./objective.ts";
 import * as orgInputs from "./org.ts";
 
@@ -66,6 +67,10 @@ const inputSchemas = Object.entries({
   reactionParamsSchema,
   recognitionInputSchema,
   recognitionListQuerySchema,
+  // Meetings and questions: their inputs (names ending in Input, Patch or Query schema).
+  ...Object.fromEntries(
+    Object.entries(meetingSchemas).filter(([name]) => /(Input|Patch|Query)Schema$/.test(name)),
+  ),
 } as Record<string, unknown>)
   .filter(([name, value]) => name.endsWith("Schema") && typeof value === "object" && value !== null)
   .filter(([, value]) => "_zod" in (value as object)) as Array<[string, z.ZodType]>;

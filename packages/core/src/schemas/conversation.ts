@@ -58,7 +58,7 @@ export const recognitionInputSchema = z
 export const recognitionListQuerySchema = pageQuerySchema.extend({ userId: idSchema.optional() }).strict();
 
 /** One page of a list that grows: its items and the cursor of the next page (null at the end). */
-function pageOf<T extends z.ZodType>(item: T) {
+export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).strict();
 }
 

@@ -126,3 +126,14 @@ export type NotificationAnswer = z.output<typeof notificationSchema>;
 export type NotificationListAnswer = z.output<typeof notificationListSchema>;
 export type NotificationSettingsAnswer = z.output<typeof notificationSettingsSchema>;
 export type NotificationSettingsInput = z.input<typeof notificationSettingsInputSchema>;
+
+/** `POST /me/team/nudges`: remind one of the caller's reports to check in, with the KRs still waiting. */
+export const teamNudgeInputSchema = z.object({ userId: idSchema, cycleId: idSchema }).strict();
+
+export const teamNudgeAnswerSchema = z
+  .object({
+    /** False when this manager already reminded this person within the last 12 hours: nothing is sent twice. */
+    nudged: z.boolean(),
+  })
+  .strict()
+  .meta({ id: "TeamNudge" });

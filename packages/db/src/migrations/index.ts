@@ -13,6 +13,8 @@ import * as apiTokenExpiry from "./20261207100400-api-token-expiry.ts";
 import * as auditLogIndexes from "./20261207100500-audit-log-indexes.ts";
 import * as idempotencyKey from "./20261207100600-idempotency-key.ts";
 import * as addScheduledRuns from "./20261207100900-add-scheduled-runs.ts";
+import * as addOneOnOnes from "./20261207110000-add-one-on-ones.ts";
+import * as addMeetings from "./20261207110100-add-meetings.ts";
 
 /** Every migration by its timestamped name; append only, never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   "20261207100500-audit-log-indexes": auditLogIndexes,
   "20261207100600-idempotency-key": idempotencyKey,
   "20261207100900-add-scheduled-runs": addScheduledRuns,
+  "20261207110000-add-one-on-ones": addOneOnOnes,
+  "20261207110100-add-meetings": addMeetings,
 };

@@ -82,7 +82,13 @@ export async function listCheckInMoments(
 }
 
 /** A check-in as the team view reads it: when, how sure, and what was written. */
-export type RecentCheckIn = { keyResultId: string; confidence: number; note: string; createdAt: string };
+export type RecentCheckIn = {
+  keyResultId: string;
+  value: string | null;
+  confidence: number;
+  note: string;
+  createdAt: string;
+};
 
 /**
  * The latest check-ins of each KR, newest first: at most `perKeyResult` of each, only those with a note
@@ -101,6 +107,7 @@ export async function listRecentCheckIns(
       .selectFrom("checkIn")
       .select((eb) => [
         "checkIn.keyResultId",
+        "checkIn.value",
         "checkIn.confidence",
         "checkIn.note",
         "checkIn.createdAt",
@@ -119,7 +126,7 @@ export async function listRecentCheckIns(
     if (options.withNote) ranked = ranked.where("checkIn.note", "<>", "");
     const found = await db
       .selectFrom(ranked.as("ranked"))
-      .select(["ranked.keyResultId", "ranked.confidence", "ranked.note", "ranked.createdAt"])
+      .select(["ranked.keyResultId", "ranked.value", "ranked.confidence", "ranked.note", "ranked.createdAt"])
       .where("ranked.rank", "<=", options.perKeyResult)
       .orderBy("ranked.keyResultId")
       .orderBy("ranked.rank")

@@ -8,9 +8,9 @@ import {
 } from "@luodi/core";
 import { findComment, insertComment } from "@luodi/db";
 import type { Caller } from "../context.ts";
+import { announce } from "../notifications/live-events.ts";
 import { recordAudit } from "../services/audit.ts";
 import { newId } from "../services/ids.ts";
-import { announce } from "../notifications/live-events.ts";
 import { inTransaction } from "../services/transaction.ts";
 import { loadCommentSubjectFor } from "./comment-access.ts";
 import { noticeComment } from "./comment-notices.ts";

@@ -1,4 +1,11 @@
-import { AppError, assertPhaseAdvance, type CycleKind, type CyclePhase, canManageOrg } from "@luodi/core";
+import {
+  AppError,
+  assertPhaseAdvance,
+  type CycleKind,
+  type CyclePhase,
+  canManageOrg,
+  termOf,
+} from "@luodi/core";
 import {
   type CycleRow,
   closePublishedObjectives,
@@ -7,6 +14,8 @@ import {
   updateCycle as updateCycleRow,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
+import { phaseExcerpt } from "../notifications/notification-texts.ts";
+import { notify } from "../notifications/notify.ts";
 import { type AuditEntry, diffFields, recordAudit } from "../services/audit.ts";
 import { newId } from "../services/ids.ts";
 import { inTransaction } from "../services/transaction.ts";
@@ -170,5 +179,14 @@ export async function advanceCyclePhase(caller: Caller, id: string, phase: Cycle
       }
     }
     await recordAudit(trx, entries);
+    // Everyone hears that the cycle moved on: what it asks of them changes (write, align, check in, score, 复盘).
+    const graph = await ctx.graphs.get(trx, orgId);
+    await notify(caller, trx, {
+      kind: "phase_changed",
+      recipientIds: [...graph.members.values()].filter((m) => m.status === "active").map((m) => m.userId),
+      subject: { type: "cycle", id, title: cycle.name },
+      excerpt: phaseExcerpt(auth.org.locale, termOf("phase", phase, auth.org.locale)),
+      link: "/",
+    });
   });
 }

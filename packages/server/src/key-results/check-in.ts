@@ -12,6 +12,7 @@ import {
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { announce } from "../notifications/live-events.ts";
+import { noticeRisk } from "../notifications/risk-notices.ts";
 import { policyObjectiveOf } from "../objectives/objective-access.ts";
 import { recordAudit } from "../services/audit.ts";
 import { newId } from "../services/ids.ts";
@@ -135,6 +136,14 @@ export async function checkIn(
         at: now,
       },
     ]);
+    await noticeRisk(caller, trx, {
+      objective,
+      before: keyResult,
+      after: { ...after, confidence: input.confidence },
+      cycle,
+      graph,
+      note: input.note ?? "",
+    });
     announce(ctx, orgId, [
       {
         type: "check_in.created",

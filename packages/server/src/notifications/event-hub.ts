@@ -16,6 +16,25 @@ export type LiveEvent = {
 
 type Listener = { userId: string; actor: Actor; send: (event: LiveEvent) => void; end: () => void };
 
+/** Room for one relayed payload (PostgreSQL's limit is 8,000 bytes). */
+const RELAY_BYTES = 7_000;
+
+/** The events as payloads of at most `limit` bytes; an event too big on its own travels alone. */
+function chunksUnder(orgId: string, events: readonly LiveEvent[], limit: number): string[] {
+  const payloads: string[] = [];
+  let chunk: LiveEvent[] = [];
+  const payloadOf = (list: LiveEvent[]) => JSON.stringify({ orgId, events: list });
+  for (const event of events) {
+    if (chunk.length > 0 && Buffer.byteLength(payloadOf([...chunk, event])) > limit) {
+      payloads.push(payloadOf(chunk));
+      chunk = [];
+    }
+    chunk.push(event);
+  }
+  if (chunk.length > 0) payloads.push(payloadOf(chunk));
+  return payloads;
+}
+
 /** How many recent events per organization a reconnecting browser can catch up on. */
 const REPLAY = 500;
 
@@ -29,7 +48,24 @@ export class EventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly recent = new Map<string, LiveEvent[]>();
 
+  /** Set on PostgreSQL: events go to every instance through the database (event-relay.ts). */
+  private relay: ((payload: string) => Promise<void>) | null = null;
+
   constructor(private readonly graphOf: (orgId: string) => Promise<OrgGraph>) {}
+
+  /**
+   * From now on, publishing sends events through `send` (pg_notify), and each instance — this one too —
+   * hands what it hears to {@link receive}: an open stream on any instance hears of a change on any other.
+   */
+  relayThrough(send: (payload: string) => Promise<void>): void {
+    this.relay = send;
+  }
+
+  /** Events another instance (or this one) published through the relay. */
+  receive(payload: string): void {
+    const { orgId, events } = JSON.parse(payload) as { orgId: string; events: LiveEvent[] };
+    void this.deliver(orgId, events);
+  }
 
   get connections(): number {
     let n = 0;
@@ -50,9 +86,18 @@ export class EventHub {
     };
   }
 
-  /** Sends each event to the listeners allowed to see it, and keeps it for replay. */
+  /** Sends each event to the listeners allowed to see it, on every instance, and keeps it for replay. */
   async publish(orgId: string, events: readonly LiveEvent[]): Promise<void> {
     if (events.length === 0) return;
+    if (this.relay) {
+      // PostgreSQL's notifications carry under 8,000 bytes each: events travel a few at a time.
+      for (const chunk of chunksUnder(orgId, events, RELAY_BYTES)) await this.relay(chunk);
+      return;
+    }
+    await this.deliver(orgId, events);
+  }
+
+  private async deliver(orgId: string, events: readonly LiveEvent[]): Promise<void> {
     const window = this.recent.get(orgId) ?? [];
     window.push(...events.filter((event) => event.type !== "notification"));
     this.recent.set(orgId, window.length > REPLAY ? window.slice(-REPLAY) : window);

@@ -110,3 +110,8 @@ export function digestExcerpt(
     facts.silent.length > 0 ? ` No check-in this week: ${facts.silent.join(", ")}.` : " Everyone checked in.";
   return `Your team updated ${facts.updated} of ${kr(facts.total)} this week; ${facts.atRisk} at risk, ${facts.offTrack} off track.${silent}`;
 }
+
+/** What a phase change says beyond its headline: the phase the cycle is now in. */
+export function phaseExcerpt(locale: Locale, phase: string): string {
+  return locale === "zh-CN" ? `现在进入「${phase}」阶段。` : `The cycle is now in ${phase}.`;
+}

@@ -6,7 +6,7 @@ import { startChatReceiver } from "../../test/chat-receivers.ts";
 import { buildCompany } from "../../test/factories.ts";
 import { type Credentials, startTestServer, type TestServer } from "../../test/harness.ts";
 import { type MailCapture, startMailCapture } from "../../test/mail-capture.ts";
-import { contextOf } from "../app.ts";
+import { buildApp, contextOf } from "../app.ts";
 
 /*
  * Issue 8, notifications: the in-app list (bell), the person's settings and quiet hours, emails through a
@@ -354,3 +354,48 @@ async function openStream(port: number, cookie: string, lastEventId?: string) {
     close: () => response.destroy(),
   };
 }
+
+describe.skipIf(!testDialects().includes("postgres"))(
+  "live events across two instances on PostgreSQL",
+  () => {
+    let server: TestServer;
+    let company: Awaited<ReturnType<typeof buildCompany>>;
+
+    beforeAll(async () => {
+      server = await startTestServer("postgres", undefined, {
+        config: { databaseUrl: process.env.LUODI_TEST_DATABASE_URL },
+      });
+      company = await buildCompany(server);
+      await server.request("PATCH", "/org", {
+        as: company.owner,
+        body: { settings: { approvalRequired: true } },
+      });
+    });
+    afterAll(async () => server.close());
+
+    it("streams from one instance what was written through the other", async () => {
+      const other = await buildApp(contextOf(server.app).config, { database: server.db });
+      try {
+        await other.listen({ port: 0, host: "127.0.0.1" });
+        const port = (other.server.address() as AddressInfo).port;
+        const stream = await openStream(port, company.as.sam.cookie ?? "");
+        // The submission goes through the first instance; Sam's stream is open on the second.
+        const created = await server.request("POST", "/objectives", {
+          as: company.as.sue,
+          body: {
+            cycleId: company.cycles.quarter,
+            level: "personal",
+            title: "Heard on the other instance",
+            keyResults: [{ title: "Deals from 0 to 5", type: "number", startValue: 0, targetValue: 5 }],
+          },
+        });
+        await server.request("POST", `/objectives/${created.body.id}/submit`, { as: company.as.sue });
+        const event = await stream.nextEvent("notification");
+        expect(JSON.parse(event.data).subject.title).toBe("Heard on the other instance");
+        stream.close();
+      } finally {
+        await other.close();
+      }
+    });
+  },
+);

@@ -135,7 +135,11 @@ export async function notifyFrom(
       }
     }
     deliveries.push(
-      ...(await chatDeliveries(ctx, trx, origin, input, chatTold, { url: chatLink(ctx.config, link), excerpt, now })),
+      ...(await chatDeliveries(ctx, trx, origin, input, chatTold, {
+        url: chatLink(ctx.config, link),
+        excerpt,
+        now,
+      })),
     );
   }
   await insertNotifications(trx, notifications);

@@ -51,6 +51,16 @@ const TENANT_TABLES = new Set([
   "comment_reaction",
   "recognition",
   "recognition_recipient",
+  "meeting",
+  "meeting_attendee",
+  "meeting_action_item",
+  "question",
+  "question_vote",
+  "one_on_one",
+  "one_on_one_notes_edit",
+  "one_on_one_agenda_item",
+  "one_on_one_action_item",
+  "one_on_one_private_note",
 ]);
 
 // Who someone is in an organization (role, department, settings) is read when resolving every caller.
@@ -159,6 +169,19 @@ function scopesOf(write: Write): string[] {
     case "comment_reaction":
     case "recognition":
     case "recognition_recipient":
+    // Meetings, their action items and questions are read fresh by their own routes; no cached answer
+    // shows them.
+    case "meeting":
+    case "meeting_attendee":
+    case "meeting_action_item":
+    case "question":
+    case "question_vote":
+    // 1:1s are read fresh by their own routes, by their two participants only; no cached answer shows them.
+    case "one_on_one":
+    case "one_on_one_notes_edit":
+    case "one_on_one_agenda_item":
+    case "one_on_one_action_item":
+    case "one_on_one_private_note":
       return [];
     // A new session or token is found by its first use; ending one must reach every cached caller.
     // Noting when a token was last used changes nothing about who may use it.

@@ -1,9 +1,17 @@
-import { readErrorResponses, teamQuerySchema, teamSchema } from "@luodi/core";
+import {
+  readErrorResponses,
+  teamNudgeAnswerSchema,
+  teamNudgeInputSchema,
+  teamQuerySchema,
+  teamSchema,
+  writeErrorResponses,
+} from "@luodi/core";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import { sendRawJson } from "../http/serializer.ts";
 import type { ZodApp } from "../http/types.ts";
 import { cachedRead } from "../services/read-cache.ts";
+import { nudgeReport } from "./nudge-report.ts";
 import { readTeam } from "./read-team.ts";
 
 export async function teamRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
@@ -27,5 +35,21 @@ export async function teamRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       );
       return sendRawJson(request, reply, raw, ctx.config);
     },
+  );
+
+  app.post(
+    "/me/team/nudges",
+    {
+      schema: {
+        tags: ["team"],
+        description:
+          "Reminds someone below the caller in the manager chain to check in this cycle: a check-in reminder " +
+          "from the caller, by every channel the person allows; at most once in 12 hours per manager and person " +
+          "(`nudged: false` then).",
+        body: teamNudgeInputSchema,
+        response: { 200: teamNudgeAnswerSchema, ...writeErrorResponses },
+      },
+    },
+    async (request) => ({ nudged: await nudgeReport(callerOf(ctx, request), request.body) }),
   );
 }

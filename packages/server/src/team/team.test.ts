@@ -228,4 +228,38 @@ describe.each(testDialects())("my team on %s", (dialect) => {
     const bad = await server.request("GET", "/me/team", { as: company.as.sam });
     expect(bad.status).toBe(400);
   });
+
+  it("lets a manager remind a report to check in, once in 12 hours, and nobody outside their chain", async () => {
+    const body = { userId: company.users.sue, cycleId: company.cycles.quarter };
+    const first = await server.request("POST", "/me/team/nudges", { as: company.as.sam, body });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ nudged: true });
+    const inbox = await server.request("GET", "/notifications", { as: company.as.sue });
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: "check_in_reminder",
+      actor: { id: company.users.sam },
+      subject: { type: "cycle", id: company.cycles.quarter },
+      link: "/check-in",
+    });
+    const again = await server.request("POST", "/me/team/nudges", { as: company.as.sam, body });
+    expect(again.body).toEqual({ nudged: false });
+    // The owner is above Sue too (through Sam); Eve and Sue herself are not.
+    expect((await server.request("POST", "/me/team/nudges", { as: company.owner, body })).body).toEqual({
+      nudged: true,
+    });
+    for (const as of [company.as.eve, company.as.sue]) {
+      const refused = await server.request("POST", "/me/team/nudges", {
+        as: { ...as, locale: "zh-CN" },
+        body,
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe("team.not_report");
+      expect(refused.body.error.message).toContain("下属");
+    }
+    server.clock.advance(12 * 3_600_000);
+    expect((await server.request("POST", "/me/team/nudges", { as: company.as.sam, body })).body).toEqual({
+      nudged: true,
+    });
+    server.clock.advance(-12 * 3_600_000);
+  });
 });

@@ -6,10 +6,18 @@ import {
   type CommentSubject,
   isApiError,
   isNetworkError,
+  type MeetingActionItemInput,
+  type MeetingActionItemPatch,
+  type MeetingInput,
+  type MeetingPatch,
   type NotificationSettingsInput,
   type Objective,
   type ObjectiveDetail,
   type ObjectiveListQuery,
+  type OneOnOne,
+  type OneOnOneInput,
+  type Question,
+  type QuestionInput,
   type RecognitionInput,
 } from "@luodi/client";
 import {
@@ -50,6 +58,16 @@ export const queryKeys = {
   commentHistory: (commentId: string) => ["comment-history", commentId] as const,
   recognitions: (userId?: string) => ["recognitions", userId ?? ""] as const,
   allRecognitions: ["recognitions"] as const,
+  oneOnOnes: (withUserId?: string) => ["one-on-ones", withUserId ?? ""] as const,
+  allOneOnOnes: ["one-on-ones"] as const,
+  oneOnOne: (id: string) => ["one-on-one", id] as const,
+  meetings: (cycleId?: string) => ["meetings", cycleId ?? ""] as const,
+  allMeetings: ["meetings"] as const,
+  meeting: (id: string) => ["meeting", id] as const,
+  meetingAgenda: (id: string) => ["meeting-agenda", id] as const,
+  meetingActionItems: (id: string) => ["meeting-action-items", id] as const,
+  questions: (open: boolean) => ["questions", open] as const,
+  allQuestions: ["questions"] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -355,5 +373,155 @@ export function useGiveRecognition() {
   return useMutation({
     mutationFn: (input: RecognitionInput) => api.recognitions.create(input),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.allRecognitions }),
+  });
+}
+
+/** The caller's 1:1s (一对一), newest first, a page at a time; `withUserId` keeps those with that person. */
+export function useOneOnOnes(withUserId?: string, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: [...queryKeys.oneOnOnes(withUserId), pageSize],
+    queryFn: ({ signal, pageParam }) =>
+      api.oneOnOnes.list(
+        {
+          limit: pageSize,
+          ...(withUserId ? { withUserId } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
+        signal,
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useOneOnOne(id: string) {
+  return useQuery({
+    queryKey: queryKeys.oneOnOne(id),
+    queryFn: ({ signal }) => api.oneOnOnes.get(id, signal),
+  });
+}
+
+export function useCreateOneOnOne() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OneOnOneInput) => api.oneOnOnes.create(input),
+    onSuccess: (created) => {
+      client.setQueryData(queryKeys.oneOnOne(created.id), created);
+      return client.invalidateQueries({ queryKey: queryKeys.allOneOnOnes });
+    },
+  });
+}
+
+/**
+ * Any write to one 1:1 (time, status, notes, agenda, private note, action items): each answers the whole
+ * 1:1, which replaces the cached one; the lists show its time and status.
+ */
+export function useChangeOneOnOne(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (write: (oneOnOneId: string) => Promise<OneOnOne>) => write(id),
+    onSuccess: (answer) => {
+      client.setQueryData(queryKeys.oneOnOne(id), answer);
+      return client.invalidateQueries({ queryKey: queryKeys.allOneOnOnes });
+    },
+  });
+}
+
+/** Meetings (会议) the caller may see, newest first, a page at a time. */
+export function useMeetings(cycleId?: string, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: [...queryKeys.meetings(cycleId), pageSize],
+    queryFn: ({ signal, pageParam }) =>
+      api.meetings.list(
+        { limit: pageSize, ...(cycleId ? { cycleId } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+        signal,
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useMeeting(id: string) {
+  return useQuery({ queryKey: queryKeys.meeting(id), queryFn: ({ signal }) => api.meetings.get(id, signal) });
+}
+
+/** The agenda: generated from live data until the meeting starts, frozen after. */
+export function useMeetingAgenda(id: string) {
+  return useQuery({
+    queryKey: queryKeys.meetingAgenda(id),
+    queryFn: ({ signal }) => api.meetings.agenda(id, signal),
+  });
+}
+
+export function useMeetingActionItems(id: string) {
+  return useQuery({
+    queryKey: queryKeys.meetingActionItems(id),
+    queryFn: ({ signal }) => api.meetings.actionItems(id, signal),
+  });
+}
+
+export function useCreateMeeting() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MeetingInput) => api.meetings.create(input),
+    onSuccess: (created) => {
+      client.setQueryData(queryKeys.meeting(created.id), created);
+      return client.invalidateQueries({ queryKey: queryKeys.allMeetings });
+    },
+  });
+}
+
+/** Start, end, minutes, decisions: the answer replaces the cached meeting; starting freezes the agenda. */
+export function useChangeMeeting(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: MeetingPatch) => api.meetings.update(id, patch),
+    onSuccess: (answer) => {
+      client.setQueryData(queryKeys.meeting(id), answer);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.meetingAgenda(id) }),
+        client.invalidateQueries({ queryKey: queryKeys.allMeetings }),
+      ]);
+    },
+  });
+}
+
+/** Adds an action item to a meeting, or changes one of its items. */
+export function useWriteActionItem(meetingId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      write: { add: MeetingActionItemInput } | { itemId: string; patch: MeetingActionItemPatch },
+    ) =>
+      "add" in write
+        ? api.meetings.addActionItem(meetingId, write.add)
+        : api.meetings.updateActionItem(write.itemId, write.patch),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.meetingActionItems(meetingId) }),
+  });
+}
+
+/** CEO 面对面 questions: all, newest first, or (`open`) the unanswered, most votes first. */
+export function useQuestions(open: boolean) {
+  return useQuery({
+    queryKey: queryKeys.questions(open),
+    queryFn: ({ signal }) =>
+      api.questions.list({ limit: 100, ...(open ? { open: "true" as const } : {}) }, signal),
+  });
+}
+
+export function useAskQuestion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: QuestionInput) => api.questions.ask(input),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.allQuestions }),
+  });
+}
+
+/** A vote, a vote taken back, or an answer: each answers the question; the lists are read again. */
+export function useWriteQuestion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (write: () => Promise<Question>) => write(),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.allQuestions }),
   });
 }

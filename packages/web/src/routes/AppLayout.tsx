@@ -4,13 +4,16 @@ import {
   BankOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  CommentOutlined,
   FlagOutlined,
   HomeOutlined,
   LikeOutlined,
   LogoutOutlined,
   MenuOutlined,
   PlusOutlined,
+  QuestionCircleOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -47,6 +50,24 @@ function useNavItems() {
       key: "/recognitions",
       icon: <LikeOutlined />,
       label: <Link to="/recognitions">{t("recognitions.nav")}</Link>,
+    },
+    {
+      key: "/meetings",
+      icon: <ScheduleOutlined />,
+      label: (
+        <Link to="/meetings" data-testid="nav-meetings">
+          {t("meetings.nav")}
+        </Link>
+      ),
+    },
+    {
+      key: "/questions",
+      icon: <QuestionCircleOutlined />,
+      label: (
+        <Link to="/questions" data-testid="nav-questions">
+          {t("questions.nav")}
+        </Link>
+      ),
     },
     { key: "/guide", icon: <ReadOutlined />, label: <Link to="/guide">{t("guide.nav")}</Link> },
     {
@@ -99,6 +120,8 @@ const SECTIONS = [
   "/rollout",
   "/admin",
   "/recognitions",
+  "/meetings",
+  "/questions",
   "/guide",
   "/templates",
 ];
@@ -139,6 +162,16 @@ export function AppLayout() {
 
   const userMenu = {
     items: [
+      // 1:1s sit with the person's own things: every member may have a manager, and the bar stays in view.
+      {
+        key: "one-on-ones",
+        icon: <CommentOutlined />,
+        label: (
+          <Link to="/one-on-ones" data-testid="nav-one-on-ones">
+            {t("oneOnOnes.nav")}
+          </Link>
+        ),
+      },
       { key: "profile", icon: <UserOutlined />, label: <Link to="/profile">{t("nav.profile")}</Link> },
       { key: "logout", icon: <LogoutOutlined />, label: t("nav.logout"), onClick: () => void handleLogout() },
     ],
@@ -189,6 +222,12 @@ export function AppLayout() {
                   key: "insights",
                   label: <Link to="/dashboard">{t("nav.insights")}</Link>,
                   members: ["/dashboard", "/alignment-map", "/rollout"],
+                },
+                // Praise, meetings and CEO 面对面 fold into one entry, so the bar keeps its width.
+                {
+                  key: "conversations",
+                  label: <Link to="/meetings">{t("meetings.navGroup")}</Link>,
+                  members: ["/recognitions", "/meetings", "/questions"],
                 },
                 {
                   key: "learning",

@@ -137,6 +137,36 @@ export function createAppRouter() {
                   }),
                 },
                 {
+                  path: "one-on-ones",
+                  lazy: async () => ({
+                    Component: (await import("../features/one-on-ones/OneOnOnesPage.tsx")).OneOnOnesPage,
+                  }),
+                },
+                {
+                  path: "one-on-ones/:id",
+                  lazy: async () => ({
+                    Component: (await import("../features/one-on-ones/OneOnOnePage.tsx")).OneOnOnePage,
+                  }),
+                },
+                {
+                  path: "meetings",
+                  lazy: async () => ({
+                    Component: (await import("../features/meetings/MeetingsPage.tsx")).MeetingsPage,
+                  }),
+                },
+                {
+                  path: "meetings/:id",
+                  lazy: async () => ({
+                    Component: (await import("../features/meetings/MeetingPage.tsx")).MeetingPage,
+                  }),
+                },
+                {
+                  path: "questions",
+                  lazy: async () => ({
+                    Component: (await import("../features/meetings/QuestionsPage.tsx")).QuestionsPage,
+                  }),
+                },
+                {
                   path: "recognitions",
                   lazy: async () => ({
                     Component: (await import("../features/recognitions/RecognitionsPage.tsx"))

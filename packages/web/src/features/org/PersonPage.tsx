@@ -5,14 +5,17 @@ import { useDepartments, useMembers, useObjectives } from "../../api/queries.ts"
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { departmentPath } from "../admin/department-tree.ts";
+import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
+import { oneOnOnePartners } from "../one-on-ones/one-on-one-people.ts";
 import { ObjectiveList } from "./ObjectiveList.tsx";
 
 /** A person: their objectives in the cycle (as visibility allows), their manager and department. */
 export function PersonPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
+  const session = useSession();
   const { cycles, cycle, setCycle } = useSelectedCycle();
   const members = useMembers();
   const departments = useDepartments();
@@ -28,6 +31,7 @@ export function PersonPage() {
   if (!person) return <Empty description={t("errors.notFound")} />;
   const manager = members.data.find((m) => m.userId === person.managerId);
   const reports = members.data.filter((m) => m.managerId === person.userId && m.status === "active");
+  const partner = oneOnOnePartners(members.data, session.user.id).some((p) => p.userId === person.userId);
 
   return (
     <>
@@ -36,6 +40,11 @@ export function PersonPage() {
           <h1 data-testid="person-name">{person.name}</h1>
           {person.title && <Tag>{person.title}</Tag>}
           {person.status === "deactivated" && <Tag color="red">{t("admin.members.deactivated")}</Tag>}
+          {partner && (
+            <Link to={`/one-on-ones?with=${person.userId}`} data-testid="person-one-on-ones">
+              {t("oneOnOnes.teamLink")}
+            </Link>
+          )}
         </div>
         {cycle && (
           <div className="page-header-actions">

@@ -1,8 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, CopyOutlined } from "@ant-design/icons";
+import { ArrowDownOutlined, ArrowUpOutlined, BellOutlined, CopyOutlined } from "@ant-design/icons";
 import type { Cycle } from "@luodi/client";
 import { App, Button, Card, Empty, Space, Switch, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { api } from "../../api/client.ts";
 import { useTeam } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -111,6 +113,18 @@ function PersonCard({ person, cycle }: { person: TeamPerson; cycle: Cycle }) {
   const { message } = App.useApp();
   const stage = scoringStage(person);
   const missing = missingTitles(person);
+  const [reminding, setReminding] = useState(false);
+  const handleRemind = async () => {
+    setReminding(true);
+    try {
+      const { nudged } = await api.auth.nudge(person.userId, cycle.id);
+      message.success(t(nudged ? "team.reminded" : "team.alreadyReminded", { name: person.name }));
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setReminding(false);
+    }
+  };
   const handleNudge = async () => {
     const text = t("team.nudgeText", {
       name: person.name,
@@ -136,6 +150,9 @@ function PersonCard({ person, cycle }: { person: TeamPerson; cycle: Cycle }) {
           </Link>
           {person.title && <span className="muted">{person.title}</span>}
           {!person.direct && <Tag>{t("team.indirectTag")}</Tag>}
+          <Link to={`/one-on-ones?with=${person.userId}`} className="muted" data-testid="team-one-on-ones">
+            {t("oneOnOnes.teamLink")}
+          </Link>
         </span>
       }
     >
@@ -172,9 +189,22 @@ function PersonCard({ person, cycle }: { person: TeamPerson; cycle: Cycle }) {
           </Tag>
         )}
         {missing.length > 0 && (
-          <Button size="small" icon={<CopyOutlined />} onClick={() => void handleNudge()}>
-            {t("team.nudge")}
-          </Button>
+          <>
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              icon={<BellOutlined />}
+              loading={reminding}
+              onClick={() => void handleRemind()}
+              data-testid="team-remind"
+            >
+              {t("team.remind")}
+            </Button>
+            <Button size="small" icon={<CopyOutlined />} onClick={() => void handleNudge()}>
+              {t("team.nudge")}
+            </Button>
+          </>
         )}
       </div>
       {person.objectives.length === 0 ? (

@@ -1,0 +1,66 @@
+import type { Locator, Page } from "playwright-core";
+
+/** 会议: the list, the form that schedules one, and one meeting's screen (agenda, minutes, action items). */
+export class MeetingsPage {
+  constructor(readonly page: Page) {}
+
+  async openList(): Promise<void> {
+    await this.page.goto("/meetings");
+    await this.page.getByTestId("meeting-new").waitFor();
+  }
+
+  private async pick(select: Locator, text: string): Promise<void> {
+    const input = select.locator("input");
+    await input.fill(text);
+    await this.page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active")
+      .filter({ hasText: text })
+      .waitFor();
+    await input.press("Enter");
+  }
+
+  /** Schedules a weekly meeting of a department, and waits for its screen. */
+  async schedule(title: string, department: string, at: string): Promise<void> {
+    await this.page.getByTestId("meeting-new").click();
+    const form = this.page.getByTestId("meeting-form");
+    await form.waitFor();
+    await form.getByTestId("meeting-title").fill(title);
+    await this.pick(form.getByTestId("meeting-department"), department);
+    await form.getByTestId("meeting-when").fill(at);
+    await this.page.getByTestId("meeting-create").click();
+    await this.page.waitForURL((url) => /^\/meetings\/[^/]+$/.test(url.pathname));
+    await this.page.getByTestId("meeting-page").waitFor();
+  }
+
+  /** The agenda items of one section (`off_track`, `at_risk`, …). */
+  section(kind: string): Locator {
+    return this.page.getByTestId(`agenda-${kind}`).getByTestId("agenda-item");
+  }
+
+  status(): Locator {
+    return this.page.getByTestId("meeting-status");
+  }
+
+  async start(): Promise<void> {
+    await this.page.getByTestId("meeting-start").click();
+    await this.page.getByTestId("meeting-end").waitFor();
+  }
+
+  async writeMinutes(text: string): Promise<void> {
+    await this.page.getByTestId("meeting-minutes-edit").click();
+    await this.page.getByTestId("meeting-minutes-input").fill(text);
+    await this.page.getByTestId("meeting-minutes-save").click();
+    await this.page.getByTestId("meeting-minutes-html").waitFor();
+  }
+
+  minutes(): Locator {
+    return this.page.getByTestId("meeting-minutes-html");
+  }
+
+  async addActionItem(title: string, owner: string): Promise<void> {
+    await this.page.getByTestId("action-item-title").fill(title);
+    await this.pick(this.page.getByTestId("action-item-owner"), owner);
+    await this.page.getByTestId("action-item-add").click();
+    await this.page.getByTestId("action-item").filter({ hasText: title }).waitFor();
+  }
+}
