@@ -4,13 +4,14 @@ import { App } from "./App.tsx";
 import { initI18n } from "./i18n/index.ts";
 import "./styles.css";
 
-initI18n();
-
-const root = document.getElementById("root");
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The words of the visitor's language arrive first (a chunk of their own), then the app draws.
+void initI18n().then(() => {
+  const root = document.getElementById("root");
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }
+});

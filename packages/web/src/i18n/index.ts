@@ -1,7 +1,5 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json";
-import zhCN from "./zh-CN.json";
 
 /** The languages the UI speaks; the same tags the API takes in Accept-Language. */
 const LANGUAGES = ["zh-CN", "en"] as const;
@@ -45,8 +43,24 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : "en";
 }
 
+/**
+ * Each language's catalogue is a chunk of its own, fetched when first needed: a visitor downloads the words
+ * of the language they read, not both (they are a good part of the first page load).
+ */
+const CATALOGUES: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import("./en.json"),
+  "zh-CN": () => import("./zh-CN.json"),
+};
+
+async function catalogueOf(language: Language): Promise<Record<string, unknown>> {
+  return (await CATALOGUES[language]()).default;
+}
+
 /** Switches the UI language; `remember` keeps the choice for the next visit. */
 export async function setLanguage(language: Language, { remember = true } = {}): Promise<void> {
+  if (!i18n.hasResourceBundle(language, "translation")) {
+    i18n.addResourceBundle(language, "translation", await catalogueOf(language));
+  }
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, language);
@@ -58,11 +72,13 @@ export async function setLanguage(language: Language, { remember = true } = {}):
   await i18n.changeLanguage(language);
 }
 
-export function initI18n(): typeof i18n {
+/** Loads the visitor's language and starts i18next with it; the app renders once this resolves. */
+export async function initI18n(): Promise<typeof i18n> {
   const language = detectLanguage(readStored(), navigator.languages ?? [navigator.language]);
   document.documentElement.lang = language;
-  void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, "zh-CN": { translation: zhCN } },
+  const catalogue = await catalogueOf(language);
+  await i18n.use(initReactI18next).init({
+    resources: { [language]: { translation: catalogue } },
     lng: language,
     fallbackLng: false,
     interpolation: { escapeValue: false },
