@@ -105,6 +105,10 @@ describe.each(["zh-CN", "en"] as const)("work kept in %s", (language) => {
     // Away through the navigation, and back.
     await page.locator('.app-nav a[href="/"]').click();
     await page.waitForURL((url) => url.pathname === "/");
+    // The home page drawn: the check-in screen is gone (a navigation still rendering could be interrupted by
+    // the next one, and the screen would then simply stay, proving nothing).
+    await page.getByTestId("todo-panel").waitFor();
+    await page.getByTestId("checkin-note").waitFor({ state: "detached" });
     await page.locator('.app-nav a[href="/check-in"]').click();
     await checkIn.waitUntilShown();
     expect(await checkIn.row(text.kr).locator("textarea").inputValue()).toBe(text.note);
@@ -135,6 +139,8 @@ describe.each(["zh-CN", "en"] as const)("work kept in %s", (language) => {
     await editor.fillTitle(text.draft);
     await page.locator('.app-nav a[href="/"]').click();
     await page.waitForURL((url) => url.pathname === "/");
+    await page.getByTestId("todo-panel").waitFor();
+    await page.locator("#title").waitFor({ state: "detached" });
     await page.locator('.app-nav a[href="/objectives/new"]').click();
     await page.locator("#title").waitFor();
     expect(await page.locator("#title").inputValue()).toBe(text.draft);
