@@ -221,6 +221,12 @@ export const ERROR_CODES = {
     "zh-CN": "周期已过对齐阶段，调整需要填写原因。",
   },
   /** The owner already has the most objectives the organization allows in this cycle. */
+  /** Adding a key result to an objective that already holds the most it may (MAX_KEY_RESULTS_PER_OBJECTIVE). */
+  "objective.key_result_limit": {
+    status: 422,
+    en: "An objective may have at most {max} key results.",
+    "zh-CN": "每个目标最多 {max} 个关键结果。",
+  },
   "objective.limit": {
     status: 422,
     en: "An owner may have at most {max} objectives in a cycle.",

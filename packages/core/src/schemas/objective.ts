@@ -20,6 +20,12 @@ import {
   weightSchema,
 } from "./common.ts";
 
+/**
+ * The most key results one objective holds, however they arrive (a whole save, or one at a time): a
+ * handful is the practice (the coach advises 2–5); beyond 20 the objective is a task list.
+ */
+export const MAX_KEY_RESULTS_PER_OBJECTIVE = 20;
+
 const milestoneInputSchema = z.object({ title: titleSchema, weight: weightSchema.optional() }).strict();
 
 export const keyResultInputSchema = z
@@ -77,7 +83,7 @@ export const objectiveInputSchema = z
     description: textSchema.optional(),
     weight: weightSchema.optional(),
     visibility: z.enum(VISIBILITIES).optional(),
-    keyResults: z.array(keyResultInputSchema).max(20).optional(),
+    keyResults: z.array(keyResultInputSchema).max(MAX_KEY_RESULTS_PER_OBJECTIVE).optional(),
   })
   .strict();
 export type ObjectiveInput = z.infer<typeof objectiveInputSchema>;
@@ -135,7 +141,7 @@ export const objectiveSaveSchema = z
     weight: weightSchema.optional(),
     visibility: z.enum(VISIBILITIES).optional(),
     reason: textSchema.min(1).optional(),
-    keyResults: z.array(keyResultSaveSchema).max(20),
+    keyResults: z.array(keyResultSaveSchema).max(MAX_KEY_RESULTS_PER_OBJECTIVE),
   })
   .strict()
   .superRefine((save, ctx) => {

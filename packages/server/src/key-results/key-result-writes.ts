@@ -4,6 +4,7 @@ import {
   type CyclePhase,
   type Direction,
   type KeyResultInput,
+  MAX_KEY_RESULTS_PER_OBJECTIVE,
   NUMERIC_TYPES,
   needsAdjustmentReason,
   type OrgGraph,
@@ -91,6 +92,10 @@ export async function createKeyResult(
     const phase = cycle?.phase ?? "planning";
     assertPhaseAllows(phase, "edit_plan");
     const existing = await listKeyResultsOfObjectives(trx, orgId, [objectiveId]);
+    // One at a time, as in a whole save: the objective holds at most so many (issue 15).
+    if (existing.length >= MAX_KEY_RESULTS_PER_OBJECTIVE) {
+      throw new AppError("objective.key_result_limit", { max: MAX_KEY_RESULTS_PER_OBJECTIVE });
+    }
     const defaultOwnerId =
       objective.ownerUserId ??
       graph.departments.get(objective.ownerDepartmentId ?? "")?.leaderId ??
