@@ -14,6 +14,7 @@ export * from "./org-graph.ts";
 export * from "./password.ts";
 export * from "./policy.ts";
 export * from "./progress.ts";
+export * from "./proposal.ts";
 export * from "./rollout.ts";
 export * from "./rollup.ts";
 export * from "./scoring.ts";

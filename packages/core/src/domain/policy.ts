@@ -20,9 +20,9 @@ export function isAdmin(actor: Actor): boolean {
   return actor.role === "owner" || actor.role === "admin";
 }
 
-// The department an objective belongs to for visibility: a personal objective lives in its owner's
-// department, a company objective in the root.
-function owningDepartment(obj: PolicyObjective, graph: OrgGraph): string | null {
+/** The department an objective belongs to for visibility: a personal objective lives in its owner's
+ * department, a company objective in the root. */
+export function owningDepartment(obj: PolicyObjective, graph: OrgGraph): string | null {
   if (obj.level === "personal") {
     return obj.ownerUserId === null ? null : (graph.members.get(obj.ownerUserId)?.departmentId ?? null);
   }

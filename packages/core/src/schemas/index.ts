@@ -8,3 +8,4 @@ export * from "./objective.ts";
 export * from "./one-on-one.ts";
 export * from "./org.ts";
 export * from "./output.ts";
+export * from "./proposal.ts";
