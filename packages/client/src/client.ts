@@ -35,11 +35,19 @@ import type {
   orgPatchSchema,
   passwordResetConfirmSchema,
   profilePatchSchema,
+  proposalInputSchema,
+  proposalListQuerySchema,
   questionInputSchema,
+  raceQuerySchema,
   recognitionInputSchema,
+  recordQuerySchema,
   reviewInputSchema,
   scoreInputSchema,
   setupInputSchema,
+  spinOffInputSchema,
+  talentReviewInputSchema,
+  talentReviewListQuerySchema,
+  talentReviewPatchSchema,
 } from "@luodi/core";
 import type { z } from "zod";
 import { ApiError, type ApiErrorDetail, NetworkError } from "./errors.ts";
@@ -48,7 +56,10 @@ import type {
   ApiToken,
   ApiTokenInfo,
   AuditPage,
+  CalendarFeed,
+  CalendarFeedSecret,
   CheckIn,
+  CheckInPage,
   CheckInResult,
   CoachReview,
   Comment,
@@ -73,6 +84,7 @@ import type {
   MeetingAgenda,
   MeetingPage,
   Member,
+  MyActionItem,
   NotificationDeliveryList,
   NotificationList,
   NotificationSettings,
@@ -82,14 +94,22 @@ import type {
   OneOnOnePage,
   Organization,
   PasswordResetLink,
+  PersonRecord,
+  Proposal,
+  ProposalPage,
   Question,
   QuestionPage,
+  Race,
   Recognition,
   RecognitionPage,
   SessionInfo,
   SessionStatus,
   SetupResult,
+  SpinOffResult,
+  TalentReview,
+  TalentReviewPage,
   Team,
+  TeamInsights,
   User,
 } from "./types.ts";
 
@@ -129,8 +149,19 @@ export type ReviewInput = z.input<typeof reviewInputSchema>;
 export type CoachReviewInput = z.input<typeof coachReviewInputSchema>;
 export type CommentInput = z.input<typeof commentInputSchema>;
 export type RecognitionInput = z.input<typeof recognitionInputSchema>;
+export type RecordQuery = z.input<typeof recordQuerySchema>;
+export type TalentReviewInput = z.input<typeof talentReviewInputSchema>;
+/** Title, the next status, and people placed (each replacing that person's place). */
+export type TalentReviewPatch = z.input<typeof talentReviewPatchSchema>;
+export type TalentReviewListQuery = Omit<z.input<typeof talentReviewListQuerySchema>, "limit"> & {
+  limit?: number;
+};
 export type MeetingInput = z.input<typeof meetingInputSchema>;
 export type MeetingPatch = z.input<typeof meetingPatchSchema>;
+export type ProposalInput = z.input<typeof proposalInputSchema>;
+export type ProposalListQuery = Omit<z.input<typeof proposalListQuerySchema>, "limit"> & { limit?: number };
+export type RaceQuery = z.input<typeof raceQuerySchema>;
+export type SpinOffInput = z.input<typeof spinOffInputSchema>;
 export type MeetingActionItemInput = z.input<typeof meetingActionItemInputSchema>;
 export type MeetingActionItemPatch = z.input<typeof meetingActionItemPatchSchema>;
 export type QuestionInput = z.input<typeof questionInputSchema>;
@@ -327,6 +358,9 @@ export function createClient(options: ClientOptions = {}) {
       update: (departmentId: string, patch: DepartmentPatch) =>
         send<Department>("PATCH", `/departments/${id(departmentId)}`, patch),
       remove: (departmentId: string) => send<void>("DELETE", `/departments/${id(departmentId)}`),
+      /** Team insights (人才密度) of the department's subtree in a cycle; 404 to all but its leaders above and admins. */
+      insights: (departmentId: string, cycleId: string, signal?: AbortSignal) =>
+        get<TeamInsights>(`/departments/${id(departmentId)}/insights`, { cycleId }, signal),
     },
     integrations: {
       /** The organization's chat channels (admins): secrets never come back, webhook URLs only masked. */
@@ -350,6 +384,22 @@ export function createClient(options: ClientOptions = {}) {
       /** Admins: the member's password stops working; the answer's link lets them set a new one. */
       resetPassword: (userId: string) =>
         send<PasswordResetLink>("POST", `/members/${id(userId)}/password-reset`),
+    },
+    /** People and talent density (人才密度). */
+    people: {
+      /** A person's OKR record across cycles; 404 to all but the person, their manager chain and admins. */
+      record: (userId: string, query: RecordQuery = {}, signal?: AbortSignal) =>
+        get<PersonRecord>(`/people/${id(userId)}/record`, query, signal),
+    },
+    /** Talent reviews (人才盘点): confidential; 404 to all but the department's leaders above and admins. */
+    talentReviews: {
+      list: (query: TalentReviewListQuery = {}, signal?: AbortSignal) =>
+        get<TalentReviewPage>("/talent-reviews", query, signal),
+      create: (input: TalentReviewInput) => send<TalentReview>("POST", "/talent-reviews", input),
+      get: (reviewId: string, signal?: AbortSignal) =>
+        get<TalentReview>(`/talent-reviews/${id(reviewId)}`, undefined, signal),
+      update: (reviewId: string, patch: TalentReviewPatch) =>
+        send<TalentReview>("PATCH", `/talent-reviews/${id(reviewId)}`, patch),
     },
     cycles: {
       list: (signal?: AbortSignal) => get<Cycle[]>("/cycles", undefined, signal),
@@ -435,8 +485,20 @@ export function createClient(options: ClientOptions = {}) {
           body: input,
           ...(idempotencyKey ? { headers: { "idempotency-key": idempotencyKey } } : {}),
         }),
+      /** The newest check-ins of a KR (at most 200, newest first); `checkInPage` reads further back. */
       checkIns: (keyResultId: string, signal?: AbortSignal) =>
         get<CheckIn[]>(`/key-results/${id(keyResultId)}/check-ins`, undefined, signal),
+      /** One page of a KR's check-ins, newest first; pass `nextCursor` back as `cursor` for the next. */
+      checkInPage: (
+        keyResultId: string,
+        page: { limit?: number; cursor?: string } = {},
+        signal?: AbortSignal,
+      ) =>
+        get<CheckInPage>(
+          `/key-results/${id(keyResultId)}/check-ins`,
+          { limit: page.limit ?? 50, ...(page.cursor ? { cursor: page.cursor } : {}) },
+          signal,
+        ),
     },
     coach: {
       review: (input: CoachReviewInput, signal?: AbortSignal) =>
@@ -488,6 +550,14 @@ export function createClient(options: ClientOptions = {}) {
         send<MeetingActionItem>("POST", `/meetings/${id(meetingId)}/action-items`, input),
       updateActionItem: (itemId: string, patch: MeetingActionItemPatch) =>
         send<MeetingActionItem>("PATCH", `/action-items/${id(itemId)}`, patch),
+      /** The caller's open action items from every meeting, the soonest due first. */
+      mine: (signal?: AbortSignal) => get<{ items: MyActionItem[] }>("/me/action-items", undefined, signal),
+      /** Whether the caller has a calendar feed link. */
+      calendarFeed: (signal?: AbortSignal) => get<CalendarFeed>("/me/calendar-feed", undefined, signal),
+      /** A new calendar feed link (the old one stops working); the secret is shown this once. */
+      rotateCalendarFeed: () => send<CalendarFeedSecret>("POST", "/me/calendar-feed"),
+      /** Turns the calendar feed off. */
+      stopCalendarFeed: () => send<void>("DELETE", "/me/calendar-feed"),
     },
     /** CEO 面对面 questions: anyone asks (optionally anonymously), votes once; the CEO or an admin answers. */
     questions: {
@@ -498,6 +568,27 @@ export function createClient(options: ClientOptions = {}) {
       unvote: (questionId: string) => send<Question>("DELETE", `/questions/${id(questionId)}/vote`),
       answer: (questionId: string, body: string) =>
         send<Question>("PUT", `/questions/${id(questionId)}/answer`, { body }),
+    },
+    /** 赛马: proposals (提案), their decision, races and spin-offs (独立成军). Every write answers the proposal. */
+    proposals: {
+      list: (query: ProposalListQuery = {}, signal?: AbortSignal) =>
+        get<ProposalPage>("/proposals", query, signal),
+      create: (input: ProposalInput) => send<Proposal>("POST", "/proposals", input),
+      get: (proposalId: string, signal?: AbortSignal) =>
+        get<Proposal>(`/proposals/${id(proposalId)}`, undefined, signal),
+      back: (proposalId: string) => send<Proposal>("POST", `/proposals/${id(proposalId)}/back`),
+      unback: (proposalId: string) => send<Proposal>("POST", `/proposals/${id(proposalId)}/unback`),
+      join: (proposalId: string) => send<Proposal>("POST", `/proposals/${id(proposalId)}/join`),
+      leave: (proposalId: string) => send<Proposal>("POST", `/proposals/${id(proposalId)}/leave`),
+      withdraw: (proposalId: string) => send<Proposal>("POST", `/proposals/${id(proposalId)}/withdraw`),
+      /** Makes it a published objective of the proposer aligned to the parent; the answer has `objectiveId`. */
+      accept: (proposalId: string) => send<Proposal>("POST", `/proposals/${id(proposalId)}/accept`),
+      reject: (proposalId: string, reason: string) =>
+        send<Proposal>("POST", `/proposals/${id(proposalId)}/reject`, { reason }),
+      spinOff: (proposalId: string, input: SpinOffInput) =>
+        send<SpinOffResult>("POST", `/proposals/${id(proposalId)}/spin-off`, input),
+      /** The proposals racing for one parent, in leaderboard order. */
+      race: (query: RaceQuery, signal?: AbortSignal) => get<Race>("/races", query, signal),
     },
     /** 1:1s (一对一): only their two participants may read them; every write answers the whole 1:1. */
     oneOnOnes: {

@@ -4,7 +4,10 @@ import type {
   ApiTokenInfoAnswer,
   AuditEntryAnswer,
   AuditPageAnswer,
+  CalendarFeedAnswer,
+  CalendarFeedSecretAnswer,
   CheckInAnswer,
+  CheckInPageAnswer,
   CheckInResultAnswer,
   CommentAnswer,
   CommentHistoryAnswer,
@@ -15,6 +18,7 @@ import type {
   CycleTreeAnswer,
   DepartmentAnswer,
   HistoryEntryAnswer,
+  InsightsAnswer,
   IntegrationAnswer,
   IntegrationTestResultAnswer,
   InvitationAnswer,
@@ -29,6 +33,7 @@ import type {
   MeetingAnswer,
   MeetingPageAnswer,
   MemberAnswer,
+  MyActionItemListAnswer,
   NotificationAnswer,
   NotificationDeliveryAnswer,
   NotificationListAnswer,
@@ -40,12 +45,19 @@ import type {
   OneOnOnePageAnswer,
   OrganizationAnswer,
   PasswordResetLinkAnswer,
+  ProposalAnswer,
+  ProposalPageAnswer,
   QuestionAnswer,
   QuestionPageAnswer,
+  RaceAnswer,
   RecognitionAnswer,
   RecognitionPageAnswer,
+  RecordAnswer,
   SessionStatusAnswer,
   SetupAnswer,
+  SpinOffResultAnswer,
+  TalentReviewAnswer,
+  TalentReviewPageAnswer,
   TeamAnswer,
   TreeNodeAnswer,
   UserAnswer,
@@ -66,6 +78,7 @@ export type {
   IntegrationKind,
   KeyResultType,
   Locale,
+  ObjectiveKind,
   ObjectiveLevel,
   ObjectiveStatus,
 } from "@luodi/core";
@@ -88,6 +101,8 @@ export type Objective = ObjectiveAnswer;
 export type ObjectiveDetail = ObjectiveDetailAnswer;
 export type CheckIn = CheckInAnswer;
 export type CheckInResult = CheckInResultAnswer;
+/** A page of a KR's check-ins, newest first; `nextCursor` asks for the next one (null: no more). */
+export type CheckInPage = CheckInPageAnswer;
 export type HistoryEntry = HistoryEntryAnswer;
 /** The caller: user, membership, organization, and what they may do in it. */
 export type SessionInfo = MeAnswer;
@@ -145,11 +160,33 @@ export type MeetingPage = MeetingPageAnswer;
 export type MeetingAgenda = MeetingAgendaAnswer;
 /** An action item of a meeting. */
 export type MeetingActionItem = MeetingActionItemAnswer;
+/** One of the caller's open action items, naming its meeting (their home page lists them). */
+export type MyActionItem = MyActionItemListAnswer["items"][number];
+/** Whether the caller has a calendar feed link. */
+export type CalendarFeed = CalendarFeedAnswer;
+/** A new calendar feed secret, shown once. */
+export type CalendarFeedSecret = CalendarFeedSecretAnswer;
 /** A question for CEO 面对面; an anonymous one names no author. */
 export type Question = QuestionAnswer;
 /** A page of questions. */
 export type QuestionPage = QuestionPageAnswer;
+/** A proposal (提案) of 赛马, with what the caller may do to it. */
+export type Proposal = ProposalAnswer;
+/** A page of the proposals board. */
+export type ProposalPage = ProposalPageAnswer;
+/** The proposals racing for one parent KR or objective, in leaderboard order. */
+export type Race = RaceAnswer;
+/** What a spin-off (独立成军) made: the new department, who moved, the proposal. */
+export type SpinOffResult = SpinOffResultAnswer;
 /** A 1:1 (一对一) as one of its two participants sees it, with the caller's own private note. */
 export type OneOnOne = OneOnOneAnswer;
 /** A page of the caller's 1:1s, newest first. */
 export type OneOnOnePage = OneOnOnePageAnswer;
+/** A person's OKR record (人才密度): cycle after cycle, what they aimed at and reached; oldest cycle first. */
+export type PersonRecord = RecordAnswer;
+/** Team insights of a department in a cycle: score distribution by kind, and each person's results and flags. */
+export type TeamInsights = InsightsAnswer;
+/** A talent review (人才盘点): the grid's placements, who may still be placed, and every move made. */
+export type TalentReview = TalentReviewAnswer;
+/** A page of the talent reviews the caller may open. */
+export type TalentReviewPage = TalentReviewPageAnswer;

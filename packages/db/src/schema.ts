@@ -19,12 +19,15 @@ import type {
   NotificationKind,
   NotificationSettings,
   NotificationSubjectType,
+  ObjectiveKind,
   ObjectiveLevel,
   ObjectiveStatus,
   OneOnOneStatus,
   OrgSettings,
+  ProposalStatus,
   ReactionEmoji,
   Role,
+  TalentReviewStatus,
   Visibility,
 } from "@luodi/core";
 import type { ColumnType } from "kysely";
@@ -130,6 +133,8 @@ export type ObjectiveTable = {
   description: string;
   weight: number;
   visibility: Visibility;
+  /** Committed or aspirational; rows written before kinds existed, and inserts that leave it out, are aspirational. */
+  kind: ColumnType<ObjectiveKind, ObjectiveKind | undefined, ObjectiveKind>;
   status: ObjectiveStatus;
   progress: number;
   health: Health;
@@ -478,6 +483,14 @@ export type MeetingActionItemTable = {
   createdAt: Timestamp;
 };
 
+/** A person's calendar feed secret, kept only as its SHA-256. */
+type CalendarFeedTable = {
+  orgId: string;
+  userId: string;
+  tokenHash: string;
+  createdAt: Timestamp;
+};
+
 /** A question for CEO 面对面; an anonymous one has no author at all (`authorId` null). */
 export type QuestionTable = {
   orgId: string;
@@ -573,6 +586,85 @@ export type OneOnOnePrivateNoteTable = {
   updatedAt: Timestamp;
 };
 
+/** A draft KR of a proposal, as stored until acceptance makes it a real KR. */
+export type StoredProposalKeyResult = {
+  title: string;
+  type: KeyResultType;
+  unit: string | null;
+  startValue: string | null;
+  targetValue: string | null;
+  direction: Direction | null;
+  milestones: Array<{ title: string; weight: number }> | null;
+  weight: number;
+  ownerUserId: string | null;
+};
+
+/**
+ * A proposal (提案) of 赛马. `parentObjectiveId` is always set (the parent KR's objective when it serves a
+ * KR); `keyResults` holds the draft KRs until acceptance creates `objectiveId` from them.
+ */
+export type ProposalTable = {
+  orgId: string;
+  /** UUIDv7: the board sorts by it, newest first. */
+  id: string;
+  cycleId: string;
+  title: string;
+  pitch: string;
+  status: ProposalStatus;
+  proposerId: string;
+  parentObjectiveId: string;
+  parentKeyResultId: string | null;
+  keyResults: JsonText<StoredProposalKeyResult[]>;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  decisionReason: string | null;
+  objectiveId: string | null;
+  spinOffDepartmentId: string | null;
+  spunOffAt: Timestamp | null;
+  spunOffBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+/** One person backing (a vote) or on the team of a proposal; one row each. */
+type ProposalPersonTable = {
+  orgId: string;
+  proposalId: string;
+  userId: string;
+  createdAt: Timestamp;
+};
+
+/** A talent review (人才盘点) of a department's subtree in a cycle. */
+export type TalentReviewTable = {
+  orgId: string;
+  /** UUIDv7: listed newest first. */
+  id: string;
+  cycleId: string;
+  departmentId: string;
+  title: string;
+  status: TalentReviewStatus;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  finalizedAt: Timestamp | null;
+  finalizedBy: string | null;
+};
+
+/** A person's place on a review's grid (current in `talent_placement`, every one ever in its history). */
+export type TalentPlacementTable = {
+  orgId: string;
+  reviewId: string;
+  userId: string;
+  /** 1–3 each. */
+  performance: number;
+  potential: number;
+  reason: string;
+  /** The ids of the objectives the placement rests on. */
+  evidence: JsonText<string[]>;
+  placedBy: string;
+  placedAt: Timestamp;
+};
+
 /** The whole database, as Kysely sees it (camelCase; stored snake_case). */
 export type Database = {
   organization: OrganizationTable;
@@ -610,6 +702,13 @@ export type Database = {
   meeting: MeetingTable;
   meetingAttendee: MeetingAttendeeTable;
   meetingActionItem: MeetingActionItemTable;
+  calendarFeed: CalendarFeedTable;
   question: QuestionTable;
   questionVote: QuestionVoteTable;
+  proposal: ProposalTable;
+  proposalBacker: ProposalPersonTable;
+  proposalMember: ProposalPersonTable;
+  talentReview: TalentReviewTable;
+  talentPlacement: TalentPlacementTable;
+  talentPlacementHistory: TalentPlacementTable & { id: string };
 };

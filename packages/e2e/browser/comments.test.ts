@@ -1,11 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addTeam, apiAs, currentQuarter, setUpCompany } from "./harness/api.ts";
-import { launchBrowser, Session, screenshotOnFailure } from "./harness/browser.ts";
+import { launchBrowser, type Session, screenshotOnFailure } from "./harness/browser.ts";
 import { startWebServer, type WebServer } from "./harness/server.ts";
+import { signInAsNewSession } from "./harness/sign-in.ts";
 import { AppShell } from "./page-models/AppShell.ts";
 import { CommentsPanel } from "./page-models/CommentsPanel.ts";
-import { LoginPage } from "./page-models/LoginPage.ts";
 import { ObjectivePage } from "./page-models/ObjectivePage.ts";
 import { RecognitionsPage } from "./page-models/RecognitionsPage.ts";
 
@@ -33,13 +33,15 @@ describe.each(["zh-CN", "en"] as const)("comments and praise in %s", (language) 
   let objectiveId = "";
   let keyResultId = "";
 
-  const signedIn = async (who: { email: string }) => {
-    const session = await Session.open(browser, server.baseUrl, language);
-    sessions.push(session);
-    await new LoginPage(session.page).open();
-    await new LoginPage(session.page).signIn(who.email, PASSWORD);
-    return session;
-  };
+  const signedIn = (who: { email: string }) =>
+    signInAsNewSession(
+      browser,
+      server.baseUrl,
+      language,
+      sessions,
+      { email: who.email, password: PASSWORD },
+      { settle: false },
+    );
 
   beforeAll(async () => {
     server = await startWebServer();

@@ -3,11 +3,10 @@ import { type MailCapture, startMailCapture } from "@luodi/server/mail-capture";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addTeam, apiAs, currentQuarter, setUpCompany } from "./harness/api.ts";
-import { launchBrowser, Session, screenshotOnFailure } from "./harness/browser.ts";
+import { launchBrowser, type Session, screenshotOnFailure } from "./harness/browser.ts";
 import { startWebServer, type WebServer } from "./harness/server.ts";
-import { AppShell } from "./page-models/AppShell.ts";
+import { signInAsNewSession } from "./harness/sign-in.ts";
 import { CommentsPanel } from "./page-models/CommentsPanel.ts";
-import { LoginPage } from "./page-models/LoginPage.ts";
 import { NotificationBell } from "./page-models/NotificationBell.ts";
 import { ObjectivePage } from "./page-models/ObjectivePage.ts";
 
@@ -37,14 +36,8 @@ describe.each(["zh-CN", "en"] as const)("notifications in %s", (language) => {
   const question = zh ? "这个续约率是按金额算的吗？" : "Is the renewal rate by revenue?";
   let objectiveId = "";
 
-  const signedIn = async (who: { email: string }) => {
-    const session = await Session.open(browser, server.baseUrl, language);
-    sessions.push(session);
-    await new LoginPage(session.page).open();
-    await new LoginPage(session.page).signIn(who.email, PASSWORD);
-    await new AppShell(session.page).settle();
-    return session;
-  };
+  const signedIn = (who: { email: string }) =>
+    signInAsNewSession(browser, server.baseUrl, language, sessions, { email: who.email, password: PASSWORD });
 
   beforeAll(async () => {
     mail = await startMailCapture();

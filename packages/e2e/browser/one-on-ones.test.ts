@@ -1,10 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addTeam, apiAs, currentQuarter, setUpCompany } from "./harness/api.ts";
-import { launchBrowser, Session, screenshotOnFailure } from "./harness/browser.ts";
+import { launchBrowser, type Session, screenshotOnFailure } from "./harness/browser.ts";
 import { startWebServer, type WebServer } from "./harness/server.ts";
-import { AppShell } from "./page-models/AppShell.ts";
-import { LoginPage } from "./page-models/LoginPage.ts";
+import { signInAsNewSession } from "./harness/sign-in.ts";
 import { OneOnOnePage } from "./page-models/OneOnOnePage.ts";
 
 const PASSWORD = "correct horse battery";
@@ -36,14 +35,8 @@ describe.each(["zh-CN", "en"] as const)("1:1s in %s", (language) => {
     : "Rob seems stretched; ask about workload next time.";
   const topic = zh ? "下季度想转做大客户" : "Moving to enterprise accounts next quarter";
 
-  const signedIn = async (who: { email: string }) => {
-    const session = await Session.open(browser, server.baseUrl, language);
-    sessions.push(session);
-    await new LoginPage(session.page).open();
-    await new LoginPage(session.page).signIn(who.email, PASSWORD);
-    await new AppShell(session.page).settle();
-    return session;
-  };
+  const signedIn = (who: { email: string }) =>
+    signInAsNewSession(browser, server.baseUrl, language, sessions, { email: who.email, password: PASSWORD });
 
   beforeAll(async () => {
     server = await startWebServer();

@@ -16,10 +16,12 @@ import { commentRoutes } from "./comments/comment.routes.ts";
 import { type ServerConfig, sqlitePathOf } from "./config.ts";
 import type { AppContext, CachedAuth } from "./context.ts";
 import { cycleRoutes } from "./cycles/cycle.routes.ts";
+import { exportRoutes } from "./data-export/export.routes.ts";
 import { handleError } from "./http/error-handler.ts";
 import { acceptEmptyJsonBodies } from "./http/json-body.ts";
 import { localeFromAcceptLanguage, resolveLocale } from "./http/locale.ts";
 import { requestLogSerializers } from "./http/log-redaction.ts";
+import { errorsInJson } from "./http/openapi-files.ts";
 import { RequestLogController } from "./http/request-log.ts";
 import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from "./http/router-errors.ts";
 import { isCrossOriginWrite, publicOriginOf } from "./http/same-origin.ts";
@@ -40,6 +42,8 @@ import { notificationRoutes } from "./notifications/notification.routes.ts";
 import { objectiveRoutes } from "./objectives/objective.routes.ts";
 import { oneOnOneRoutes } from "./one-on-ones/one-on-one.routes.ts";
 import { organizationRoutes } from "./org/organization.routes.ts";
+import { peopleRoutes } from "./people/people.routes.ts";
+import { proposalRoutes } from "./proposals/proposal.routes.ts";
 import { questionRoutes } from "./questions/question.routes.ts";
 import { recognitionRoutes } from "./recognitions/recognition.routes.ts";
 import { checkInReminder } from "./scheduler/check-in-reminder.ts";
@@ -53,6 +57,7 @@ import { LruCache } from "./services/lru-cache.ts";
 import { CHANNEL, OrgGenerations } from "./services/org-generations.ts";
 import { OrgGraphCache } from "./services/org-graph-cache.ts";
 import { setupRoutes } from "./setup/setup.routes.ts";
+import { talentReviewRoutes } from "./talent-reviews/talent-review.routes.ts";
 import { teamRoutes } from "./team/team.routes.ts";
 
 export type BuildOptions = {
@@ -199,7 +204,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     },
     transform: jsonSchemaTransform,
     transformObject: (input) =>
-      "openapiObject" in input ? withOutputComponents(input.openapiObject) : input.swaggerObject,
+      "openapiObject" in input
+        ? errorsInJson(withOutputComponents(input.openapiObject))
+        : input.swaggerObject,
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
@@ -265,6 +272,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       await oneOnOneRoutes(zapi, ctx);
       await meetingRoutes(zapi, ctx);
       await questionRoutes(zapi, ctx);
+      await proposalRoutes(zapi, ctx);
+      await peopleRoutes(zapi, ctx);
+      await talentReviewRoutes(zapi, ctx);
+      await exportRoutes(zapi, ctx);
       await integrationRoutes(zapi, ctx);
       await notificationRoutes(zapi, ctx);
       await teamRoutes(zapi, ctx);

@@ -5,6 +5,7 @@ import { checkInInstants, demoCalendar } from "./calendar.ts";
 import { demoDataset } from "./data.ts";
 import type { DemoDataset, DemoKeyResult, DemoObjective, DemoPerson } from "./dataset.ts";
 import { InjectClient } from "./inject-client.ts";
+import { previousQuarters, writePastQuarters } from "./past-quarters.ts";
 import { createRandom, type Random } from "./prng.ts";
 import { plannedConfidence, plannedShare, type Trajectory, valueAt } from "./trajectory.ts";
 
@@ -31,11 +32,22 @@ export type RealisticDemoResult = {
   logins: DemoLogin[];
   annualCycleId: string;
   quarterCycleId: string;
-  counts: { members: number; departments: number; objectives: number; keyResults: number; checkIns: number };
+  counts: {
+    members: number;
+    departments: number;
+    objectives: number;
+    /** Objectives of the two closed past quarters. */
+    pastObjectives: number;
+    keyResults: number;
+    checkIns: number;
+  };
 };
 
 /** Weeks of check-in history the demo writes. */
 const DEMO_WEEKS = 8;
+
+/** Closed, scored quarters before the current one. */
+const PAST_QUARTERS = 2;
 
 const DAY_MS = 86_400_000;
 
@@ -63,10 +75,16 @@ export async function runRealisticDemo(options: RealisticDemoOptions): Promise<R
   const timezone = data.organization.timezone;
   const calendar = demoCalendar(realNow, timezone);
   const instants = checkInInstants(realNow, calendar.current.startDate, DEMO_WEEKS);
-  // Planning happened a week before the quarter began (or before the first check-in, when earlier).
-  let clock = Math.min(
+  // Planning happened a week before the quarter began (or before the first check-in, when earlier); the
+  // organization itself was set up before the two past quarters it has a record of.
+  const planning = Math.min(
     Date.parse(`${calendar.current.startDate}T02:00:00Z`) - 7 * DAY_MS,
     (instants[0]?.getTime() ?? realNow.getTime()) - DAY_MS,
+  );
+  const pastQuarters = previousQuarters(calendar.current.startDate, PAST_QUARTERS);
+  let clock = Math.min(
+    planning,
+    Date.parse(`${pastQuarters[0]?.startDate ?? calendar.current.startDate}T02:00:00Z`) - 14 * DAY_MS,
   );
   const tick = (ms = 1000) => {
     clock += ms;
@@ -156,6 +174,25 @@ export async function runRealisticDemo(options: RealisticDemoOptions): Promise<R
         leaderId: userId(department.leader),
       });
     }
+
+    // The past quarters, closed and scored: the history people's records and team insights read.
+    const pastObjectives = await writePastQuarters(
+      {
+        api,
+        data,
+        ceoEmail: ceo,
+        emailOf,
+        userId,
+        setClock: (ms) => {
+          clock = Math.max(clock + 1, ms);
+        },
+        // Its own stream: the current quarter's data stays what the seed made it before past quarters existed.
+        random: createRandom((options.seed ?? 8) + 1000),
+        log,
+      },
+      pastQuarters,
+    );
+    clock = Math.max(clock + 1, planning);
 
     // Cycles: this year and the current quarter inside it.
     log("cycles");
@@ -297,6 +334,7 @@ export async function runRealisticDemo(options: RealisticDemoOptions): Promise<R
         members: data.people.length + 1,
         departments: data.departments.length + 1,
         objectives: data.objectives.length,
+        pastObjectives,
         keyResults: createdKrs.length,
         checkIns,
       },

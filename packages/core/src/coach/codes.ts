@@ -12,6 +12,8 @@ export const COACH_CODE_SPECS = {
   "objective.has_metric": { severity: "warning", target: "objective" },
   "objective.is_task": { severity: "warning", target: "objective" },
   "objective.too_long": { severity: "info", target: "objective" },
+  "objective.committed_stretch": { severity: "info", target: "objective" },
+  "objective.aspirational_routine": { severity: "info", target: "objective" },
   "kr.not_measurable": { severity: "error", target: "keyResult" },
   "kr.is_task": { severity: "warning", target: "keyResult" },
   "kr.weasel_words": { severity: "warning", target: "keyResult" },

@@ -122,3 +122,74 @@ describe("the decision order between the key-result codes", () => {
     expect(codesOf("推进精益生产", "milestone")).toBe("task");
   });
 });
+
+// Phrasings of text nobody here wrote (issue 14): verbs outside the old lexicon, a subject before the verb,
+// frames of time and cadence, checked endings and coverage, in both languages.
+describe("the decision order on phrasings beyond the corpus", () => {
+  it.each([
+    ["质检员每班巡检"],
+    ["每天 22 点前完成日结"],
+    ["历史订单数据迁移完毕"],
+    ["客房床垫全部更换"],
+    ["把排班规则纳入系统"],
+    ["We've documented the escalation process"],
+    ["Support for SAML login"],
+    ["Enable audit logging for every workspace"],
+    ["Run the indexer on Kubernetes"],
+    ["Quarterly customer satisfaction survey"],
+    ["Bring the billing service in-house"],
+    ["The new editor becomes the default"],
+    ["Welcome each new contributor personally"],
+    ["Log anomaly clustering"],
+    ["Create a forum (tbd which tool) for partners"],
+  ])("a deliverable or a scheduled practice is only a task: %s", (title) => {
+    expect(codesOf(title)).toBe("task");
+  });
+
+  it.each([
+    ["已将 30 项审批事项下放到区县"],
+    ["铺设 3 块人造草坪"],
+    ["增加 20 名分拣员"],
+    ["优化 12 个门店的动线"],
+    ["仓管员盘点 4 次"],
+    ["3 staging servers are provisioned and monitored"],
+  ])("a counted to-do in other words is a task with no baseline: %s", (title) => {
+    expect(codesOf(title)).toBe("no_baseline task");
+  });
+
+  it.each([
+    ["审批流程得到简化"],
+    ["库存管理更加精细"],
+    ["把门店陈列做得更好"],
+    ["员工参与改善的积极性明显提高"],
+  ])("a vague change of quality is only unmeasurable: %s", (title) => {
+    expect(codesOf(title)).toBe("unmeasurable");
+  });
+
+  it.each([
+    ["年度预算经董事会批准"],
+    ["新版质量手册评审一次通过"],
+    ["一线员工安全培训全覆盖"],
+    ["迎检期间无安全事故"],
+    ["Brand guidelines approved by the leadership team"],
+    ["All support agents complete the de-escalation course"],
+    ["Release cadence from monthly to weekly"],
+    ["Meet the hiring plan"],
+  ])("a checked ending, coverage or a change of schedule is neither a task nor unmeasurable: %s", (title) => {
+    expect(codesOf(title)).toBe("");
+  });
+
+  it.each([
+    ["机房全年零宕机"],
+    ["Deploy the new search to N4 MAU"],
+    ["Critical bugs fixed within 3 days"],
+    ["Over 2/3 of pilot users rate it useful"],
+    ["N12"],
+  ])("a figure that measures a result needs a baseline, not a to-do: %s", (title) => {
+    expect(codesOf(title)).toBe("no_baseline");
+  });
+
+  it("reads a time of day as a frame, not as a target", () => {
+    expect(codesOf("每天 20 点后对临期商品打折")).toBe("task");
+  });
+});

@@ -30,10 +30,11 @@ export type KeyResultReading = {
 
 // Outcomes that are checked by their very nature: a contract is signed or not, an audit passed or not.
 const CONCRETE_OUTCOME_ZH = /^(?:签约|签下|新签|拿下|中标|成交|通过|售出|卖出|回款|清零|消除|杜绝|获批)/;
-const CONCRETE_OUTCOME_EN = /^(?:sign|close|pass|sell|book|renew|certify|get certified|onboard|eliminate)$/;
+const CONCRETE_OUTCOME_EN =
+  /^(?:sign|close|pass|sell|book|renew|certify|get certified|onboard|eliminate|meet)$/;
 // Other outcome verbs need a checkable object: "获得 ISO 认证" is, "赢得客户认可" and "win new customers" are not.
 const CHECKABLE_OBJECT_ZH =
-  /所有|全部|全量|认证|审计|审核|验收|评审|考试|测评|检查|合同|订单|融资|牌照|资质|专利|奖|批准|许可|备案|盈利|上市|扭亏|收支平衡|盈亏平衡/;
+  /所有|全部|全量|全覆盖|认证|审计|审核|验收|评审|考试|测评|检查|合同|订单|融资|牌照|资质|专利|奖|批准|许可|备案|盈利|上市|扭亏|收支平衡|盈亏平衡/;
 const CHECKABLE_OBJECT_EN =
   /\b(?:all|every|audit|certification|certified|certificate|exam|inspection|review|assessment|contract|deal|account|customer|client|logo|partner|partnership|tender|bid|award|funding|round|licen[cs]e|approval|patent|profitab\w*|break[- ]even|ipo|compliance|soc ?2|iso|gdpr|hipaa|pci)\b/i;
 
@@ -43,11 +44,15 @@ const ZERO_STATE_ZH =
 const ZERO_STATE_EN =
   /^(?:(?:ensure|maintain|keep|have|with) (?:that )?)?(?:no|zero|eliminate|eliminated|without)\b|\b(?:aren['’]t|isn['’]t|are not|is not|never) (?:blocked|broken|lost)\b/i;
 
+// "充电站全年无安全事故", "搬迁期间订单零延误": a subject, then a state of zero incidents.
+const ZERO_INCIDENTS_ZH =
+  /(?:期间|全年|全程|年内|季度内)(?:无|零|未发生|不发生|没有)[\u4e00-\u9fff]{2,6}[。.!！]?$|(?:无|零|未发生|不发生|没有)(?:重大|较大|一般|安全|质量|生产|责任|死亡|伤亡|交通|火灾|消防)?(?:事故|事件|投诉|差错|故障|伤亡|宕机|缺陷|逾期|延误|泄露)(?:发生)?[。.!！]?$/;
+
 const UNIVERSAL_ZH = /^(?:所有|全部|全体|每位|每个|每一位|每一个|每名|每家)/;
 const UNIVERSAL_EN = /^(?:every|all|each)\b/i;
 
 // "SOC 2 审计一次通过", "Budget approved by the board": the clause ends on a checked result.
-const CHECKED_ENDING_ZH = /(?:通过|达标|获批|合格|获证|取证|中标|签约|落地验收)[。.!！]?$/;
+const CHECKED_ENDING_ZH = /(?:通过|达标|获批|批准|核准|批复|合格|获证|取证|中标|签约|落地验收)[。.!！]?$/;
 const CHECKED_ENDING_EN =
   /\b(?:passed|approved|certified|granted|signed|accepted|awarded)\b(?: by [^,]{1,40})?[.!]?$/i;
 
@@ -79,8 +84,22 @@ function isOutcomeFigure(analysis: TextAnalysis, start: number, end: number): bo
   const lastWords = prior.slice(Math.max(1, prior.length - 3));
   if (lastWords.some((word) => EN_METRIC_NOUNS.has(word) && word !== "number" && word !== "count"))
     return true;
+  // "Deploy to N4 MAU": a figure that counts a measure (users, visits, leads), not the task's output.
+  const following =
+    analysis.text
+      .slice(end, end + 32)
+      .toLowerCase()
+      .match(/[a-z-]+/g)
+      ?.slice(0, 2) ?? [];
+  if (following.some((word) => EN_COUNTED_MEASURES.has(word))) return true;
   return EN_SCORE_AFTER.test(analysis.text.slice(end));
 }
+
+const EN_COUNTED_MEASURES = new Set(
+  "mau, wau, dau, users, visits, visitors, signups, sign-ups, leads, mqls, sqls, arr, iarr, mrr, subscribers, downloads, installs, stars, followers, views, pageviews".split(
+    ", ",
+  ),
+);
 
 /**
  * Whether the key result carries a measure of change besides the count of its own output: a baseline, a
@@ -99,6 +118,19 @@ function hasOutcomeMeasure(analysis: TextAnalysis): boolean {
   ) {
     return true;
   }
+  // "Critical vulnerabilities patched within 7 days": a turnaround measures how fast, an outcome of time.
+  if (
+    analysis.language === "en" &&
+    analysis.values.some(
+      (value) =>
+        value.kind === "duration" &&
+        value.start > 12 &&
+        /\b(?:within|in under|in less than|under|takes?|taking|below)\s$/i.test(
+          analysis.text.slice(Math.max(0, value.start - 16), value.start),
+        ),
+    )
+  )
+    return true;
   const lastFigure = analysis.values[analysis.values.length - 1];
   if (!lastFigure) return false;
   return analysis.clauses.slice(1).some((clause) => {
@@ -108,12 +140,20 @@ function hasOutcomeMeasure(analysis: TextAnalysis): boolean {
   });
 }
 
+// "Release cadence from monthly to weekly", "例会从每月一次改为每周": a change of frequency states both ends.
+const CADENCE_WORD =
+  "(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|every (?:day|week|month|quarter|year|sprint))";
+const CADENCE_CHANGE_EN = new RegExp(`\\bfrom ${CADENCE_WORD} to ${CADENCE_WORD}\\b`, "i");
+const CADENCE_CHANGE_ZH = /(?:从|由)每[天日周月季年][^，,；;。]{0,8}(?:到|至|改为|变为)每[天日周月季年]/;
+
 /** Whether the words alone describe an end state that is either reached or not. */
 function hasVerifiableEndState(analysis: TextAnalysis): boolean {
   const { predicate, language } = analysis;
+  if ((language === "zh" ? CADENCE_CHANGE_ZH : CADENCE_CHANGE_EN).test(analysis.text)) return true;
   if (predicate.kind === "deliver" || predicate.kind === "activity") return !predicate.isOpenEnded;
   const core = predicate.core;
   if ((language === "zh" ? ZERO_STATE_ZH : ZERO_STATE_EN).test(core)) return true;
+  if (language === "zh" && ZERO_INCIDENTS_ZH.test(core)) return true;
   if ((language === "zh" ? CHECKED_ENDING_ZH : CHECKED_ENDING_EN).test(core)) return true;
   // "Every new hire has a buddy", "所有门店都有值班经理": a state of everyone or everything is checked by looking.
   if ((language === "zh" ? UNIVERSAL_ZH : UNIVERSAL_EN).test(core)) return true;
@@ -140,7 +180,11 @@ export type StructuredFields = {
 export function readKeyResult(analysis: TextAnalysis, structured: StructuredFields): KeyResultReading {
   const { predicate } = analysis;
   const isDoing = predicate.kind === "deliver" || predicate.kind === "activity";
-  const isTask = isDoing && !hasOutcomeMeasure(analysis);
+  // "New logo approved by the exec team", "切换方案获批": a deliverable that ends on a check is that check.
+  const endsChecked = (analysis.language === "zh" ? CHECKED_ENDING_ZH : CHECKED_ENDING_EN).test(
+    predicate.core,
+  );
+  const isTask = isDoing && !endsChecked && !hasOutcomeMeasure(analysis);
   const isMeasurable =
     structured.isDoneOrNot ||
     structured.hasTarget ||

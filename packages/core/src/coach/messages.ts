@@ -63,6 +63,14 @@ const ZH: Record<CoachCode, Template> = {
     message: `目标有 ${p.count ?? 0} 个字，超过 ${p.limit ?? 30} 个字，难记也难传播。`,
     suggestion: `只保留一个核心意图，压缩到 ${p.limit ?? 30} 字以内；原因、范围和做法放进目标描述或关键结果。例如「让老客户愿意持续回购并主动推荐我们」。`,
   }),
+  "objective.committed_stretch": (p) => ({
+    message: `这是承诺型目标（应当 100% 达成），但关键结果${zh(p.text)}读起来是一次冲刺${p.metric ? `（${p.metric}）` : ""}。`,
+    suggestion: `如果这是必须兑现的承诺，把目标值定在有把握达成的水平；如果这是想去够一够的挑战，把目标改成挑战型——挑战型目标达成 60%–70% 就算成功。`,
+  }),
+  "objective.aspirational_routine": (p) => ({
+    message: `这是挑战型目标，但关键结果都在维持现状（例如${zh(p.text)}），看不出要去够的高度。`,
+    suggestion: `维持现状的事情更适合作为承诺型目标（应当 100% 达成）；若要保留挑战型，至少写一条明显高于现状、只有六七成把握的关键结果，例如把「客户满意度保持在 90%」改成「客户满意度从 90% 提升到 96%」。`,
+  }),
   "kr.not_measurable": (p) =>
     p.isOpenEnded
       ? {
@@ -129,6 +137,14 @@ const EN: Record<CoachCode, Template> = {
   "objective.too_long": (p) => ({
     message: `The objective is ${p.count ?? 0} words long, more than ${p.limit ?? 18}; it is hard to remember and repeat.`,
     suggestion: `Keep one intent in at most ${p.limit ?? 18} words and move the why, the scope and the how into the description or the key results. For example: "Help small businesses get paid on time".`,
+  }),
+  "objective.committed_stretch": (p) => ({
+    message: `This objective is committed (expected to reach 1.0), yet the key result ${en(p.text)} reads like a stretch${p.metric ? ` (${p.metric})` : ""}.`,
+    suggestion: `If it is a promise, set targets you are confident to hit; if it is a bet worth reaching for, make the objective aspirational, where 0.6–0.7 counts as success.`,
+  }),
+  "objective.aspirational_routine": (p) => ({
+    message: `This objective is aspirational, yet its key results only hold the current level (such as ${en(p.text)}): nothing to reach for.`,
+    suggestion: `Keeping things as they are is a committed objective (expected to reach 1.0). To keep it aspirational, add at least one key result well above today that you are only 60–70% sure of, e.g. "Customer satisfaction from 90% to 96%" instead of "Keep customer satisfaction at 90%".`,
   }),
   "kr.not_measurable": (p) =>
     p.isOpenEnded

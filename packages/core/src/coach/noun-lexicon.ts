@@ -25,7 +25,9 @@ pipelines, module, plugin, plugins, connector, connectors, extension, extensions
 environment, prototype, prototypes, poc, mvp, model, dataset, datasets, website, site, webpage, page, pages, portal, repo,
 repository, redesign, revamp, refactor, rewrite, upgrade, automation, implementation, installer, sso, ui, ux, engine, version,
 versions, beta, alpha, release, releases, interface, interfaces, infra, support, functionality, capability, stack, setup,
-instrumentation, visualization, integration tests, tests, test suite, status page, monitoring, alerting, ha, backend, frontend`,
+instrumentation, visualization, integration tests, tests, test suite, status page, monitoring, alerting, ha, backend, frontend,
+alert, alerts, test, analyzer, analyzers, analyser, parser, parsers, linter, linters, provider, providers,
+operator, operators, chart, charts, cli, office, offices, store, storefront, branch, lab, studio, shop, hub, warehouse, showroom, channel, marketplace`,
   launch: `launch, launches, rollout, roll-out, go-live, announcement, announcements, debut, update, updates`,
   migrate: `migration, migrations, transition, consolidation, deprecation, cleanup, clean-up, handoff, hand-off`,
   document: `documentation, docs, doc, guide, guides, guideline, guidelines, handbook, playbook, playbooks, runbook, runbooks,
@@ -36,11 +38,12 @@ walkthrough, curriculum, program, programme, mission statement, brand guidelines
   content: `post, posts, article, articles, blog, blogs, blog post, blog posts, video, videos, whitepaper, whitepapers,
 white paper, case study, case studies, story, stories, newsletter, newsletters, podcast, podcasts, tutorial, tutorials,
 episode, episodes, illustrations, illustration, content, press release, report, reports, paper, papers, demo, demos,
-talk, talks, presentation, presentations, release notes, notes, changelog`,
+talk, talks, presentation, presentations, release notes, notes, changelog, tweet, tweets, thread, threads,
+email, emails, recording, recordings, screencast, screencasts, ebook, ebooks, webpage`,
   event: `workshop, workshops, session, sessions, bootcamp, bootcamps, webinar, webinars, meetup, meetups, event, events,
 conference, conferences, summit, hackathon, hackathons, offsite, off-site, retreat, roadshow, kickoff, kick-off, meeting,
 meetings, lunch, dinner, party, contest, competition, campaign, campaigns, fair, ceremony, celebration, roundtable,
-roundtables, office hours, standup, check-in, check-ins, masterclass, masterclasses, camp`,
+roundtables, office hours, standup, check-in, check-ins, masterclass, masterclasses, camp, push, blitz, initiative, initiatives`,
   training: `training, trainings, course, courses, class, classes, lecture, lectures, certification, onboarding program`,
   hire: `hire, hires, headcount, recruiter, recruiters, coordinator, intern, interns`,
   research: `research, survey, surveys, study, studies, analysis, analyses, audit, audits, assessment, assessments, review,
@@ -55,14 +58,16 @@ pilots, investigation, inventory, evaluation, testing, usability testing`,
  */
 export const ZH_DELIVERABLE_NOUNS: ReadonlyMap<string, TaskTopic> = topicMap({
   build: `系统, 平台, 功能, 模块, 看板, 大屏, 工具, 小程序, 官网, 网站, 页面, 接口, 应用, 版本, 专区, 实验室, 中心, 机器人, 产线, 设备, 终端,
-数据库, 模型, 档案, 门户, 样机, 专班, 前置仓, 网点, 门店, 线路, 干线, 图书角, 之家, 托育点, 自提点, 坐席, 车辆`,
+数据库, 模型, 档案, 门户, 样机, 专班, 前置仓, 网点, 门店, 线路, 干线, 图书角, 之家, 托育点, 自提点, 坐席, 车辆, 规范化, 标准化, 数字化,
+信息化, 智能化, 可视化, 线上化, 无纸化`,
   hire: `人员, 岗位编制`,
   launch: `首发, 上线仪式`,
   document: `制度, 流程, 方案, 规划, 计划, 规范, 标准, 清单, 手册, 指南, 白皮书, 细则, 办法, 预案, 台账, 规程, 机制, 体系, 预算, 政策, 文件,
-报表, 模板, 路线图, 说明书`,
+报表, 模板, 路线图, 说明书, 对照表, 一览表, 明细表, 评分卡, 指导书, 作业书`,
   content: `文章, 案例, 报告, 视频, 海报, 推文, 短视频, 专栏, 简报, 教材, 课件, 课例, 图书, 论文, 专利, 稿件`,
   event: `活动, 会议, 大会, 论坛, 沙龙, 展会, 发布会, 开放日, 讲座, 演练, 比武, 竞赛, 比赛, 考试, 直播, 路演, 义诊, 宣讲会, 工作坊, 公开课,
-见面会, 茶话会, 座谈会, 研讨会, 科技节`,
+见面会, 茶话会, 座谈会, 研讨会, 科技节, 招聘会, 双选会, 推介会, 对接会, 交流会, 洽谈会, 说明会, 家长会,
+运动会, 读书会, 例会, 大促, 促销活动, 展销会, 博览会, 年会, 庆典`,
   training: `培训, 课程, 辅导, 带教, 轮训`,
   research: `调研, 调查, 访谈, 评估, 审计, 检查, 抽查, 盘点, 排查, 筛查, 测评, 复盘, 分析`,
 });
@@ -73,7 +78,7 @@ export const ZH_DELIVERABLE_NOUNS: ReadonlyMap<string, TaskTopic> = topicMap({
  */
 export const PRACTICE_NOUNS: ReadonlySet<string> = new Set(
   wordList(`
-培训, 演练, 宣传, 辅导, 带教, 推广, 轮训, 服务, 支持, 帮扶, 教研, 督导, 巡查, 巡检, 引导,
+培训, 演练, 宣传, 辅导, 带教, 推广, 轮训, 服务, 支持, 帮扶, 教研, 督导, 巡查, 巡检, 引导, 排查, 督查, 检查, 抽检, 监测,
 training, trainings, outreach, feedback, promotion, support, coaching, mentoring, engagement, communication, marketing,
 advocacy, evangelism, check-ins, sessions, sharing
 `),
@@ -157,13 +162,13 @@ export const EN_ABILITY = /\b(?:can(?:not)?|could|(?:is|are|be) able to)\b/;
 export const EN_COGNITIVE_VERBS: ReadonlySet<string> = new Set(
   wordList(`
 understand, understands, know, knows, trust, trusts, feel, feels, believe, believes, love, loves, like, likes, want, wants,
-agree, agrees, see, sees, recognize, recognise, appreciate, care, enjoy, learn
+agree, agrees, recognize, recognise, appreciate, care, enjoy, learn
 `),
 );
 
 /** States of a deliverable that is done: "new site live", "Dedicated in GA", "IPNS over DNS production ready". */
 export const EN_DONE_STATES =
-  /\b(?:live|in production|production[- ]ready|ready for production|generally available|in ga|ga|in place|up and running|available|public|publicly available|open[- ]sourced?|on by default|the default|default|done|complete|completed|finished|merged|enterprise[- ]ready|ready)\b/i;
+  /\b(?:live|in production|production[- ]ready|ready for production|generally available|in ga|ga|in place|up and running|available|public|publicly available|open[- ]sourced?|on by default|the default|default|done|complete|completed|finished|merged|enterprise[- ]ready|in[- ]house|up[- ]to[- ]date|(?:publicly )?visible|publicly accessible|ready)\b/i;
 
 /** Subjects that are documents: "Handbook describes…", "Interview repo contains…" name a document to write. */
 export const EN_DOCUMENT_SUBJECTS =

@@ -253,9 +253,10 @@ function scanPlaceholders(builder: Builder): void {
       claim(builder, match.index, match.index + match[0].length);
   }
   if (!/[A-Z]/.test(builder.text)) return;
-  // Published OKRs redact confidential figures as "$N", "X%", "N8%" or "N2 customers"; they still state an amount.
+  // Published OKRs redact confidential figures as "$N", "X%", "N8%", "N2 customers" or a bare numbered "N14";
+  // they still state an amount.
   const pattern =
-    /(?<![A-Za-z0-9])(?:[$€£¥] ?[A-Z]\d*(?![A-Za-z])|[A-Z]\d* ?%|(?:N\d{0,2}|X{1,3}|Y{2,3}|Z{2,3})(?= (?:[A-Za-z-]+ ){0,3}(?:[A-Za-z-]+s|people|staff)\b| [A-Z]{2,}\b))/g;
+    /(?<![A-Za-z0-9])(?:[$€£¥] ?[A-Z]\d*(?![A-Za-z])|[A-Z]\d* ?%|(?:N\d{0,2}|X{1,3}|Y{2,3}|Z{2,3})(?= (?:[A-Za-z-]+ ){0,3}(?:[A-Za-z-]+s|people|staff)\b| [A-Z]{2,}\b)|N\d{1,2}(?![\w-]| to ))/g;
   for (const match of builder.text.matchAll(pattern)) {
     if (
       /\b(?:project|plan|model|type|series|phase|generation|tier|version)\s$/i.test(
@@ -357,6 +358,18 @@ function classifyArabic(
     const denominator = Number(slash[1]);
     skipped.add(end + 1);
     if (raw === "24" && denominator === 7) return null;
+    // "over 2/3 of key users": a fraction of a population is a share, not a date.
+    if (value < denominator && /^\/\d+(?:\.\d+)?\s+of\b/i.test(after)) {
+      const stop = end + 1 + (slash[1]?.length ?? 0);
+      return {
+        value: (value / denominator) * 100,
+        kind: "percent",
+        role: "value",
+        unit: "%",
+        start,
+        end: stop,
+      };
+    }
     const isScale = [5, 10, 100].includes(denominator) && value <= denominator;
     if (!isScale && Number.isInteger(value) && value <= 12 && denominator <= 31) return null; // 3/31
   }
@@ -577,6 +590,15 @@ function readZhUnit(
     }
     return { value: unit === "成" ? amount * 10 : amount, unit, kind: "percent", length: length + gap + 1 };
   }
+  const after = rest.slice(unit.length);
+  // "2 块塑胶跑道": 块 before a noun counts pieces; money is "5 块", "5 块钱".
+  if (unit === "块" && isHan(after[0]) && !/^[钱左以]/.test(after)) {
+    return { value: amount, unit, kind: "count", length: length + gap + 1 };
+  }
+  // "每天 20 点后", "8 点前": a time of day, read like a window, not a target.
+  if (unit === "点" && /^(?:前|后|以前|以后|之前|之后|钟|半|整)/.test(after)) {
+    return { value: amount, unit, kind: "duration", length: length + gap + 1 };
+  }
   return { value: amount, unit, kind: zhUnitKind(unit), length: length + gap + unit.length };
 }
 
@@ -604,6 +626,7 @@ function roleOf(
   if (/(?<![当目之以提此日天月年周底眼空])前\s?$/.test(before)) return "rank";
   if (prevWord === "top" && / $/.test(before)) return "rank";
   if (unit === "岁" || /^\s?(?:years?|yrs?)[- ]old\b/.test(after)) return "label";
+  if (unit === "点" && kind === "duration") return "label"; // a time of day: "每天 20 点后"
   if (kind !== "duration") return "value";
   if (builder.language === "zh" || isHan(after.replace(/^ /, "")[0])) {
     const next = after.replace(/^ /, "");
@@ -658,7 +681,15 @@ function classifyChineseNumeral(
   const value = parseChineseNumeral(run);
   if (value === null) return null;
   // "差错次数为零", "事故零发生": zero as a target; "零差错" on its own is a manner of speaking.
-  if (run === "零" && (/(?:为|至|到|是)\s?$/.test(text.slice(0, start)) || /^(?:发生|出现)/.test(next))) {
+  // "系统零宕机", "违建零增长": zero closing the clause after what it counts is a target too.
+  const isZeroTarget =
+    /(?:为|至|到|是)\s?$/.test(text.slice(0, start)) ||
+    /^(?:发生|出现)/.test(next) ||
+    (isHan(prev) &&
+      /^[\u4e00-\u9fff]{1,3}\s*(?:$|[,.;!?。，；！])/.test(next) &&
+      // "质量零担忧", "服务零距离": a feeling or a figure of speech, not a count to bring to zero.
+      !/^(?:担忧|担心|焦虑|烦恼|顾虑|距离|障碍|隔阂|负担|门槛)/.test(next));
+  if (run === "零" && isZeroTarget) {
     return { value: 0, kind: "count", role: "value", unit: null, start, end };
   }
   const unit = readZhUnit(next, value);

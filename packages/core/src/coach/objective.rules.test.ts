@@ -103,3 +103,19 @@ describe("objective.too_long", () => {
     expect(objectiveCodes(`${eighteen} alone`)).toContain("objective.too_long");
   });
 });
+
+describe("objective.is_task on phrasings beyond the corpus", () => {
+  it.each([["仓储作业无纸化"], ["把家校沟通做好"], ["治理小区违规停车"], ["Q4 partner push"]])(
+    "fires on an output or an activity named another way: %s",
+    (title) => {
+      expect(objectiveCodes(title)).toContain("objective.is_task");
+    },
+  );
+
+  it.each([["培养一支懂数据的店长队伍"], ["把作业设计得更有效"], ["Foster a culture of written decisions"]])(
+    "does not fire on cultivating people or a change of quality: %s",
+    (title) => {
+      expect(objectiveCodes(title)).not.toContain("objective.is_task");
+    },
+  );
+});

@@ -61,6 +61,8 @@ function isInParentheses(text: string, index: number): boolean {
   return before.lastIndexOf("(") > before.lastIndexOf(")");
 }
 
+const CULTIVATING_VERBS = /^(?:培养|培育|营造|塑造|foster|nurture|cultivate)$/i;
+
 const LONG_PERIOD = /^(?:个?月|年|季度|quarters?|months?|years?|yrs?|mo)$/;
 
 /**
@@ -74,7 +76,9 @@ function isTaskObjective(objective: TextAnalysis): boolean {
   // Only what the verb builds counts, not the people it serves: "Build a process that supports teams".
   const built =
     object.split(/\s(?:for|of|on|in|to|with|that|which|who|so|as|while|where|by)\s|[,，;；]/)[0] ?? "";
-  return !(kind === "deliver" && topic !== "hire" && ASPIRATION_NOUNS.test(built));
+  // Cultivating people or a culture is an aspiration too: "培养一支会用数据的班组长队伍", "Foster a culture of…".
+  const isCultivating = kind === "activity" && CULTIVATING_VERBS.test(objective.predicate.verb);
+  return !((kind === "deliver" || isCultivating) && topic !== "hire" && ASPIRATION_NOUNS.test(built));
 }
 
 /**

@@ -81,10 +81,15 @@ const ZH_DEADLINE = new RegExp(
 const ZH_TIME_POINT = new RegExp(`^(?:在|于|提前)\\s?${ZH_TIME}\\s?`);
 const ZH_TIME_FRAME =
   /^(?:Q[1-4]|H[12]|FY\s?\d+|\d{4}\s?年度?|第[一二三四]季度|[一二三四]季度|本季度|本年度|今年|明年|年内|全年|上半年|下半年)(?:内|期间|里|中)?\s?(?:[:：,，]\s?)?/;
+// "每学期举办…", "每两周召开…": a stated cadence in front of the predicate (EXPLICIT_CADENCE still reads it).
+const ZH_CADENCE_FRAME =
+  /^每(?:个|一|两|[二三四五六])?(?:天|日|晚|周|星期|月|季度|季|年|半年|双周|半月|学期|学年|班次?)/;
+// "20 点后对临期商品打折": a time of day in front of the predicate.
+const ZH_CLOCK_FRAME = /^\d{1,2}\s?(?:点|时)(?:半|整|\d{1,2}分)?\s?(?:之前|以前|之后|以后|前|后)\s?/;
 // "细则于 6 月底前印发": a deadline between the deliverable and its verb.
 const ZH_INNER_DEADLINE = new RegExp(`(?:于|在)?\\s?${ZH_TIME}\\s?(?:之前|以前|前)?\\s?$`);
 // Adverbs between a deliverable and its closing verb: "新院区按期开业", "系统已上线".
-const ZH_MANNER = /(?:按期|如期|按时|顺利|正式|全面|成功|已经|已|均|全部|基本|初步)$/;
+const ZH_MANNER = /(?:按期|如期|按时|及时|主动|顺利|正式|全面|成功|已经|已|均|全部|基本|初步)$/;
 
 /** Strips what frames a Chinese clause: deadlines, time frames, hedges, adverbs, labels. */
 export function stripChineseFrame(clause: string): string {
@@ -98,11 +103,22 @@ export function stripChineseFrame(clause: string): string {
     if (frame) rest = rest.slice(frame[0].length);
     const deadline = ZH_DEADLINE.exec(rest) ?? ZH_TIME_POINT.exec(rest);
     if (deadline && deadline[0].length < rest.length - 1) rest = rest.slice(deadline[0].length);
+    const cadence =
+      rest[0] === "每" ? ZH_CADENCE_FRAME.exec(rest) : /^\d/.test(rest) ? ZH_CLOCK_FRAME.exec(rest) : null;
+    if (cadence && cadence[0].length < rest.length - 1) rest = rest.slice(cadence[0].length);
     const hedge = ZH_WEASEL_WORDS.find((word) => rest.startsWith(word));
     if (hedge) rest = rest.slice(hedge.length);
     const filler = ZH_LEADING_FILLERS.find((word) => rest.startsWith(word) && rest.length > word.length + 1);
-    // A one-character filler (将, 把, 要) is only a frame before a verb; 会员 and 能力 are nouns.
-    if (filler && (filler.length > 1 || validZhVerbAt(rest, 1))) rest = rest.slice(filler.length);
+    // A one-character filler (将, 把, 要) is only a frame before a verb or another frame ("已将…下放");
+    // 会员 and 能力 are nouns.
+    // A filler that is also a verb (统一) frames only another verb: "统一部署…", not "统一子公司会计科目".
+    const isOwnVerb = filler !== undefined && validZhVerbAt(rest, 0)?.word === filler;
+    if (
+      filler &&
+      (filler.length > 1 || validZhVerbAt(rest, 1) || /^[将把]/.test(rest.slice(1))) &&
+      (!isOwnVerb || validZhVerbAt(rest, filler.length))
+    )
+      rest = rest.slice(filler.length);
     rest = rest.trimStart();
     if (rest === before) break;
   }
@@ -115,10 +131,10 @@ const ZH_NOT_A_VERB =
 // After a verb these make it part of a noun naming people or organisations: 设计师, 运营商, 研究院 — unless the
 // next character starts a word of its own (员工, 方案, 组织).
 const ZH_NOMINAL_SUFFIX =
-  /^(?:师(?!资)|者|员(?!工)|商(?![业品务户家城圈])|院(?![校区])|部(?![署门分])|组(?![织建合])|团队|中心|人员|岗(?!位)|方(?![案法式向面针]))/;
+  /^(?:师(?!资)|者|员(?!工)|商(?![业品务户家城圈])|院(?![校区感内外])|部(?![署门分])|组(?![织建合])|团队|中心|人员|岗(?![位前中后])|方(?![案法式向面针]))/;
 /** After a verb these make it part of a measure's name: 完成率, 上线数, 交付周期. */
 const ZH_METRIC_SUFFIX =
-  /^(?:率|度|量(?![产化])|数(?![字据码学])|时长|时间|周期|效率|进度|情况|比例|占比|比率|成本|质量|次数|人数|金额|额|值(?!班)|指数|得分|分数|速度|时效|水平|能力|覆盖率|满意度)/;
+  /^(?:率|度|量(?![产化])|数(?![字据码学电智])|时长|时间|周期|效率|进度|情况|比例|占比|比率|成本|质量|次数|人数|金额|额|值(?!班)|指数|得分|分数|速度|时效|水平|能力|覆盖率|满意度)/;
 /** After a verb these make a time clause ("迁移后…", "上线期间…"), not the predicate. */
 const ZH_TEMPORAL_SUFFIX = /^(?:后|前(?![置台端])|时(?![长间效])|期间|以来|之后|之前|过程|中(?=$|[，,的\s]))/;
 // A change or outcome verb later in the clause that ends on a target takes over as the predicate: in
@@ -179,7 +195,8 @@ function chineseTask(
   const word = typeof verb === "string" ? verb : verb.word;
   const own = typeof verb === "string" ? "general" : verb.topic;
   const { topic, head } = topicOfZhObject(object, own);
-  const practice = PRACTICE_NOUNS.has(word) ? word : head;
+  // Only the head of the object makes it a practice: "实现检查结果互认" delivers a mutual recognition.
+  const practice = PRACTICE_NOUNS.has(word) ? word : endsOnNoun(object, head) ? head : "";
   // "推进新系统上线" is bounded by its deliverable; a practice is open unless a count, a scope or a schedule bounds it.
   const endsOnDelivery = endsOnMilestone(object);
   const isOpenEnded =
@@ -202,6 +219,13 @@ function chineseTask(
   };
 }
 
+/** Whether a noun heads an object: nothing but a count follows it ("演练", "培训 3 场"). */
+function endsOnNoun(object: string, noun: string): boolean {
+  if (noun === "") return false;
+  const at = object.lastIndexOf(noun);
+  return at >= 0 && !/\p{Script=Han}/u.test(object.slice(at + noun.length).replace(/\d+\s?[^\s\d]?/g, ""));
+}
+
 function trailingZhVerb(text: string): VerbEntry | null {
   const body = text.replace(/[\s。.!！]+$/, "");
   for (let length = Math.min(5, body.length); length >= 1; length--) {
@@ -219,19 +243,103 @@ function endsOnMilestone(text: string): boolean {
 
 function findChinesePredicate(clause: string): Predicate {
   const core = stripChineseFrame(clause);
-  return leadingChineseVerb(clause, core) ?? trailingChinese(clause, core) ?? chineseNounPhrase(clause, core);
+  // "新入职员工院感培训全覆盖": full coverage of a practice is a measured state, not a to-do.
+  if (ZH_FULL_COVERAGE.test(core)) return { ...NONE(core), kind: "outcome", verb: "覆盖" };
+  return (
+    leadingChineseVerb(clause, core) ??
+    trailingChinese(clause, core) ??
+    chineseNounPhrase(clause, core) ??
+    medialChineseVerb(clause, core) ??
+    scheduledPractice(clause, core) ??
+    NONE(core)
+  );
+}
+
+const ZH_MEASURE_THEN_FIGURE =
+  /(?:率|度|数|量|额|值|时长|时间|周期|成本|占比|比例|差错|错误|事故|投诉|缺陷|故障)\s?(?:为|是|在|控制在|保持在|不超过|不低于|低于|高于)?\s?(?:\d|零)/;
+
+// Deliverable nouns by their first character, longest first.
+const ZH_NOUNS_BY_FIRST_CHAR: ReadonlyMap<string, readonly string[]> = (() => {
+  const index = new Map<string, string[]>();
+  for (const noun of ZH_DELIVERABLE_NOUNS.keys())
+    index.set(noun[0] ?? "", [...(index.get(noun[0] ?? "") ?? []), noun]);
+  return index;
+})();
+
+/** Whether a deliverable noun longer than the verb found at `at` starts there ("公开课" over "公开"). */
+function startsZhNoun(text: string, at: number, verbLength: number): boolean {
+  return (ZH_NOUNS_BY_FIRST_CHAR.get(text[at] ?? "") ?? []).some(
+    (noun) => noun.length > verbLength && text.startsWith(noun, at),
+  );
+}
+
+const ZH_VAGUE_ENDING =
+  /(?:更加|更为|更(?![换新改名正替迭])|明显|显著|有所|进一步|大幅|逐步|不断)[\u4e00-\u9fff]{1,4}[。.!！]?$|得到(?:有效)?[\u4e00-\u9fff]{1,3}[。.!！]?$/;
+const ZH_FULL_COVERAGE = /(?:全覆盖|全面覆盖|全员覆盖|覆盖率\s?100\s?%)[。.!！]?$/;
+// "每天洒水降尘 4 次": a stated cadence and a count of times is a practice on a schedule, whatever its verb.
+const ZH_TIMES_AT_END = /\d+\s?(?:次|场|遍|趟|轮)[。.!！]?$/;
+
+// Where a subject in front of a verb ends: a noun phrase, not a clause of its own.
+const ZH_SUBJECT_STOP = /[\d%，,；;。、的]|(?:从|由|将|把|在|于)$/;
+
+function scheduledPractice(clause: string, core: string): Predicate | null {
+  if (!EXPLICIT_CADENCE.test(clause) || !ZH_TIMES_AT_END.test(core) || ZH_MEASURE_THEN_FIGURE.test(core))
+    return null;
+  return { kind: "deliver", verb: "", object: core, topic: "general", isOpenEnded: false, core };
+}
+
+/**
+ * A subject, then the verb: "新教师听评课 20 节", "护士长每日查房", "组件清洗每月 2 次". The verb must be a word
+ * of two characters or more (a single character inside a noun is too often not a verb), and what follows it
+ * must not turn it into a measure's name ("客服人员培训覆盖率") or a time ("上线后").
+ */
+function medialChineseVerb(clause: string, core: string): Predicate | null {
+  // A subject never holds a figure or a clause break: scanning stops at the first.
+  const stop = core.search(/[\d%，,；;。、的]/);
+  const limit = Math.min(core.length - 1, 10, stop < 0 ? core.length : stop);
+  for (let at = 2; at <= limit; at++) {
+    const entry = validZhVerbAt(core, at);
+    if (!entry || entry.word.length < 2) continue;
+    if (entry.kind === "change") return null;
+    // "英语双师课堂覆盖全部乡村学校": a subject that reaches a result.
+    if (entry.kind === "outcome") {
+      const subject = core.slice(0, at);
+      if (ZH_SUBJECT_STOP.test(subject)) return null;
+      const object = core.slice(at + entry.word.length).trim();
+      return { kind: "outcome", verb: entry.word, object, topic: "general", isOpenEnded: false, core };
+    }
+    if (entry.kind !== "deliver" && entry.kind !== "activity") continue;
+    // 公开 of 公开课, 培训 of 培训班: the start of a longer noun is not a verb.
+    if (startsZhNoun(core, at, entry.word.length)) continue;
+    const subject = core.slice(0, at).replace(ZH_MANNER, "");
+    if (ZH_SUBJECT_STOP.test(subject) || validZhVerbAt(core, at - 1)) return null;
+    const after = core.slice(at + entry.word.length);
+    // "所有论文提交前进行查重": a time clause; the predicate comes after it.
+    if (ZH_TEMPORAL_SUFFIX.test(after)) continue;
+    // "工资发放差错次数为零": a measure with its target follows — the verb only names what is measured.
+    if (ZH_MEASURE_THEN_FIGURE.test(after)) return null;
+    // "员工参与改善的氛围更加浓厚", "数据质量问题得到解决": the clause ends on a vague change of quality.
+    if (ZH_VAGUE_ENDING.test(core)) return NONE(core);
+    if (ZH_METRIC_SUFFIX.test(after) || ZH_NOMINAL_SUFFIX.test(after)) return null;
+    if (after.startsWith("的") || ZH_LATER_CHANGE.test(after)) return null;
+    return chineseTask(entry.kind, entry, after.trim(), clause, core);
+  }
+  return null;
 }
 
 function leadingChineseVerb(clause: string, core: string): Predicate | null {
   let at = 0;
   let entry = validZhVerbAt(core, 0);
   if (!entry && ZH_PREPOSITION.test(core)) {
-    // "与 40 家供应商实现 EDI 对接": the verb comes after the one it acts with.
-    for (let i = 2; i < Math.min(core.length, 24) && !entry; i++) {
+    // "与 40 家供应商实现 EDI 对接": the verb comes after the one it acts with; after 把 and 将 the object comes
+    // first and the verb that disposes of it closes the clause ("把防返贫监测做实").
+    const isDisposal = /^[把将]/.test(core);
+    for (let i = 2; i < Math.min(core.length, 24) && (!entry || isDisposal); i++) {
       const found = validZhVerbAt(core, i);
-      if (found && found.kind !== "state") {
+      if (found && found.kind !== "state" && !startsZhNoun(core, i, found.word.length)) {
         entry = found;
         at = i;
+        i += found.word.length - 1;
       }
     }
   }
@@ -245,9 +353,20 @@ function leadingChineseVerb(clause: string, core: string): Predicate | null {
     }
   }
   if (ZH_METRIC_SUFFIX.test(after)) return NONE(core); // 完成率
-  if (ZH_NOMINAL_SUFFIX.test(after)) return NONE(core); // 设计师, 运营商
+  // 设计师, 运营商, 共享中心: a noun, and the clause's verb, if any, comes later ("共享中心 6 月正式运行").
+  if (ZH_NOMINAL_SUFFIX.test(after)) return null;
   if (ZH_TEMPORAL_SUFFIX.test(after)) return NONE(core); // 迁移后…
   if (after.startsWith("的")) return NONE(core);
+  // "把作业设计得更有效", "做得更好": a complement of degree turns the verb into a change of quality.
+  if (after.startsWith("得") && (entry.kind === "deliver" || entry.kind === "activity"))
+    return {
+      kind: "change",
+      verb: entry.word,
+      object: after.slice(1),
+      topic: "general",
+      isOpenEnded: false,
+      core,
+    };
   const object = after.trim();
   if ((entry.kind === "deliver" || entry.kind === "activity") && ZH_LATER_CHANGE.test(after)) {
     return { kind: "change", verb: entry.word, object, topic: entry.topic, isOpenEnded: false, core };
@@ -258,7 +377,19 @@ function leadingChineseVerb(clause: string, core: string): Predicate | null {
   // "新增 200 名临时分拣人员", "新增 10 台自助终端": adding resources is a to-do; adding customers is a result.
   if (entry.kind === "change" && /^(?:新增|增加|增设|增配|扩充)$/.test(entry.word)) {
     const { topic, head } = topicOfZhObject(object, "general");
-    if (head && (topic === "build" || topic === "hire"))
+    // Services and matters a place offers are built too: "新增快递代收等 5 项便民服务".
+    const isOffering = /(?:服务|事项|功能|窗口)$/.test(object);
+    // People to staff ("增加 50 名保洁员") and places or fixtures to set up ("增加 2 个装货月台") are resources.
+    const isResource =
+      /\d\s?(?:名|位|个|台|套|张|座|处|间|辆)[^\d，,；;。]*(?:员|师|工|医生|护士|司机|骑手|月台|车位|床位|工位|柜台|货架|站点|桩|仓|库|基地|点)$/.test(
+        object,
+      );
+    if ((head && (topic === "build" || topic === "hire")) || isOffering || isResource)
+      return chineseTask("deliver", entry, object, clause, core);
+  }
+  // "优化 30 个路口信号配时", "改造老旧台区 50 个": improving a counted set of things is a to-do.
+  if (entry.kind === "change" && /^(?:优化|改善|改进|完善|规范|整合)$/.test(entry.word)) {
+    if (/^\s?\d+\s?(?:个|项|处|条|家|所|座|台|套|间)(?!百分点|点)[\u4e00-\u9fff]/.test(object))
       return chineseTask("deliver", entry, object, clause, core);
   }
   // "实现发票自动验真", "实现与 ERP 的对接": an outcome verb over a deliverable delivers it.
@@ -280,8 +411,29 @@ function trailingChinese(clause: string, core: string): Predicate | null {
     if (!entry || entry.word.length !== length) continue;
     // "空驶率降低", "窗口人员着装、用语规范": a clause that closes on a change names a state, not a thing.
     if (entry.kind === "change") return NONE(core);
+    // "换证审核一次通过", "安保人员配备达标": a clause that closes on a result states that result.
+    if (entry.kind === "outcome" && body.length - length >= 2)
+      return {
+        kind: "outcome",
+        verb: entry.word,
+        object: body.slice(0, body.length - length),
+        topic: "general",
+        isOpenEnded: false,
+        core,
+      };
     if (entry.kind !== "deliver" && entry.kind !== "activity") return null;
+    if (ZH_VAGUE_ENDING.test(core)) return NONE(core); // "数据质量问题得到解决"
     let subject = body.slice(0, body.length - length);
+    // "药师参与临床查房": the subject's own verb of activity governs; the medial reading takes it.
+    for (let at = 1; at < subject.length - 1; at++) {
+      const inner = validZhVerbAt(subject, at);
+      if (
+        inner?.kind === "activity" &&
+        inner.word.length >= 2 &&
+        !startsZhNoun(subject, at, inner.word.length)
+      )
+        return null;
+    }
     for (let i = 0; i < 3; i++) subject = subject.replace(ZH_MANNER, "").replace(ZH_INNER_DEADLINE, "");
     subject = subject.trim();
     if (subject.length < 2) return null;
@@ -294,7 +446,7 @@ function trailingChinese(clause: string, core: string): Predicate | null {
 }
 
 /** A noun phrase: a deliverable when it ends on one or counts one ("经营分析看板", "优质数字课例 100 节"). */
-function chineseNounPhrase(clause: string, core: string): Predicate {
+function chineseNounPhrase(clause: string, core: string): Predicate | null {
   const beforeFigure = core.split(/\s?\d/)[0] ?? core;
   const body = beforeFigure.replace(/[\s。.!！]+$/, "");
   const found = zhNounEndingAt(body, body.length);
@@ -309,7 +461,7 @@ function chineseNounPhrase(clause: string, core: string): Predicate {
       core,
     };
   }
-  return NONE(core);
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -475,11 +627,19 @@ function englishTask(
   const kind = entry.kind === "activity" && !joined.has("deliver") ? "activity" : "deliver";
   let isOpenEnded: boolean;
   if (EXPLICIT_CADENCE.test(core) || startsWithCount(objectWords)) isOpenEnded = false;
-  else if (VAGUE_CADENCE.test(core) || joined.has("activity")) isOpenEnded = true;
+  else if (VAGUE_CADENCE.test(core) || (joined.has("activity") && !BOUNDED_SCOPE.test(core)))
+    isOpenEnded = true;
   else if (kind === "activity") isOpenEnded = true;
+  // "Add Java formatting support", "Ship support for SAML": support as a capability is built once.
+  else if (deliverable?.head === "support" && (entry.topic === "build" || entry.topic === "launch"))
+    isOpenEnded = false;
   else
     isOpenEnded =
-      (["event", "training", "content"].includes(entry.topic) && isBarePlural(objectWords)) ||
+      // "Write blog posts" goes on; "Write specifications" is one document.
+      (["event", "training", "content"].includes(entry.topic) &&
+        !["document", "build"].includes(deliverable?.topic ?? "") &&
+        isBarePlural(objectWords) &&
+        !BOUNDED_SCOPE.test(core)) ||
       (PRACTICE_NOUNS.has(deliverable?.head ?? "") &&
         !BOUNDED_SCOPE.test(core) &&
         !EN_ARTICLES.has(objectWords[0] ?? ""));
@@ -491,6 +651,11 @@ const EN_COMMON_VERBS =
   /^(?:feels?|felt|comes?|came|loves?|knows?|wants?|likes?|stays?|holds?|seems?|looks?|works?|runs?|goes|went|says?|thinks?|needs?|uses?|finds?|sees?|trusts?|gets?|can|will|should|must)$/;
 
 // People first after a weak verb make it a verb of states: "Give customers a service they never think about".
+// What a team stands up itself: counted, it is still output.
+const EN_INFRASTRUCTURE =
+  /\b(?:nodes?|servers?|instances?|machines?|clusters?|environments?|runners?|replicas?|gateways?|dashboards?|services?)\b/;
+const EN_ORGANISATIONS =
+  /^(?:companies|organi[sz]ations|projects|accounts|logos|customers|teams|vendors|partners)$/;
 const EN_PEOPLE =
   /^(?:customers?|users?|partners?|sales|teams?|everyone|people|developers?|members?|clients?|employees?|staff|buyers?|patients?|students?|us|them)$/;
 
@@ -500,6 +665,9 @@ function governsDeliverable(entry: VerbEntry, objectWords: readonly string[]): b
   // "Add N5 ARR", "Generate N6 in pipeline": a count of a measure is an outcome, not an output.
   const countsMeasure = headPhrase(objectWords.slice(start + 1)).some((word) => EN_METRIC_NOUNS.has(word));
   if (startsWithCount(objectWords) && entry.needs !== "object") return !countsMeasure;
+  // "Add metrics from the playground to the main dashboard": adding to a deliverable changes it.
+  const into = objectWords.findIndex((word) => word === "to" || word === "into");
+  if (entry.word === "add" && into > 0 && objectDeliverable(objectWords.slice(into + 1))) return true;
   if (entry.needs === "count") return false;
   // "Give customers a service": people first, then what they get — a verb of states.
   if (EN_PEOPLE.test(objectWords[start] ?? "") && EN_DETERMINERS.has(objectWords[start + 1] ?? ""))
@@ -513,7 +681,11 @@ function pickEntry(entries: readonly VerbEntry[], objectWords: readonly string[]
   if (!doing) return other;
   if (doing.needs && !governsDeliverable(doing, objectWords)) return other;
   // "Deliver value", "Provide great support": an abstract object is not a deliverable.
-  if (["launch", "general"].includes(doing.topic) && EN_ABSTRACT_OBJECTS.test(objectWords.join(" ")))
+  if (
+    ["launch", "general"].includes(doing.topic) &&
+    EN_ABSTRACT_OBJECTS.test(objectWords.join(" ")) &&
+    !objectDeliverable(objectWords) // "Deliver financial insights dashboard" delivers a dashboard
+  )
     return other;
   // "Build for long-term growth": a verb of building with no object builds nothing in particular.
   if (doing.topic === "build" && /^(?:for|towards?)$/.test(objectWords[0] ?? "")) return other;
@@ -527,39 +699,108 @@ const EN_NOMINAL_OF = new Set(
 );
 const SUBJECT_PRONOUN =
   /(?:^|[:\]]\s*)(?:we|i|they|the team|our team)(?:'ve|’ve|'ll|’ll| have| has| had| will| are)?\s/i;
+const EN_PERFECT_SUBJECT = /(?:^|[:\]]\s*)(?:we|they|the team|our team)(?:'ve|’ve| have| has)\s/i;
 // Verbs that keep an artifact going rather than finish it: "Maintain realistic hiring plans".
 const EN_UPKEEP = new Set(["maintain", "sustain", "preserve"]);
+
+/**
+ * Whether a word of a measure's name heads the phrase there: "response time", "cost of sales" — not "cost alerts",
+ * where another noun follows and the measure's word only modifies it.
+ */
+function isMeasureHeadAt(words: readonly string[]): (word: string, index: number) => boolean {
+  return (word, index) => {
+    if (!EN_MEASURE_HEADS.has(word)) return false;
+    const next = words[index + 1];
+    return (
+      next === undefined ||
+      EN_MEASURE_HEADS.has(next) ||
+      EN_PREPOSITIONS.has(next) ||
+      /^(?:[$€£¥<>~]?\d|n\d|and|or|is|are|was|were|drops?|falls?|goes|below|above|under|less|more|per)/.test(
+        next,
+      ) ||
+      englishVerbAt(words, index + 1) !== null
+    );
+  };
+}
 
 function englishWords(core: string): string[] {
   return (
     core
       .replace(/\([^)]*\)/g, " ")
+      // "A/B test" is one verb.
+      .replace(/\bA\/B\b/gi, "ab")
       .toLowerCase()
       .match(EN_WORD) ?? []
   );
 }
 
+const EN_PLAN_WORD = /plan|target|forecast|budget|quota|goal/i;
+const EN_AGAINST_PLAN =
+  /\b(?:ahead of|on|above|at or above|exceeds?|exceeding|meets?|meeting|hits?|beats?) (?:the |our |its |their )?(?:[a-z]+ ){0,3}?(?:plan|target|targets|forecast|budget|quota|goal|goals)\b(?! (?:for|to|that|which|with))/i;
+
 function findEnglishPredicate(clause: string): Predicate {
   const core = stripEnglishFrame(clause);
-  if (EN_PLACEHOLDER_TEXT.test(core)) return NONE(core);
+  // "Pipelines ahead of plan", "Meet hiring plan": a measure held against a plan is a result.
+  if (EN_PLAN_WORD.test(core) && EN_AGAINST_PLAN.test(core))
+    return { ...NONE(core), kind: "outcome", verb: "meet" };
+  // "Marketing, Product and Sales aligned on strategy": agreement with no check of its own.
+  if (/\b(?:aligned|agreed) (?:on|with|around|behind)\b/i.test(core) && !/\d/.test(core)) return NONE(core);
+  // "Create a forum (tbd whether it's slack…)": a note in parentheses is not the key result.
+  if (EN_PLACEHOLDER_TEXT.test(core.replace(/\([^)]*\)/g, " "))) return NONE(core);
   const words = englishWords(core);
   if (words.length === 0) return NONE("");
   return (
     leadingEnglishVerb(clause, core, words) ??
     subjectAndVerb(core, words) ??
     englishNounPhrase(core, words) ??
+    unknownImperative(core, words) ??
     NONE(core)
   );
 }
 
+// Words that start a key result without being a verb: adjectives, adverbs, quantifiers, comparatives.
+const EN_NOT_IMPERATIVE =
+  /^(?:[a-z]+(?:ly|er|est|ful|ous|ive|al|able|ible|ic|less|ed|ing|s)|more|less|most|no|not|all|each|every|any|some|one|two|new|own|high|low|good|great|clear|full|key|top|main|core|open)$/;
+const EN_OBJECT_START =
+  /^(?:a|an|the|each|every|all|our|their|its|this|these|those|his|her|your|some|any|new)$/;
+
+/**
+ * A verb outside the lexicon, known by the shape of an imperative: a bare word, then the determiner of its
+ * object ("Welcome each member personally", "Conduct an in-depth briefing"). Done once, it is a task.
+ */
+function unknownImperative(core: string, words: readonly string[]): Predicate | null {
+  const first = words[0] ?? "";
+  if (!/^[A-Z]?[a-z]+$/.test(core.split(/\s+/)[0] ?? "") || !/^[a-z]{3,}$/.test(first)) return null;
+  if (EN_NOT_IMPERATIVE.test(first) || EN_METRIC_NOUNS.has(first) || EN_QUALITY_WORDS.has(first)) return null;
+  if (deliverableTopic(first) || EN_PEOPLE.test(first) || EN_COMMON_VERBS.test(first)) return null;
+  if (!EN_OBJECT_START.test(words[1] ?? "")) return null;
+  if (words.some((word) => EN_METRIC_NOUNS.has(word) && word !== "number")) return null;
+  return {
+    kind: "deliver",
+    verb: first,
+    object: words.slice(1).join(" "),
+    topic: "general",
+    isOpenEnded: false,
+    core,
+  };
+}
+
+// "Make X the default way teams work": the state of being chosen, not a rollout.
+const EN_DEFAULT_CHOICE = /\bthe default (?:way|choice|tool|place|platform)\b/i;
+
 /** "Make information default public", "Get lookout production ready": a deliverable brought to a done state. */
 function endsInDoneState(core: string, objectWords: readonly string[]): boolean {
-  const tail = objectWords.slice(-3).join(" ");
+  const tail = objectWords.slice(-5).join(" ");
   const matches = [...tail.matchAll(new RegExp(EN_DONE_STATES.source, "gi"))];
   const last = matches[matches.length - 1];
   if (!last) return false;
   const after = tail.slice((last.index ?? 0) + last[0].length).trim();
-  return after === "" && !/\bthe default (?:way|choice|tool|place|platform)\b/i.test(core);
+  // "Make that workshop available online", "Get the docs live for all users": where it is done may follow.
+  const isWhere =
+    /^(?:online|publicly|externally|internally|everywhere|(?:to|for|on|in) [a-z0-9.-]+(?: [a-z0-9.-]+)?)$/.test(
+      after,
+    );
+  return (after === "" || isWhere) && !EN_DEFAULT_CHOICE.test(core);
 }
 
 function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]): Predicate | null {
@@ -575,6 +816,16 @@ function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]
       core,
     };
   }
+  // "Support for git diff tree": the noun of a capability to build, not the verb of an ongoing activity.
+  if (first === "support" && words[1] === "for")
+    return {
+      kind: "deliver",
+      verb: first,
+      object: words.slice(2).join(" "),
+      topic: "build",
+      isOpenEnded: false,
+      core,
+    };
   // "Blog post hits top 5", "Case studies published": a compound noun, not a verb.
   if (deliverableTopic(`${first} ${words[1] ?? ""}`)) return null;
   // "Start publishing videos", "Begin capturing usage metrics": the second verb is the work.
@@ -588,13 +839,16 @@ function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]
   const objectStart = form.words;
   const objectWords = words.slice(objectStart);
   // "Support response time", "Completion rate": a verb-like word in front of a measure's name modifies it.
-  if (!startsWithCount(objectWords) && objectWords.slice(0, 2).some((word) => EN_MEASURE_HEADS.has(word))) {
+  if (!startsWithCount(objectWords) && objectWords.slice(0, 2).some(isMeasureHeadAt(objectWords))) {
     if (form.entries.every((entry) => entry.kind === "deliver" || entry.kind === "activity")) return null;
   }
   // "Merged PRs land on staging", "Providing benefits … is researched": a participle or a gerund in front of a
   // finite verb belongs to the subject.
+  // "We've documented and are executing on…": after a perfect subject the participle is the verb, done.
+  const isPerfect = form.inflection === "past" && EN_PERFECT_SUBJECT.test(clause);
   if (
     (form.inflection === "past" || form.inflection === "ing") &&
+    !isPerfect &&
     findFiniteVerb(words, objectStart + 1) !== null
   )
     return null;
@@ -609,6 +863,22 @@ function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]
     return { kind: "deliver", verb, object, topic: "launch", isOpenEnded: false, core };
   }
   if (entries.some((entry) => entry.word === "have")) return haveSomething(verb, objectWords, core);
+  // "Gateway get a timeout page": getting a deliverable is having it delivered; "get 20 customers" is a result.
+  if (
+    entries.some((entry) => entry.word === "get") &&
+    !startsWithCount(objectWords) &&
+    objectDeliverable(objectWords)
+  )
+    return haveSomething(verb, objectWords, core);
+  // "Enable remote caching for all repos": enabling a capability delivers it; "Enable teams to…" is a state.
+  if (
+    entries.some((entry) => entry.word === "enable") &&
+    objectWords.length > 0 &&
+    !EN_PEOPLE.test(objectWords[firstContentIndex(objectWords)] ?? "") &&
+    !objectWords.includes("to")
+  ) {
+    return { kind: "deliver", verb, object, topic: "build", isOpenEnded: false, core };
+  }
   if (
     entries.some((entry) => EN_UPKEEP.has(entry.word)) &&
     objectDeliverable(objectWords) &&
@@ -616,6 +886,13 @@ function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]
   ) {
     return { kind: "activity", verb, object, topic: "document", isOpenEnded: true, core };
   }
+  // "Run on Apache Spark cluster", "Runs in air-gapped environments": running somewhere is a capability to build.
+  if (
+    entries.some((entry) => entry.word === "run") &&
+    objectWords.slice(0, 6).some((word) => /^(?:on|against|inside)$/.test(word)) &&
+    !startsWithCount(objectWords)
+  )
+    return { kind: "deliver", verb, object, topic: "build", isOpenEnded: false, core };
   const entry = pickEntry(entries, objectWords);
   if (!entry) return { kind: "state", verb, object, topic: "general", isOpenEnded: false, core };
   if (entry.kind === "deliver" || entry.kind === "activity") {
@@ -648,6 +925,21 @@ function haveSomething(verb: string, objectWords: readonly string[], core: strin
   }
   return { kind: "state", verb, object, topic: "general", isOpenEnded: false, core };
 }
+
+// Verbs of taking part: everyone doing one of these is coverage.
+const EN_PARTAKING =
+  /^(?:complete[sd]?|completing|participate[sd]?|attend(?:s|ed)?|go|goes|went|take[sn]?|took|finish(?:es|ed)?|pass(?:es|ed)?|undergo(?:es)?|receive[sd]?|use[sd]?|adopt(?:s|ed)?)$/;
+
+const EN_DONE_ACTIVITIES = new Set([
+  "research",
+  "investigate",
+  "evaluate",
+  "review",
+  "assess",
+  "track",
+  "monitor",
+  "discuss",
+]);
 
 const EN_BE = /^(?:is|are|was|were|be|been|being|gets|get|got|goes|went|(?:is|are|was|were)n['’]t)$/;
 const EN_HAVE = /^(?:has|have|had)$/;
@@ -698,8 +990,15 @@ function participles(rest: readonly string[], from: number): VerbEntry[] {
     const word = rest[i] ?? "";
     if (word === "and" || word === "or") continue;
     const form = englishVerbAt(rest, i);
-    if (form?.inflection === "past") found.push(...form.entries);
-    else if (i > from && !/^(?:fully|then|also|publicly|clearly)$/.test(word)) break;
+    if (form?.inflection === "past") {
+      // "SLOs are researched, agreed and alerted on", "Usage is tracked": work of finding out, once done.
+      const done = form.entries.map((entry) =>
+        entry.kind === "activity" && EN_DONE_ACTIVITIES.has(entry.word)
+          ? { ...entry, kind: "deliver" as const }
+          : entry,
+      );
+      found.push(...done);
+    } else if (i > from && !/^(?:fully|then|also|publicly|clearly)$/.test(word)) break;
   }
   return found;
 }
@@ -710,6 +1009,12 @@ function deliveredBy(verb: string, core: string, object: string, topic: TaskTopi
 
 /** A clause with a subject: "Service deployed on staging", "Handbook describes…", "Admins can search…". */
 function subjectAndVerb(core: string, words: readonly string[]): Predicate | null {
+  // "All candidates participate in a values interview", "100% of AEs have completed enablement": everyone
+  // doing a practice is its coverage, a measured state.
+  if (/^(?:all|every|each|100%)$/.test(words[0] ?? "")) {
+    const takes = words.slice(1, 7).find((item) => EN_PARTAKING.test(item));
+    if (takes) return { ...NONE(core), kind: "outcome", verb: takes };
+  }
   const at = finiteVerbOf(words);
   if (at === null) return null;
   const subjectWords = words.slice(0, at);
@@ -718,7 +1023,14 @@ function subjectAndVerb(core: string, words: readonly string[]): Predicate | nul
   const word = rest[0] ?? "";
   // "3 clients PoC started", "N11 customers have created an insight": a counted subject measures how many units
   // did something — a result, unless what is counted is hires.
-  const isCounted = subjectWords.some((item) => /^[$€£¥]?[+~>]?\d/.test(item) || /^n\d+$/.test(item));
+  // "2 preload nodes are provisioned": what is counted is the team's own output, unless people or organisations
+  // are among it ("3 clients PoC started").
+  const isOwnOutput =
+    EN_INFRASTRUCTURE.test(subject) &&
+    !subjectWords.some((item) => EN_PEOPLE.test(item) || EN_ORGANISATIONS.test(item));
+  const isCounted =
+    !isOwnOutput && subjectWords.some((item) => /^[$€£¥]?[+~>]?\d/.test(item) || /^n\d+$/.test(item));
+
   if (EN_ABILITY.test(rest.slice(0, 4).join(" "))) {
     const verbAt = rest.findIndex(
       (candidate, index) => index > 0 && !/^(?:not|be|able|to|also|now|easily|still)$/.test(candidate),
@@ -730,6 +1042,14 @@ function subjectAndVerb(core: string, words: readonly string[]): Predicate | nul
   }
   if (EN_DOCUMENT_VERBS.has(word) && EN_DOCUMENT_SUBJECTS.test(subject))
     return deliveredBy(word, core, subject, "document");
+  // "CRDT-consensus layer becomes the default": a deliverable rolled out.
+  if (
+    /^(?:becomes?|became)$/.test(word) &&
+    EN_DONE_STATES.test(rest.slice(1, 4).join(" ")) &&
+    !EN_DEFAULT_CHOICE.test(core) &&
+    !isCounted
+  )
+    return deliveredBy(word, core, subject);
   if (EN_BE.test(word) || EN_HAVE.test(word)) {
     let next = 1;
     while (
@@ -739,6 +1059,11 @@ function subjectAndVerb(core: string, words: readonly string[]): Predicate | nul
     )
       next++;
     const done = participles(rest, next);
+    // "Function-level is supported at CAT", "Campaigns are enabled by default": a capability in place.
+    const inPlace =
+      /^(?:supported|enabled|available|integrated|deployed|installed)$/.test(rest[next] ?? "") &&
+      (/^(?:at|in|on|by|for|across|everywhere)$/.test(rest[next + 1] ?? "") || rest.length === next + 1);
+    if (inPlace && !isCounted) return deliveredBy(word, core, subject, "build");
     const delivered = done.find((entry) => entry.kind === "deliver");
     if (delivered && !(isCounted && delivered.topic !== "hire"))
       return deliveredBy(word, core, subject, delivered.topic);
@@ -777,9 +1102,37 @@ function subjectAndVerb(core: string, words: readonly string[]): Predicate | nul
 function englishNounPhrase(core: string, words: readonly string[]): Predicate | null {
   // "Every new hire has a buddy": a sentence with a verb of its own is not a noun phrase.
   if (finiteVerbOf(words) !== null) return null;
+  // "All employees complete security awareness training": everyone doing something is coverage, a state.
+  if (
+    /^(?:all|every|each)$/.test(words[0] ?? "") &&
+    words.some((_, index) => index > 1 && englishVerbAt(words, index))
+  )
+    return null;
+  // "20 enterprise accounts using SSO", "N3 teams running the new pipeline": a count of those doing something
+  // measures adoption, a result.
+  if (/^(?:[$€£¥]?[+~>]?\d|n\d+$)/.test(words[0] ?? "")) {
+    const participle = words.slice(1, 6).find((word) => /ing$/.test(word) && englishVerbAt([word]) === null);
+    const isAdopting = words
+      .slice(1, 6)
+      .some((word) => /^(?:using|adopting|running|paying|actively)$/.test(word));
+    if (isAdopting || (participle && !deliverableTopic(participle) && !EN_METRIC_NOUNS.has(participle)))
+      return { ...NONE(core), kind: "outcome" };
+  }
   const plain = words.filter((word) => !/^[$€£¥]?[+~>]?\d/.test(word));
   const deliverable = objectDeliverable(plain);
-  const hasMeasure = words.some((word) => EN_METRIC_NOUNS.has(word));
+  // "Quarterly engagement survey", "Retention dashboard": a measure's word before the deliverable modifies it.
+  const headAt = deliverable ? plain.lastIndexOf(deliverable.head.split(" ").at(-1) ?? "") : -1;
+  const isHeadFinal = headAt >= 0 && headAt === headPhrase(plain).length - 1;
+  // With the deliverable heading the phrase, only the head phrase can name a measure: "Weekly reviews of the
+  // handbook for accuracy" reviews; "office hours" are an event, not hours.
+  const headIsMeasure = EN_METRIC_NOUNS.has(deliverable?.head ?? ""); // "Partner-sourced pipeline"
+  const measureWords =
+    isHeadFinal && !headIsMeasure
+      ? headPhrase(plain).filter(
+          (word, index) => index > headAt && !deliverable?.head.split(" ").includes(word),
+        )
+      : words;
+  const hasMeasure = measureWords.some((word) => EN_METRIC_NOUNS.has(word));
   const hasQuality = words.some((word) => EN_QUALITY_WORDS.has(word));
   // "Better documentation", "Clearer release notes": a comparative asks for a change with no measure.
   const hasComparative = words
@@ -787,8 +1140,14 @@ function englishNounPhrase(core: string, words: readonly string[]): Predicate | 
     .some((word) => /(?:er|ier)$/.test(word) && EN_QUALITY_WORDS.has(word));
   // "Launches slipping past their date from 40% to 10%": a share or a change names a measure, not a thing.
   const isMeasured = /%|\bfrom\b.+\bto\b/i.test(core) || words.some((word) => EN_COMMON_VERBS.test(word));
-  if (deliverable && !hasMeasure && !hasComparative && !isMeasured) {
+  // "Partners become our second engine of growth": a subject and a linking verb state what something is, so
+  // the deliverable noun after it is a metaphor for that state, not a thing to ship.
+  const isStatement = words.some((word) => /^(?:become|becomes|became|is|are|was|were)$/.test(word));
+  if (deliverable && !hasMeasure && !hasComparative && !isMeasured && !isStatement) {
+    // "Support for git diff tree", "Gitbase support for UDFs": a capability, not a practice.
+    const isCapability = deliverable.head === "support" && /\bsupport for\b/i.test(core);
     const isOpenEnded =
+      !isCapability &&
       (PRACTICE_NOUNS.has(deliverable.head) || VAGUE_CADENCE_ADJECTIVE.test(core)) &&
       !EXPLICIT_CADENCE.test(core) &&
       !BOUNDED_SCOPE.test(core) &&
@@ -805,6 +1164,16 @@ function englishNounPhrase(core: string, words: readonly string[]): Predicate | 
   if (hasMeasure || hasQuality || /\d|%|\b(?:N\d*|X{1,3}|Y{2,3}|Z{2,3})\b/.test(core)) return null;
   // A phrase with a verb in it ("Resellers closing one deal") or a number word is no bare name.
   if (words.some((word, index) => englishVerbAt(words, index) || EN_NUMBER_WORD.test(word))) return null;
+  // "General code style rules mining", "UAST diffing": a work name ending on a gerund outside the lexicon.
+  const last = headPhrase(words).at(-1) ?? "";
+  if (
+    /^[a-z]{3,}ing$/.test(last) &&
+    !englishVerbAt([last]) &&
+    !EN_QUALITY_WORDS.has(last) &&
+    !EN_METRIC_NOUNS.has(last) &&
+    !words.some((word) => EN_QUALITY_WORDS.has(word) || EN_METRIC_NOUNS.has(word))
+  )
+    return { kind: "deliver", verb: last, object: core, topic: "build", isOpenEnded: false, core };
   // A short name with nothing to measure and no quality to improve names a piece of work: "Sharding", "HA of
   // databases", "mysqldump".
   // A sentence about people or with a common verb outside the lexicon is not a name: "Children come to love

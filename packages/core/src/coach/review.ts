@@ -1,6 +1,7 @@
 import { COACH_CODE_SPECS, SEVERITY_PENALTY } from "./codes.ts";
 import { buildContext, type OkrContext, type RawFinding } from "./context.ts";
 import { checkDuplicates } from "./duplicate.rules.ts";
+import { checkKind } from "./kind.rules.ts";
 import { checkCompound } from "./kr-compound.rules.ts";
 import { checkBaseline, checkMeasurable } from "./kr-measure.rules.ts";
 import { checkTask } from "./kr-task.rules.ts";
@@ -18,8 +19,8 @@ import type {
 } from "./types.ts";
 
 /** Runs every rule over an OKR that has been read. */
-function collectFindings(context: OkrContext): RawFinding[] {
-  const findings: RawFinding[] = [...checkObjective(context)];
+function collectFindings(context: OkrContext, kind: CoachInput["kind"]): RawFinding[] {
+  const findings: RawFinding[] = [...checkObjective(context), ...checkKind(context, kind)];
   for (const keyResult of context.keyResults) {
     findings.push(
       ...checkMeasurable(keyResult),
@@ -55,7 +56,7 @@ function messageLocale(context: OkrContext): CoachLocale {
 export function reviewOkr(input: CoachInput, options: CoachOptions = {}): CoachReview {
   const context = buildContext(input);
   const locale = options.locale ?? messageLocale(context);
-  const findings: CoachFinding[] = collectFindings(context).map((raw) => ({
+  const findings: CoachFinding[] = collectFindings(context, input.kind).map((raw) => ({
     code: raw.code,
     severity: COACH_CODE_SPECS[raw.code].severity,
     target: raw.target,

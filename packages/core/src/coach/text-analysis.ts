@@ -50,8 +50,24 @@ export function analyzeText(original: string): TextAnalysis {
     values,
     hasBaseline: values.some((quantity) => isBaseline(text, quantity, values, language)),
     clauses,
-    predicate: readClause(clauses[0]?.text ?? "", language),
+    predicate: readPredicate(text, clauses, language),
   };
+}
+
+/**
+ * The predicate of the first clause — unless that clause is only the first item of a list that is the
+ * subject of the sentence ("Sales, engineering, and product have a working process…"): then the sentence up
+ * to its first stop is read whole.
+ */
+function readPredicate(text: string, clauses: TextAnalysis["clauses"], language: Language): Predicate {
+  const first = readClause(clauses[0]?.text ?? "", language);
+  if (language !== "en" || clauses.length < 2) return first;
+  const head = clauses[0]?.text.trim() ?? "";
+  if (head.split(/\s+/).length > 3 || /[.;:]/.test(head)) return first;
+  const sentence = text.split(/[.;](?:\s|$)/)[0] ?? text;
+  if (!/,\s*(?:[\w&/-]+\s+){0,3}and\s/i.test(sentence)) return first;
+  const whole = readClause(sentence.replace(/,/g, ""), language);
+  return whole.kind === "none" && whole.core === "" ? first : whole;
 }
 
 /**

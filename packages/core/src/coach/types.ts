@@ -54,6 +54,11 @@ export type CoachInput = {
   /** How many objectives the owner has in the cycle, when the caller knows it. */
   ownerObjectiveCount?: number | null;
   /**
+   * Committed (承诺型, expected to reach 1.0) or aspirational (挑战型); when given, the coach says where the
+   * key results' words contradict it. Not given: no advice on it.
+   */
+  kind?: "committed" | "aspirational" | null;
+  /**
    * The owner's key results of the previous cycle, when the caller knows them: a key result with no starting
    * point is offered the value the same measure ended at last cycle.
    */

@@ -5,6 +5,8 @@ import {
   canMoveMeeting,
   canRunMeeting,
   canViewMeeting,
+  confidenceTrend,
+  isUnalignedDraft,
   type PolicyMeeting,
 } from "./meeting.ts";
 import { actorOf, testOrg } from "./org.fixture.ts";
@@ -63,5 +65,22 @@ describe("meeting rules", () => {
     expect(canMoveMeeting("scheduled", "ended")).toBe(false);
     expect(canMoveMeeting("ended", "in_progress")).toBe(false);
     expect(canMoveMeeting("in_progress", "in_progress")).toBe(false);
+  });
+});
+
+describe("agenda helpers", () => {
+  it("keeps the last five confidences, oldest first", () => {
+    expect(confidenceTrend([])).toEqual([]);
+    expect(confidenceTrend([7, 6])).toEqual([7, 6]);
+    expect(confidenceTrend([9, 8, 7, 6, 5, 4, 2])).toEqual([7, 6, 5, 4, 2]);
+  });
+
+  it("calls a draft unaligned only when nothing above it is linked and it is not the company's", () => {
+    const draft = { status: "draft", level: "personal", parentObjectiveId: null, parentKeyResultId: null };
+    expect(isUnalignedDraft(draft)).toBe(true);
+    expect(isUnalignedDraft({ ...draft, parentObjectiveId: "o1" })).toBe(false);
+    expect(isUnalignedDraft({ ...draft, parentKeyResultId: "kr1" })).toBe(false);
+    expect(isUnalignedDraft({ ...draft, level: "company" })).toBe(false);
+    expect(isUnalignedDraft({ ...draft, status: "published" })).toBe(false);
   });
 });

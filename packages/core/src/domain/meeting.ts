@@ -17,6 +17,9 @@ export const AGENDA_SECTION_KINDS = [
   "missing_check_ins",
   "biggest_changes",
   "pending_approvals",
+  "unaligned_drafts",
+  "coach_errors",
+  "proposals",
   "questions",
 ] as const;
 type AgendaSectionKind = (typeof AGENDA_SECTION_KINDS)[number];
@@ -26,6 +29,44 @@ export const MEETING_NOTES_MAX_LENGTH = 50_000;
 
 /** The limit on a question or an answer, in characters. */
 export const QUESTION_MAX_LENGTH = 5_000;
+
+/**
+ * How many items an agenda section lists at most, the most pressing first: a meeting discusses a page,
+ * not the twenty thousand KRs of a large company.
+ */
+export const AGENDA_SECTION_LIMIT = 25;
+
+/** How many of a KR's latest confidences an agenda item shows as its trend. */
+const AGENDA_CONFIDENCE_TREND = 5;
+
+/** How many draft objectives a planning meeting's agenda has the coach review (the most recent first). */
+export const AGENDA_COACH_REVIEWS = 40;
+
+/**
+ * The confidence trend of a KR: the confidences of its check-ins (oldest first), the last
+ * {@link AGENDA_CONFIDENCE_TREND} of them, oldest first.
+ */
+export function confidenceTrend(confidences: readonly number[]): number[] {
+  return confidences.slice(-AGENDA_CONFIDENCE_TREND);
+}
+
+/**
+ * A draft that nothing above it links: not a company objective (those have nothing above them) and no
+ * parent objective or KR. A planning meeting lists these as alignment gaps.
+ */
+export function isUnalignedDraft(objective: {
+  status: string;
+  level: string;
+  parentObjectiveId: string | null;
+  parentKeyResultId: string | null;
+}): boolean {
+  return (
+    objective.status === "draft" &&
+    objective.level !== "company" &&
+    objective.parentObjectiveId === null &&
+    objective.parentKeyResultId === null
+  );
+}
 
 /** How many of the top-voted open questions a CEO 面对面 agenda lists. */
 export const AGENDA_QUESTIONS = 10;
@@ -84,6 +125,18 @@ export type AgendaRecordItem = {
   questionId?: string | null;
   questionBody?: string | null;
   voteCount?: number | null;
+  /** The KR's latest check-in note (off-track and at-risk items). Absent in agendas frozen before it existed. */
+  note?: string | null;
+  /** The KR's latest confidences, oldest first. */
+  confidenceTrend?: number[];
+  /** A pending adjustment (pending_approvals): its id and the reason given. */
+  adjustmentId?: string | null;
+  adjustmentReason?: string | null;
+  /** An open proposal (proposals). */
+  proposalId?: string | null;
+  proposalTitle?: string | null;
+  /** The coach's errors on a draft (coach_errors), in the language of whoever computed the agenda. */
+  coachErrors?: Array<{ code: string; target: string; message: string }>;
   health: Health | null;
   progress: number | null;
   confidence: number | null;

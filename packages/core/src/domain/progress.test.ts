@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   booleanProgress,
   currentValueOf,
+  MAX_MILESTONES_PER_KEY_RESULT,
   milestoneProgress,
   numericProgress,
   objectiveProgress,
@@ -178,6 +179,17 @@ describe("validateKeyResultDefinition", () => {
     [{ type: "rollup", aggregation: "sum", targetValue: "0" }, "kr.target_equals_start", {}],
   ] as const)("rejects %j with %s", (kr, code, params) => {
     expect(() => validateKeyResultDefinition(kr)).toThrow(appError(code, params));
+  });
+
+  it("takes at most MAX_MILESTONES_PER_KEY_RESULT milestones", () => {
+    const steps = (n: number) => Array.from({ length: n }, (_, i) => ({ weight: 1, title: `Step ${i}` }));
+    const max = MAX_MILESTONES_PER_KEY_RESULT;
+    expect(
+      validateKeyResultDefinition({ type: "milestone", milestones: steps(max) }).milestones,
+    ).toHaveLength(max);
+    expect(() => validateKeyResultDefinition({ type: "milestone", milestones: steps(max + 1) })).toThrow(
+      appError("kr.milestone_limit", { max }),
+    );
   });
 
   it("accepts a milestone KR with its checklist", () => {

@@ -167,8 +167,15 @@ function validateMeasureRange(
 }
 
 /**
+ * The most milestones one milestone key result holds, however they arrive (a KR created on its own or with
+ * its objective, a whole save): a milestone KR is a few checkpoints, not a task list (issue 15: an unbounded
+ * list made one objective's answer tens of megabytes).
+ */
+export const MAX_MILESTONES_PER_KEY_RESULT = 50;
+
+/**
  * Validates how a KR measures progress and returns it normalized; throws AppError `kr.fields`,
- * `kr.target_equals_start` or `kr.direction`. Fields that do not belong to the type are dropped (null).
+ * `kr.milestone_limit`, `kr.target_equals_start` or `kr.direction`. Fields that do not belong to the type are dropped (null).
  */
 export function validateKeyResultDefinition<M extends { weight: number } = MilestoneState>(
   kr: KeyResultDefinitionInput<M>,
@@ -185,6 +192,9 @@ export function validateKeyResultDefinition<M extends { weight: number } = Miles
     case "milestone": {
       if (!kr.milestones || kr.milestones.length === 0) {
         throw new AppError("kr.fields", { type: kr.type, fields: "milestones" });
+      }
+      if (kr.milestones.length > MAX_MILESTONES_PER_KEY_RESULT) {
+        throw new AppError("kr.milestone_limit", { max: MAX_MILESTONES_PER_KEY_RESULT });
       }
       return { ...empty, type: kr.type, milestones: [...kr.milestones] };
     }

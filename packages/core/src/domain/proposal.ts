@@ -77,3 +77,23 @@ export function proposalAbilities(
     spinOff: proposal.status === "accepted" && !proposal.spunOff && approver,
   };
 }
+
+/**
+ * Who owns each draft KR once the initiative runs: the owner the proposer named when they lead it or are
+ * on the team, otherwise the team in turn (in the order they joined), otherwise the proposer — whoever
+ * proposes, executes, with the people who joined.
+ */
+export function assignKeyResultOwners(
+  drafts: ReadonlyArray<{ ownerUserId: string | null }>,
+  proposerId: string,
+  teamIds: readonly string[],
+): string[] {
+  const runners = new Set([proposerId, ...teamIds]);
+  let turn = 0;
+  return drafts.map((kr) => {
+    if (kr.ownerUserId && runners.has(kr.ownerUserId)) return kr.ownerUserId;
+    const next = teamIds.length === 0 ? proposerId : (teamIds[turn % teamIds.length] ?? proposerId);
+    turn += 1;
+    return next;
+  });
+}

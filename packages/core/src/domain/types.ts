@@ -29,6 +29,13 @@ export const OBJECTIVE_LEVELS = ["company", "department", "personal"] as const;
 export type Visibility = "public" | "department" | "private";
 export const VISIBILITIES = ["public", "department", "private"] as const;
 
+/**
+ * Committed (承诺型: expected to reach 1.0) or aspirational (挑战型: 0.6–0.7 is success, the default). The
+ * kind says how a score reads; it never changes how progress or the score is computed.
+ */
+export const OBJECTIVE_KINDS = ["committed", "aspirational"] as const;
+export type ObjectiveKind = (typeof OBJECTIVE_KINDS)[number];
+
 /** Workflow state of an objective (never the derived health). */
 export type ObjectiveStatus = "draft" | "submitted" | "published" | "closed";
 export const OBJECTIVE_STATUSES = ["draft", "submitted", "published", "closed"] as const;

@@ -326,6 +326,12 @@ export const ERROR_CODES = {
     en: "This milestone is not one of the key result's.",
     "zh-CN": "该里程碑不属于这个关键结果。",
   },
+  /** A milestone key result given more milestones than it may hold (MAX_MILESTONES_PER_KEY_RESULT). */
+  "kr.milestone_limit": {
+    status: 422,
+    en: "A key result may have at most {max} milestones.",
+    "zh-CN": "每个关键结果最多 {max} 个里程碑。",
+  },
   /** A sum contribution to a KR that is not a sum rollup. */
   "kr.parent_not_sum": {
     status: 422,
@@ -466,6 +472,12 @@ export const ERROR_CODES = {
     en: "A meeting goes from scheduled to in progress to ended, one step at a time ({from} → {to}).",
     "zh-CN": "会议只能依次从“已安排”到“进行中”再到“已结束”（{from} → {to}）。",
   },
+  /** A calendar feed link whose secret opens no feed (never made, rotated or turned off). */
+  "calendar.feed_not_found": {
+    status: 404,
+    en: "This calendar link is no longer valid. Make a new one in your profile.",
+    "zh-CN": "此日历链接已失效，请在个人资料中重新生成。",
+  },
   /** An action item that does not exist, or whose meeting the caller may not see. */
   "meeting.action_item_not_found": { status: 404, en: "Action item not found.", "zh-CN": "待办事项不存在。" },
   /** A question for CEO 面对面 that does not exist. */
@@ -475,6 +487,96 @@ export const ERROR_CODES = {
     status: 422,
     en: "Choose active members of the organization.",
     "zh-CN": "请选择本组织的在职成员。",
+  },
+  /** A proposal (提案) that does not exist, or whose parent the caller may not see. */
+  "proposal.not_found": { status: 404, en: "Proposal not found.", "zh-CN": "提案不存在。" },
+  /** A change to a proposal that was already accepted, rejected or withdrawn. */
+  "proposal.not_open": {
+    status: 409,
+    en: "This proposal has already been decided or withdrawn; it can no longer change.",
+    "zh-CN": "该提案已被决定或撤回，不能再更改。",
+  },
+  /** The proposer backing or joining their own proposal: they lead it already. */
+  "proposal.own": {
+    status: 422,
+    en: "You lead this proposal; back and join other people's.",
+    "zh-CN": "这是你发起的提案，你已是负责人；可以支持或加入他人的提案。",
+  },
+  /** Backing a proposal twice. */
+  "proposal.already_backed": {
+    status: 409,
+    en: "You already back this proposal.",
+    "zh-CN": "你已支持过该提案。",
+  },
+  /** Taking back a vote that was never given. */
+  "proposal.not_backed": { status: 409, en: "You do not back this proposal.", "zh-CN": "你尚未支持该提案。" },
+  /** Joining a proposal's team twice. */
+  "proposal.already_joined": {
+    status: 409,
+    en: "You are already on this proposal's team.",
+    "zh-CN": "你已在该提案的团队中。",
+  },
+  /** Leaving a team one is not on. */
+  "proposal.not_joined": {
+    status: 409,
+    en: "You are not on this proposal's team.",
+    "zh-CN": "你不在该提案的团队中。",
+  },
+  /** A proposal that names both a parent KR and a parent objective, or neither. */
+  "proposal.one_parent": {
+    status: 422,
+    en: "Choose the one key result or objective this proposal serves.",
+    "zh-CN": "请选择该提案服务的一个关键结果或目标。",
+  },
+  /** Spinning off a proposal that is not accepted, or that was spun off already. */
+  "proposal.not_spinnable": {
+    status: 409,
+    en: "Only an accepted proposal that has not been spun off yet can become its own department.",
+    "zh-CN": "只有已通过且尚未独立的提案才能独立成军。",
+  },
+  /** A spin-off moving someone who is not the proposer or on the proposal's team. */
+  "proposal.not_on_team": {
+    status: 422,
+    en: "Only the proposal's team can move into the new department.",
+    "zh-CN": "只能将提案团队的成员调入新部门。",
+  },
+  /** A spin-off moving someone who leads a department: it would be left without its leader. */
+  "proposal.member_leads_department": {
+    status: 422,
+    en: "{name} leads the department {department}; choose its new leader first.",
+    "zh-CN": "{name}是部门“{department}”的负责人，请先为该部门指定新的负责人。",
+  },
+  /** A department name already used in the organization. */
+  "department.name_taken": {
+    status: 409,
+    en: "There is already a department named {name}.",
+    "zh-CN": "已存在名为“{name}”的部门。",
+  },
+  /** A talent review that does not exist, or that the caller may not open (including anyone placed on it). */
+  "talent_review.not_found": { status: 404, en: "Talent review not found.", "zh-CN": "人才盘点不存在。" },
+  /** A change to a finalized talent review. */
+  "talent_review.final": {
+    status: 409,
+    en: "This talent review is final; it can no longer change.",
+    "zh-CN": "该人才盘点已定稿，不能再修改。",
+  },
+  /** A status change other than the next step (draft → calibrating → final). */
+  "talent_review.invalid_transition": {
+    status: 409,
+    en: "A talent review goes from draft to calibrating to final, one step at a time.",
+    "zh-CN": "人才盘点只能依次从“草稿”到“校准中”再到“定稿”。",
+  },
+  /** A placement of someone the review does not cover (outside its subtree, inactive, or running it). */
+  "talent_review.not_placeable": {
+    status: 422,
+    en: "This person is not part of the review's department, or runs the review.",
+    "zh-CN": "此人不在本次盘点的部门范围内，或是盘点的负责人。",
+  },
+  /** Evidence that is not one of the placed person's objectives. */
+  "talent_review.unknown_evidence": {
+    status: 422,
+    en: "Evidence must be objectives of the person placed.",
+    "zh-CN": "依据须为被盘点者本人的目标。",
   },
   /** An invitation or password link that does not exist, was used already, or has expired. */
   "link.invalid": {

@@ -13,6 +13,7 @@ import type {
   auditEntrySchema,
   auditPageSchema,
   checkInAnswerSchema,
+  checkInPageSchema,
   checkInSchema,
   cycleDashboardSchema,
   cycleRolloutSchema,
@@ -60,6 +61,7 @@ export type ObjectiveDetailAnswer = z.output<typeof objectiveDetailSchema>;
 export type KeyResultPendingAnswer = z.output<typeof keyResultPendingSchema>;
 export type CheckInAnswer = z.output<typeof checkInSchema>;
 export type CheckInResultAnswer = z.output<typeof checkInAnswerSchema>;
+export type CheckInPageAnswer = z.output<typeof checkInPageSchema>;
 export type HistoryEntryAnswer = z.output<typeof historyEntrySchema>;
 export type TreeNodeAnswer = z.output<typeof treeNodeSchema>;
 export type CycleTreeAnswer = z.output<typeof cycleTreeSchema>;

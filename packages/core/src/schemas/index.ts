@@ -8,4 +8,5 @@ export * from "./objective.ts";
 export * from "./one-on-one.ts";
 export * from "./org.ts";
 export * from "./output.ts";
+export * from "./people.ts";
 export * from "./proposal.ts";

@@ -45,6 +45,8 @@ export const meetingPatchSchema = z
     status: z.enum(MEETING_STATUSES).optional(),
     minutes: notesSchema.optional(),
     decisions: notesSchema.optional(),
+    /** Replaces the attendees: active members of the organization. */
+    attendeeIds: z.array(idSchema).max(500).optional(),
   })
   .strict();
 
@@ -143,6 +145,16 @@ const agendaItemSchema = z
     /** How far progress moved since the last meeting of the same kind and scope (or 14 days). */
     progressChange: z.number().nullable(),
     lastCheckInAt: timestamp.nullable(),
+    /** The KR's latest check-in note (off-track and at-risk items), else null. */
+    note: z.string().nullable(),
+    /** The KR's latest confidences (up to 5), oldest first; empty without check-ins. */
+    confidenceTrend: z.array(z.number().int()),
+    /** An adjustment waiting for decision (pending_approvals), with the reason its requester gave. */
+    adjustment: z.object({ id, reason: z.string() }).strict().nullable(),
+    /** An open proposal of the scope (proposals). */
+    proposal: z.object({ id, title: z.string() }).strict().nullable(),
+    /** The coach's errors on a draft objective (coach_errors, planning meetings). */
+    coachErrors: z.array(z.object({ code: z.string(), target: z.string(), message: z.string() }).strict()),
   })
   .strict()
   .meta({ id: "AgendaItem" });
@@ -187,6 +199,39 @@ export const meetingActionItemListSchema = z
   .strict()
   .meta({ id: "MeetingActionItemList" });
 
+/** `GET /me/action-items`: the caller's open action items from every meeting, each naming its meeting. */
+export const myActionItemListSchema = z
+  .object({
+    items: z.array(meetingActionItemSchema.extend({ meeting: z.object({ id, title: z.string() }).strict() })),
+  })
+  .strict()
+  .meta({ id: "MyActionItemList" });
+
+/** `GET /me/calendar-feed`: whether the caller has a calendar feed link, and since when. */
+export const calendarFeedSchema = z
+  .object({ active: z.boolean(), createdAt: timestamp.nullable() })
+  .strict()
+  .meta({ id: "CalendarFeed" });
+
+/**
+ * `POST /me/calendar-feed`: a new feed secret, shown this once (only its hash is kept); any earlier link
+ * stops working. `path` is the feed's address on this server, the secret included.
+ */
+export const calendarFeedSecretSchema = z
+  .object({ token: z.string(), path: z.string(), createdAt: timestamp })
+  .strict()
+  .meta({ id: "CalendarFeedSecret" });
+
+/** `GET /me/calendar.ics?token=`: the feed's secret (base64url, as made). */
+export const calendarFeedQuerySchema = z
+  .object({
+    token: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]*$/),
+  })
+  .strict();
+
 /** A question for CEO 面对面. An anonymous one names no author, to anyone. */
 export const questionSchema = z
   .object({
@@ -218,6 +263,9 @@ export const questionPageSchema = z
   .meta({ id: "QuestionPage" });
 
 export type MeetingActionItemAnswer = z.output<typeof meetingActionItemSchema>;
+export type MyActionItemListAnswer = z.output<typeof myActionItemListSchema>;
+export type CalendarFeedAnswer = z.output<typeof calendarFeedSchema>;
+export type CalendarFeedSecretAnswer = z.output<typeof calendarFeedSecretSchema>;
 export type QuestionAnswer = z.output<typeof questionSchema>;
 export type QuestionPageAnswer = z.output<typeof questionPageSchema>;
 export type MeetingAnswer = z.output<typeof meetingSchema>;

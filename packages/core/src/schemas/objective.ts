@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { MAX_MILESTONES_PER_KEY_RESULT } from "../domain/progress.ts";
 import {
   AGGREGATIONS,
   DIRECTIONS,
   KEY_RESULT_TYPES,
   LOCALES,
+  OBJECTIVE_KINDS,
   OBJECTIVE_LEVELS,
   OBJECTIVE_STATUSES,
   VISIBILITIES,
@@ -26,6 +28,18 @@ import {
  */
 export const MAX_KEY_RESULTS_PER_OBJECTIVE = 20;
 
+/**
+ * A milestone list. Its limit (MAX_MILESTONES_PER_KEY_RESULT) is documented here and refused by core's KR
+ * definition rule with 422 `kr.milestone_limit`, as the contract says of limits — a schema bound would be a 400.
+ */
+function milestoneListSchema<T extends z.ZodType>(item: T) {
+  return z.array(item).meta({
+    description:
+      `At most ${MAX_MILESTONES_PER_KEY_RESULT} milestones (MAX_MILESTONES_PER_KEY_RESULT); ` +
+      "more is refused with 422 `kr.milestone_limit`.",
+  });
+}
+
 const milestoneInputSchema = z.object({ title: titleSchema, weight: weightSchema.optional() }).strict();
 
 export const keyResultInputSchema = z
@@ -39,7 +53,7 @@ export const keyResultInputSchema = z
     weight: weightSchema.optional(),
     confidence: confidenceSchema.optional(),
     ownerUserId: idSchema.nullable().optional(),
-    milestones: z.array(milestoneInputSchema).max(50).optional(),
+    milestones: milestoneListSchema(milestoneInputSchema).optional(),
     aggregation: z.enum(AGGREGATIONS).optional(),
     parentKeyResultId: idSchema.nullable().optional(),
   })
@@ -83,6 +97,9 @@ export const objectiveInputSchema = z
     description: textSchema.optional(),
     weight: weightSchema.optional(),
     visibility: z.enum(VISIBILITIES).optional(),
+    kind: z.enum(OBJECTIVE_KINDS).optional().meta({
+      description: "committed (承诺型, expected to reach 1.0) or aspirational (挑战型, the default).",
+    }),
     keyResults: z.array(keyResultInputSchema).max(MAX_KEY_RESULTS_PER_OBJECTIVE).optional(),
   })
   .strict();
@@ -94,6 +111,7 @@ export const objectivePatchSchema = z
     description: textSchema,
     weight: weightSchema,
     visibility: z.enum(VISIBILITIES),
+    kind: z.enum(OBJECTIVE_KINDS),
     reason: textSchema.min(1),
     version: versionSchema,
   })
@@ -109,7 +127,7 @@ const milestoneSaveSchema = milestoneInputSchema.extend({ id: idSchema.optional(
  * Without `id`: a new KR, as on create. `confidence` only sets a new KR's starting value.
  */
 export const keyResultSaveSchema = keyResultInputSchema
-  .extend({ id: idSchema.optional(), milestones: z.array(milestoneSaveSchema).max(50).optional() })
+  .extend({ id: idSchema.optional(), milestones: milestoneListSchema(milestoneSaveSchema).optional() })
   .strict();
 export type KeyResultSaveInput = z.infer<typeof keyResultSaveSchema>;
 
@@ -140,6 +158,7 @@ export const objectiveSaveSchema = z
     description: textSchema.optional(),
     weight: weightSchema.optional(),
     visibility: z.enum(VISIBILITIES).optional(),
+    kind: z.enum(OBJECTIVE_KINDS).optional(),
     reason: textSchema.min(1).optional(),
     keyResults: z.array(keyResultSaveSchema).max(MAX_KEY_RESULTS_PER_OBJECTIVE),
   })
@@ -192,6 +211,21 @@ export const checkInInputSchema = z
   })
   .strict();
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
+
+/** The most check-ins `GET /key-results/:id/check-ins` answers without `limit` or `cursor` (a bare array). */
+export const MAX_CHECK_INS_UNPAGED = 200;
+
+/**
+ * `GET /key-results/:id/check-ins`: with `limit` or `cursor`, one page `{ items, nextCursor }`; with
+ * neither, the newest MAX_CHECK_INS_UNPAGED as a bare array, as the first clients read it. The cursor is
+ * opaque (the last check-in answered).
+ */
+export const checkInListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: lineSchema(200).optional(),
+  })
+  .strict();
 
 /**
  * `Idempotency-Key` on a create: the same key from the same person within 24 hours answers the first answer
@@ -293,6 +327,8 @@ export const coachReviewInputSchema = z
       .max(50),
     locale: z.enum(LOCALES).optional(),
     ownerObjectiveCount: z.number().int().min(0).max(1000).optional(),
+    /** The objective's kind: with it, the coach says where the key results contradict it. */
+    kind: z.enum(OBJECTIVE_KINDS).optional(),
   })
   .strict()
   .meta({

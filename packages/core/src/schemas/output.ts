@@ -11,6 +11,7 @@ import {
   KEY_RESULT_TYPES,
   LOCALES,
   MEMBER_STATUSES,
+  OBJECTIVE_KINDS,
   OBJECTIVE_LEVELS,
   OBJECTIVE_STATUSES,
   ROLES,
@@ -220,6 +221,7 @@ const objectiveSummaryShape = {
   description: z.string(),
   weight: z.number().positive(),
   visibility: z.enum(VISIBILITIES),
+  kind: z.enum(OBJECTIVE_KINDS),
   status: z.enum(OBJECTIVE_STATUSES),
   progress: share,
   /** Null while the objective is not committed (a draft, or submitted and waiting for approval). */
@@ -362,6 +364,12 @@ export const checkInSchema = z
   })
   .strict()
   .meta({ id: "CheckIn" });
+
+/** A page of a key result's check-ins, newest first; `nextCursor` asks for the next one (null: no more). */
+export const checkInPageSchema = z
+  .object({ items: z.array(checkInSchema), nextCursor: z.string().nullable() })
+  .strict()
+  .meta({ id: "CheckInPage" });
 
 /** The answer of a check-in: the check-in, the key result and its objective with their new progress and health. */
 export const checkInAnswerSchema = z

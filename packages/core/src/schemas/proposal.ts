@@ -20,7 +20,7 @@ import { coachReviewSchema } from "./output.ts";
  * A draft KR of a proposal: what a KR input says, without sum links (those are made on the objective once
  * it exists). `ownerUserId`, when given, must be the proposer or on the team when the proposal is accepted.
  */
-export const proposalKeyResultInputSchema = keyResultInputSchema
+const proposalKeyResultInputSchema = keyResultInputSchema
   .omit({ aggregation: true, parentKeyResultId: true })
   .strict();
 

@@ -15,6 +15,10 @@ import * as idempotencyKey from "./20261207100600-idempotency-key.ts";
 import * as addScheduledRuns from "./20261207100900-add-scheduled-runs.ts";
 import * as addOneOnOnes from "./20261207110000-add-one-on-ones.ts";
 import * as addMeetings from "./20261207110100-add-meetings.ts";
+import * as addProposals from "./20261207120000-add-proposals.ts";
+import * as addCalendarFeeds from "./20261207120100-add-calendar-feeds.ts";
+import * as addObjectiveKind from "./20261207120200-add-objective-kind.ts";
+import * as addTalentReviews from "./20261207120300-add-talent-reviews.ts";
 
 /** Every migration by its timestamped name; append only, never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +38,8 @@ export const migrations: Record<string, Migration> = {
   "20261207100900-add-scheduled-runs": addScheduledRuns,
   "20261207110000-add-one-on-ones": addOneOnOnes,
   "20261207110100-add-meetings": addMeetings,
+  "20261207120000-add-proposals": addProposals,
+  "20261207120200-add-objective-kind": addObjectiveKind,
+  "20261207120300-add-talent-reviews": addTalentReviews,
+  "20261207120100-add-calendar-feeds": addCalendarFeeds,
 };

@@ -23,19 +23,33 @@ export async function findCheckIn(db: Executor, orgId: string, id: string): Prom
     .executeTakeFirst();
 }
 
-/** A KR's history, newest first. */
+/**
+ * A page of a KR's history, newest first (by time, then id). `after` is the last check-in of the page
+ * before: the next page starts strictly below it, so check-ins written meanwhile (newer) neither shift nor
+ * repeat it. Reads `limit + 1` rows so the caller knows whether more follow.
+ */
 export async function listCheckIns(
   db: Executor,
   orgId: string,
   keyResultId: string,
-  limit = 500,
+  page: { limit: number; after?: { createdAt: string; id: string } | undefined },
 ): Promise<CheckInRow[]> {
-  return selectCheckIns(db)
+  let query = selectCheckIns(db)
     .where("checkIn.orgId", "=", orgId)
-    .where("checkIn.keyResultId", "=", keyResultId)
+    .where("checkIn.keyResultId", "=", keyResultId);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("checkIn.createdAt", "<", after.createdAt),
+        eb.and([eb("checkIn.createdAt", "=", after.createdAt), eb("checkIn.id", "<", after.id)]),
+      ]),
+    );
+  }
+  return query
     .orderBy("checkIn.createdAt", "desc")
     .orderBy("checkIn.id", "desc")
-    .limit(limit)
+    .limit(page.limit + 1)
     .execute();
 }
 
@@ -134,4 +148,20 @@ export async function listRecentCheckIns(
     rows.push(...found);
   }
   return rows;
+}
+
+/** Every check-in of these objectives' KRs with its author's email, oldest first: what an export carries. */
+export async function listCheckInsOfObjectives(
+  db: Executor,
+  orgId: string,
+  objectiveIds: readonly string[],
+): Promise<Array<CheckInRow & { authorEmail: string | null }>> {
+  if (objectiveIds.length === 0) return [];
+  return selectCheckIns(db)
+    .select("user.email as authorEmail")
+    .where("checkIn.orgId", "=", orgId)
+    .where("checkIn.objectiveId", "in", [...objectiveIds])
+    .orderBy("checkIn.createdAt")
+    .orderBy("checkIn.id")
+    .execute();
 }

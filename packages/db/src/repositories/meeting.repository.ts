@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
-import type { MeetingActionItemTable, MeetingTable } from "../schema.ts";
+import type { KeyResultTable, MeetingActionItemTable, MeetingTable, ObjectiveTable } from "../schema.ts";
 import type { Executor } from "./executor.ts";
 
 export type MeetingRow = Selectable<MeetingTable>;
@@ -92,56 +92,283 @@ export async function lastMeetingStart(
   return row?.startedAt ?? null;
 }
 
+/** One line of what an agenda is made of: an objective with one of its key results (or none). */
+export type AgendaKeyResultRow = {
+  objectiveId: string;
+  objectiveTitle: string;
+  level: ObjectiveTable["level"];
+  status: ObjectiveTable["status"];
+  objectiveOwnerId: string | null;
+  ownerDepartmentId: string | null;
+  parentObjectiveId: string | null;
+  parentKeyResultId: string | null;
+  objectiveUpdatedAt: string;
+  keyResultId: string | null;
+  keyResultTitle: string | null;
+  keyResultType: KeyResultTable["type"] | null;
+  startValue: string | null;
+  targetValue: string | null;
+  keyResultOwnerId: string | null;
+  progress: number | null;
+  confidence: number | null;
+  lastCheckInAt: string | null;
+};
+
 /**
- * What an agenda is made of, for one cycle: its objectives that are submitted or published, with their
- * key results (none for an objective without any) and the owners' names.
+ * What an agenda is made of, for one cycle: its objectives that are submitted or published (and drafts,
+ * for a planning meeting), each with its key results in order (one line without KRs for an objective that
+ * has none). Objectives and KRs are read apart and joined here: over a company's tens of thousands of KRs
+ * that costs the database about half of what the join did.
  */
-export async function agendaKeyResultsOf(db: Executor, orgId: string, cycleId: string) {
+export async function agendaKeyResultsOf(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+  options: { drafts?: boolean } = {},
+): Promise<AgendaKeyResultRow[]> {
+  const statuses: Array<ObjectiveTable["status"]> = options.drafts
+    ? ["draft", "submitted", "published"]
+    : ["submitted", "published"];
+  const [objectives, keyResults] = await Promise.all([
+    db
+      .selectFrom("objective")
+      .select([
+        "id",
+        "title",
+        "level",
+        "status",
+        "ownerUserId",
+        "ownerDepartmentId",
+        "parentObjectiveId",
+        "parentKeyResultId",
+        "updatedAt",
+      ])
+      .where("orgId", "=", orgId)
+      .where("cycleId", "=", cycleId)
+      .where("deletedAt", "is", null)
+      .where("status", "in", statuses)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("keyResult")
+      .select([
+        "objectiveId",
+        "id",
+        "title",
+        "type",
+        "startValue",
+        "targetValue",
+        "ownerUserId",
+        "progress",
+        "confidence",
+        "lastCheckInAt",
+        "position",
+      ])
+      .where("orgId", "=", orgId)
+      .where("deletedAt", "is", null)
+      .where("objectiveId", "in", (eb) =>
+        eb
+          .selectFrom("objective")
+          .select("id")
+          .where("orgId", "=", orgId)
+          .where("cycleId", "=", cycleId)
+          .where("deletedAt", "is", null)
+          .where("status", "in", statuses),
+      )
+      .execute(),
+  ]);
+  const byObjective = new Map<string, typeof keyResults>();
+  for (const kr of keyResults) {
+    const list = byObjective.get(kr.objectiveId);
+    if (list) list.push(kr);
+    else byObjective.set(kr.objectiveId, [kr]);
+  }
+  // Written out field by field, one shape for every line: spreading tens of thousands of objects is slow.
+  const rows: AgendaKeyResultRow[] = [];
+  for (const o of objectives) {
+    const krs = (byObjective.get(o.id) ?? []).sort((a, b) => a.position - b.position);
+    for (const kr of krs.length > 0 ? krs : [null]) {
+      rows.push({
+        objectiveId: o.id,
+        objectiveTitle: o.title,
+        level: o.level,
+        status: o.status,
+        objectiveOwnerId: o.ownerUserId,
+        ownerDepartmentId: o.ownerDepartmentId,
+        parentObjectiveId: o.parentObjectiveId,
+        parentKeyResultId: o.parentKeyResultId,
+        objectiveUpdatedAt: o.updatedAt,
+        keyResultId: kr?.id ?? null,
+        keyResultTitle: kr?.title ?? null,
+        keyResultType: kr?.type ?? null,
+        startValue: kr?.startValue ?? null,
+        targetValue: kr?.targetValue ?? null,
+        keyResultOwnerId: kr?.ownerUserId ?? null,
+        progress: kr?.progress ?? null,
+        confidence: kr?.confidence ?? null,
+        lastCheckInAt: kr?.lastCheckInAt ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The KRs checked in after `from`, each with its progress as of `from` (its last check-in until then; null
+ * without one): an agenda's biggest changes. Only the recent check-ins are read, and one indexed look-up
+ * per KR finds where it stood, so a company of a hundred thousand check-ins costs what the last weeks cost.
+ */
+export async function progressChangesSince(
+  db: Executor,
+  orgId: string,
+  from: string,
+): Promise<Array<{ keyResultId: string; before: number | null }>> {
+  const recent = db
+    .selectFrom("checkIn")
+    .select("keyResultId")
+    .distinct()
+    .where("orgId", "=", orgId)
+    .where("createdAt", ">", from)
+    .as("r");
   return db
-    .selectFrom("objective as o")
-    .leftJoin("keyResult as kr", (join) =>
-      join
-        .onRef("kr.orgId", "=", "o.orgId")
-        .onRef("kr.objectiveId", "=", "o.id")
-        .on("kr.deletedAt", "is", null),
+    .selectFrom(recent)
+    .select("r.keyResultId")
+    .select((eb) =>
+      eb
+        .selectFrom("checkIn as b")
+        .select("b.progress")
+        .where("b.orgId", "=", orgId)
+        .whereRef("b.keyResultId", "=", "r.keyResultId")
+        .where("b.createdAt", "<=", from)
+        .orderBy("b.createdAt", "desc")
+        .limit(1)
+        .as("before"),
     )
-    .select([
-      "o.id as objectiveId",
-      "o.title as objectiveTitle",
-      "o.level",
-      "o.visibility",
-      "o.status",
-      "o.ownerUserId as objectiveOwnerId",
-      "o.ownerDepartmentId",
-      "kr.id as keyResultId",
-      "kr.title as keyResultTitle",
-      "kr.ownerUserId as keyResultOwnerId",
-      "kr.progress",
-      "kr.confidence",
-      "kr.lastCheckInAt",
-    ])
-    .where("o.orgId", "=", orgId)
-    .where("o.cycleId", "=", cycleId)
-    .where("o.deletedAt", "is", null)
-    .where("o.status", "in", ["submitted", "published"])
-    .orderBy("o.id")
-    .orderBy("kr.position")
     .execute();
 }
 
-/** The progress of each of these KRs' check-ins, oldest first. */
-export async function checkInProgressOf(
+/** The confidence and note of each of these KRs' check-ins, oldest first: the agenda's trends and notes. */
+export async function checkInTrendsOf(
   db: Executor,
   orgId: string,
   keyResultIds: readonly string[],
-): Promise<Array<{ keyResultId: string; progress: number; createdAt: string }>> {
+): Promise<Array<{ keyResultId: string; confidence: number; note: string }>> {
   if (keyResultIds.length === 0) return [];
   return db
     .selectFrom("checkIn")
-    .select(["keyResultId", "progress", "createdAt"])
+    .select(["keyResultId", "confidence", "note"])
     .where("orgId", "=", orgId)
     .where("keyResultId", "in", [...keyResultIds])
+    .orderBy("keyResultId")
     .orderBy("createdAt")
+    .execute();
+}
+
+/** The adjustments waiting for decision on a cycle's objectives, oldest first, with the requester's name. */
+export async function pendingAdjustmentsOfCycle(
+  db: Executor,
+  orgId: string,
+  cycleId: string,
+): Promise<
+  Array<{
+    id: string;
+    objectiveId: string;
+    keyResultId: string | null;
+    reason: string;
+    requestedBy: string;
+    requestedByName: string | null;
+  }>
+> {
+  return db
+    .selectFrom("adjustment as a")
+    .innerJoin("objective as o", (join) =>
+      join.onRef("o.orgId", "=", "a.orgId").onRef("o.id", "=", "a.objectiveId"),
+    )
+    .leftJoin("user as u", "u.id", "a.requestedBy")
+    .select([
+      "a.id",
+      "a.objectiveId",
+      "a.keyResultId",
+      "a.reason",
+      "a.requestedBy",
+      "u.name as requestedByName",
+    ])
+    .where("a.orgId", "=", orgId)
+    .where("o.cycleId", "=", cycleId)
+    .where("o.deletedAt", "is", null)
+    .where("a.status", "=", "pending")
+    .orderBy("a.createdAt")
+    .orderBy("a.id")
+    .execute();
+}
+
+/** Replaces a meeting's attendees. */
+export async function replaceMeetingAttendees(
+  db: Executor,
+  orgId: string,
+  meetingId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom("meetingAttendee")
+    .where("orgId", "=", orgId)
+    .where("meetingId", "=", meetingId)
+    .execute();
+  if (userIds.length > 0)
+    await db
+      .insertInto("meetingAttendee")
+      .values(userIds.map((userId) => ({ orgId, meetingId, userId })))
+      .execute();
+}
+
+/**
+ * A person's action items not yet done, the soonest due first (those without a date last), with their
+ * meetings' titles: their home page lists them.
+ */
+export async function openActionItemsOf(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<Array<MeetingActionItemRow & { meetingTitle: string }>> {
+  const rows = await db
+    .selectFrom("meetingActionItem")
+    .innerJoin("user", "user.id", "meetingActionItem.ownerUserId")
+    .innerJoin("meeting", (join) =>
+      join
+        .onRef("meeting.orgId", "=", "meetingActionItem.orgId")
+        .onRef("meeting.id", "=", "meetingActionItem.meetingId"),
+    )
+    .selectAll("meetingActionItem")
+    .select(["user.name as ownerName", "meeting.title as meetingTitle"])
+    .where("meetingActionItem.orgId", "=", orgId)
+    .where("meetingActionItem.ownerUserId", "=", userId)
+    .where("meetingActionItem.done", "=", 0)
+    .orderBy("meetingActionItem.id")
+    .execute();
+  return rows.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"));
+}
+
+/** The meetings a person attends or organized, in the given cycles' or any: their calendar feed lists them. */
+export async function meetingsOfPerson(db: Executor, orgId: string, userId: string): Promise<MeetingRow[]> {
+  return db
+    .selectFrom("meeting")
+    .selectAll()
+    .where("orgId", "=", orgId)
+    .where((eb) =>
+      eb.or([
+        eb("createdBy", "=", userId),
+        eb(
+          "id",
+          "in",
+          eb
+            .selectFrom("meetingAttendee")
+            .select("meetingId")
+            .where("orgId", "=", orgId)
+            .where("userId", "=", userId),
+        ),
+      ]),
+    )
+    .orderBy("scheduledAt")
     .execute();
 }
 
@@ -182,5 +409,71 @@ export async function updateMeetingActionItem(
     .set(patch)
     .where("orgId", "=", orgId)
     .where("id", "=", id)
+    .execute();
+}
+
+/** Sets (or replaces) a person's calendar feed secret, by its hash. */
+export async function upsertCalendarFeed(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  tokenHash: string,
+  createdAt: string,
+): Promise<void> {
+  await db.deleteFrom("calendarFeed").where("orgId", "=", orgId).where("userId", "=", userId).execute();
+  await db.insertInto("calendarFeed").values({ orgId, userId, tokenHash, createdAt }).execute();
+}
+
+/** Ends a person's calendar feed. */
+export async function deleteCalendarFeed(db: Executor, orgId: string, userId: string): Promise<void> {
+  await db.deleteFrom("calendarFeed").where("orgId", "=", orgId).where("userId", "=", userId).execute();
+}
+
+/** Whose feed a secret opens (by its hash), and when it was made; undefined when none does. */
+export async function findCalendarFeed(
+  db: Executor,
+  filter: { tokenHash: string } | { orgId: string; userId: string },
+): Promise<{ orgId: string; userId: string; createdAt: string } | undefined> {
+  let query = db.selectFrom("calendarFeed").select(["orgId", "userId", "createdAt"]);
+  query =
+    "tokenHash" in filter
+      ? query.where("tokenHash", "=", filter.tokenHash)
+      : query.where("orgId", "=", filter.orgId).where("userId", "=", filter.userId);
+  return query.executeTakeFirst();
+}
+
+/**
+ * A cycle's open proposals (赛马) with the objective (and KR) each serves and its proposer's name, oldest
+ * first: an agenda lists those whose parent objective lies in the meeting's scope.
+ */
+export async function openProposalsOfCycle(db: Executor, orgId: string, cycleId: string) {
+  return db
+    .selectFrom("proposal as p")
+    .innerJoin("objective as o", (join) =>
+      join.onRef("o.orgId", "=", "p.orgId").onRef("o.id", "=", "p.parentObjectiveId"),
+    )
+    .leftJoin("keyResult as kr", (join) =>
+      join.onRef("kr.orgId", "=", "p.orgId").onRef("kr.id", "=", "p.parentKeyResultId"),
+    )
+    .leftJoin("user as u", "u.id", "p.proposerId")
+    .select([
+      "p.id",
+      "p.title",
+      "p.proposerId",
+      "u.name as proposerName",
+      "o.id as objectiveId",
+      "o.title as objectiveTitle",
+      "o.level",
+      "o.ownerUserId as objectiveOwnerId",
+      "o.ownerDepartmentId",
+      "kr.id as keyResultId",
+      "kr.title as keyResultTitle",
+    ])
+    .where("p.orgId", "=", orgId)
+    .where("p.cycleId", "=", cycleId)
+    .where("p.status", "=", "open")
+    .where("o.deletedAt", "is", null)
+    .orderBy("p.createdAt")
+    .orderBy("p.id")
     .execute();
 }

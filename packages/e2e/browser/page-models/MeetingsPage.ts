@@ -63,4 +63,54 @@ export class MeetingsPage {
     await this.page.getByTestId("action-item-add").click();
     await this.page.getByTestId("action-item").filter({ hasText: title }).waitFor();
   }
+
+  async end(): Promise<void> {
+    await this.page.getByTestId("meeting-end").click();
+    await this.page.getByTestId("meeting-end").waitFor({ state: "detached" });
+  }
+
+  /** Opens the presenter view from the meeting's screen. */
+  async present(): Promise<void> {
+    await this.page.getByTestId("meeting-present").click();
+    await this.page.getByTestId("presenter-item").waitFor();
+  }
+
+  /** The presenter's item title, once its position reads `n / …` (1-based). */
+  async presented(n: number): Promise<string> {
+    await this.page
+      .getByTestId("presenter-position")
+      .filter({ hasText: new RegExp(`^${n} / \\d+$`) })
+      .waitFor();
+    return (await this.page.getByTestId("presenter-item-title").textContent()) ?? "";
+  }
+
+  /** Checks the presented KR in from the meeting: a new value and a note. */
+  async checkInFromPresenter(value: string, note: string): Promise<void> {
+    const form = this.page.getByTestId("presenter-check-in");
+    await form.locator(".ant-input-number input").fill(value);
+    await form.getByTestId("presenter-check-in-note").fill(note);
+    await form.getByTestId("presenter-check-in-save").click();
+    await this.page.locator(".ant-message-success").waitFor();
+  }
+
+  /** My open action items on the home page. */
+  async myActionItems(): Promise<Locator> {
+    await this.page.goto("/");
+    const card = this.page.getByTestId("my-action-items");
+    await card.getByTestId("my-action-item").first().waitFor();
+    return card.getByTestId("my-action-item");
+  }
+
+  /** Adds people to the meeting's attendees through the editor, and saves. */
+  async addAttendees(...names: string[]): Promise<void> {
+    await this.page.getByTestId("attendees-edit").click();
+    const select = this.page.getByTestId("attendee-select");
+    for (const name of names) await this.pick(select, name);
+    await this.page.getByTestId("attendees-save").click();
+    await this.page.getByTestId("attendee-editor").waitFor({ state: "detached" });
+  }
+
+  attendees(): Locator {
+    return this.page.getByTestId("meeting-attendees");
+  }
 }

@@ -1,10 +1,12 @@
 import {
+  type CommentAnswer,
   type CommentSubjectType,
   commentHistorySchema,
   commentInputSchema,
   commentPageSchema,
   commentPatchSchema,
   commentSchema,
+  idempotencyHeadersSchema,
   idParamsSchema,
   noContentSchema,
   pageQuerySchema,
@@ -15,6 +17,7 @@ import {
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
+import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
 import { commentById, commentHistory, listCommentsOn } from "./comment-reads.ts";
 import { deleteComment } from "./delete-comment.ts";
 import { editComment } from "./edit-comment.ts";
@@ -51,15 +54,29 @@ export async function commentRoutes(app: ZodApp, ctx: AppContext): Promise<void>
       {
         schema: {
           tags,
+          description: IDEMPOTENT_CREATE,
           params: idParamsSchema,
+          headers: idempotencyHeadersSchema,
           body: commentInputSchema,
           response: { 201: commentSchema, ...writeErrorResponses },
         },
       },
       async (request, reply) => {
         const caller = callerOf(ctx, request);
-        const id = await postComment(caller, { type, id: request.params.id }, request.body);
-        return reply.status(201).send(await commentById(caller, id));
+        const on = { type, id: request.params.id };
+        const sent = await idempotentCreate(
+          caller,
+          {
+            key: request.headers["idempotency-key"],
+            method: "POST",
+            path: path.replace(":id", on.id),
+            body: request.body,
+          },
+          async () => ({ status: 201, made: await postComment(caller, on, request.body) }),
+          (id) => commentById(caller, id),
+        );
+        if (sent.replayed) reply.header("idempotent-replayed", "true");
+        return reply.status(sent.status).send(sent.body as CommentAnswer);
       },
     );
   }

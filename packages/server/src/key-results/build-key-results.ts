@@ -42,6 +42,7 @@ function definitionField(error: AppError): string {
     const fields = String(error.params.fields);
     return ["targetValue", "milestones", "aggregation"].includes(fields) ? fields : "type";
   }
+  if (error.code === "kr.milestone_limit") return "milestones";
   // Target equal to the start, or against the direction: the target is what is usually mistyped.
   return "targetValue";
 }
@@ -54,7 +55,10 @@ export function atDefinitionPath<T>(path: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof AppError) throw withPath(`${path}.${definitionField(error)}`, error);
+    if (error instanceof AppError) {
+      const field = definitionField(error);
+      throw withPath(path ? `${path}.${field}` : field, error);
+    }
     throw error;
   }
 }
@@ -120,7 +124,8 @@ export async function checkKeyResultLinks(
 
 /**
  * Turns KR inputs into rows: each definition validated by the domain rules, owners checked to be active
- * members, sum parents checked to be sum rollups. `pathPrefix` names where the inputs sat in the request;
+ * members, sum parents checked to be sum rollups. `pathPrefix` names where the inputs sat in the request
+ * (`keyResults.`; empty when the body is the one KR itself);
  * `indexes`, when given, where each sat in its list (its path and its position), else firstPosition + i.
  */
 export async function buildKeyResultRows(
@@ -138,8 +143,10 @@ export async function buildKeyResultRows(
   const orgId = caller.auth.org.id;
   const now = caller.ctx.config.now().toISOString();
   const indexOf = (i: number) => options.indexes?.[i] ?? i;
+  // An empty prefix: the request's body is the one KR (POST /objectives/:id/key-results), so paths name its fields.
+  const pathOf = (i: number) => (options.pathPrefix === "" ? "" : `${options.pathPrefix}${indexOf(i)}`);
   const definitions = inputs.map((input, i) =>
-    atDefinitionPath(`${options.pathPrefix}${indexOf(i)}`, () =>
+    atDefinitionPath(pathOf(i), () =>
       validateKeyResultDefinition({
         type: input.type,
         startValue: input.startValue,
@@ -155,7 +162,7 @@ export async function buildKeyResultRows(
     db,
     objective,
     inputs.map((input, i) => ({
-      path: `${options.pathPrefix}${indexOf(i)}`,
+      path: pathOf(i),
       ownerUserId: input.ownerUserId,
       parentKeyResultId: input.parentKeyResultId,
     })),

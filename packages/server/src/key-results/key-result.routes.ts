@@ -4,21 +4,26 @@ import {
   carryForwardInputSchema,
   checkInAnswerSchema,
   checkInInputSchema,
+  checkInListQuerySchema,
+  checkInPageSchema,
   checkInSchema,
   elapsedFraction,
   idempotencyHeadersSchema,
   idParamsSchema,
+  type KeyResultAnswer,
   keyResultCreateSchema,
   keyResultPatchSchema,
   keyResultPendingSchema,
   keyResultSchema,
+  MAX_CHECK_INS_UNPAGED,
   noContentSchema,
+  type ObjectiveDetailAnswer,
   objectiveDetailSchema,
   readErrorResponses,
   reasonQuerySchema,
   writeErrorResponses,
 } from "@luodi/core";
-import { type Executor, listCheckIns } from "@luodi/db";
+import type { Executor } from "@luodi/db";
 import { z } from "zod";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
@@ -27,7 +32,7 @@ import { graphOf, loadObjectiveFor } from "../objectives/objective-access.ts";
 import { presentObjectiveDetail } from "../objectives/objective-views.ts";
 import { abilityScopeOf } from "../presenters/ability-scope.ts";
 import { presentCheckIn, presentKeyResult, presentObjectiveSummary } from "../presenters/presenters.ts";
-import { idempotent } from "../services/idempotency.ts";
+import { IDEMPOTENT_CREATE, idempotent, idempotentCreate } from "../services/idempotency.ts";
 import { mustExist } from "../services/must-exist.ts";
 import { type CheckInOutcome, checkIn } from "./check-in.ts";
 import { loadKeyResultFor } from "./key-result-access.ts";
@@ -37,6 +42,7 @@ import {
   deleteKeyResult,
   updateKeyResult,
 } from "./key-result-writes.ts";
+import { listKeyResultCheckIns } from "./list-check-ins.ts";
 
 /** A check-in's answer: the check-in, its KR and its objective as they stand after it. */
 async function presentCheckInOutcome(
@@ -92,7 +98,9 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     {
       schema: {
         tags,
+        description: IDEMPOTENT_CREATE,
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: keyResultCreateSchema,
         response: { 201: keyResultSchema, 202: objectiveDetailSchema, ...writeErrorResponses },
       },
@@ -100,12 +108,27 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { reason, ...input } = request.body;
-      const outcome = await createKeyResult(caller, request.params.id, input, reason);
-      if (outcome.applied) {
-        return reply.status(201).send((await presentKeyResultById(caller, outcome.id)).keyResult);
-      }
-      // 202: an addition past aligning waits for the manager; the objective lists it under pendingAdjustments.
-      return reply.status(202).send(await presentObjectiveById(caller, request.params.id));
+      const objectiveId = request.params.id;
+      const sent = await idempotentCreate(
+        caller,
+        {
+          key: request.headers["idempotency-key"],
+          method: "POST",
+          path: `/objectives/${objectiveId}/key-results`,
+          body: request.body,
+        },
+        async () => {
+          const outcome = await createKeyResult(caller, objectiveId, input, reason);
+          return { status: outcome.applied ? 201 : 202, made: outcome.applied ? outcome.id : objectiveId };
+        },
+        async (id, status) =>
+          status === 201
+            ? (await presentKeyResultById(caller, id)).keyResult
+            : // 202: an addition past aligning waits for the manager; the objective lists it under pendingAdjustments.
+              presentObjectiveById(caller, id),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as KeyResultAnswer | ObjectiveDetailAnswer);
     },
   );
 
@@ -226,14 +249,16 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     {
       schema: {
         tags,
+        description:
+          "A key result's check-ins, newest first. With `limit` (1–200) or `cursor`, one page " +
+          "`{ items, nextCursor }` (`nextCursor` null at the end; `cursor` alone pages by 50); a cursor this " +
+          `list did not give is refused with 400 \`request.invalid\`. With neither, the newest ${MAX_CHECK_INS_UNPAGED} ` +
+          "as a bare array, as the first clients read it: page to read further back.",
         params: idParamsSchema,
-        response: { 200: z.array(checkInSchema), ...readErrorResponses },
+        querystring: checkInListQuerySchema,
+        response: { 200: z.union([z.array(checkInSchema), checkInPageSchema]), ...readErrorResponses },
       },
     },
-    async (request) => {
-      const caller = callerOf(ctx, request);
-      await loadKeyResultFor(caller, ctx.db, request.params.id);
-      return (await listCheckIns(ctx.db, caller.auth.org.id, request.params.id)).map(presentCheckIn);
-    },
+    async (request) => listKeyResultCheckIns(callerOf(ctx, request), request.params.id, request.query),
   );
 }

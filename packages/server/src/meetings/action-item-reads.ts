@@ -2,12 +2,16 @@ import { canRunMeeting, canViewObjective, type MeetingActionItemAnswer } from "@
 import {
   type Executor,
   findKeyResults,
+  findMeeting,
   findObjectives,
   listMeetingActionItems,
+  listMeetingAttendees,
   type MeetingActionItemRow,
+  openActionItemsOf,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { graphOf, policyObjectiveOf } from "../objectives/objective-access.ts";
+import { groupBy } from "../services/group-by.ts";
 import { mustExist } from "../services/must-exist.ts";
 import { loadMeetingFor, policyMeetingOf } from "./meeting-access.ts";
 
@@ -74,4 +78,29 @@ async function presentActionItems(
       abilities: { update: runs, complete: runs || row.ownerUserId === actor.userId },
     };
   });
+}
+
+/**
+ * The caller's action items not yet done, from every meeting, the soonest due first: their home page lists
+ * them. Each names its meeting; a KR the caller may not see is not named.
+ */
+export async function myActionItems(
+  caller: Caller,
+): Promise<{ items: Array<MeetingActionItemAnswer & { meeting: { id: string; title: string } }> }> {
+  const { db } = caller.ctx;
+  const orgId = caller.auth.org.id;
+  const rows = await openActionItemsOf(db, orgId, caller.auth.user.id);
+  const meetings = [...new Set(rows.map((r) => r.meetingId))];
+  const attendees = groupBy(await listMeetingAttendees(db, orgId, meetings), (a) => a.meetingId);
+  const items = await Promise.all(
+    [...groupBy(rows, (r) => r.meetingId)].map(async ([meetingId, theirs]) => {
+      const meeting = await findMeeting(db, orgId, meetingId);
+      if (!meeting) return [];
+      const loaded = { meeting, attendeeIds: (attendees.get(meetingId) ?? []).map((a) => a.userId) };
+      const answers = await presentActionItems(caller, db, theirs, loaded);
+      return answers.map((answer) => ({ ...answer, meeting: { id: meeting.id, title: meeting.title } }));
+    }),
+  );
+  const byId = new Map(items.flat().map((item) => [item.id, item]));
+  return { items: rows.flatMap((row) => byId.get(row.id) ?? []) };
 }

@@ -1,5 +1,6 @@
 import {
   type AgendaAnswer,
+  type AgendaRecord,
   canRunMeeting,
   canViewMeeting,
   type MeetingAnswer,
@@ -19,7 +20,7 @@ import { groupBy } from "../services/group-by.ts";
 import { renderMarkdown } from "../services/markdown.ts";
 import { mustExist } from "../services/must-exist.ts";
 import { loadMeetingFor, policyMeetingOf } from "./meeting-access.ts";
-import { computeAgenda, presentAgenda } from "./meeting-agenda.ts";
+import { computeAgenda, presentAgenda, questionsSection } from "./meeting-agenda.ts";
 
 /** One page of the meetings the caller may see, newest first. */
 export async function listMeetingsFor(
@@ -65,12 +66,39 @@ export async function meetingFor(
   return mustExist(answer, "meeting");
 }
 
+const MINUTE_MS = 60_000;
+
+/**
+ * A meeting's live agenda as computed for everyone: kept, like the tree and the dashboard (read-cache.ts),
+ * until the next write in the organization or the clock's minute turns, so the people looking at one
+ * agenda share one computation over the whole cycle. A planning meeting's coach speaks the caller's language.
+ */
+async function liveAgendaOf(caller: Caller, meeting: MeetingRow): Promise<AgendaRecord> {
+  const { ctx, auth } = caller;
+  const minute = Math.floor(ctx.config.now().getTime() / MINUTE_MS);
+  const locale = meeting.kind === "planning" ? caller.locale : "";
+  const key = `agenda|${auth.org.id}|${ctx.generations.get(auth.org.id)}|${minute}|${meeting.id}|${locale}`;
+  const hit = ctx.readCache.get(key);
+  if (hit !== undefined) {
+    const record = JSON.parse(hit.toString("utf8")) as AgendaRecord;
+    if (meeting.kind !== "ceo_qa") return record;
+    // Votes refresh no cached read: the questions are read fresh.
+    const questions = await questionsSection(ctx.db, auth.org.id);
+    return { ...record, sections: record.sections.map((s) => (s.kind === "questions" ? questions : s)) };
+  }
+  // The key's generation was read before computing, so whatever the computation read is at least that new.
+  const record = await computeAgenda(caller, ctx.db, meeting);
+  const bytes = Buffer.from(JSON.stringify(record));
+  ctx.readCache.set(key, bytes, bytes.length);
+  return record;
+}
+
 /** A meeting's agenda: live until it starts, then as frozen; filtered for the caller either way. */
 export async function agendaFor(caller: Caller, id: string): Promise<AgendaAnswer> {
   const { db } = caller.ctx;
   const { meeting } = await loadMeetingFor(caller, db, id);
   if (meeting.agenda !== null) return presentAgenda(caller, db, readJson(meeting.agenda), true);
-  return presentAgenda(caller, db, await computeAgenda(caller, db, meeting), false);
+  return presentAgenda(caller, db, await liveAgendaOf(caller, meeting), false);
 }
 
 async function presentMeetings(caller: Caller, db: Executor, rows: MeetingRow[]): Promise<MeetingAnswer[]> {

@@ -162,6 +162,7 @@ describe.each(testDialects())("meetings, on %s", (dialect) => {
       "missing_check_ins",
       "biggest_changes",
       "pending_approvals",
+      "proposals",
     ]);
     expect(section(sams, "off_track")).toEqual([
       expect.objectContaining({

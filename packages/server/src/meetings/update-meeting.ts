@@ -6,7 +6,7 @@ import {
   MEETING_NOTES_MAX_LENGTH,
   type MeetingStatus,
 } from "@luodi/core";
-import { type MeetingTable, updateMeeting } from "@luodi/db";
+import { type MeetingTable, replaceMeetingAttendees, updateMeeting } from "@luodi/db";
 import type { Updateable } from "kysely";
 import type { Caller } from "../context.ts";
 import { graphOf } from "../objectives/objective-access.ts";
@@ -22,11 +22,13 @@ export type MeetingPatch = {
   status?: MeetingStatus | undefined;
   minutes?: string | undefined;
   decisions?: string | undefined;
+  attendeeIds?: string[] | undefined;
 };
 
 /**
  * Changes a meeting (its organizer, those who may schedule it): one step forward in its status — starting
- * it freezes the agenda computed at that instant into the meeting —, its title, time, minutes and decisions.
+ * it freezes the agenda computed at that instant into the meeting —, its title, time, minutes, decisions
+ * and attendees (active members; the list replaces the old one).
  */
 export async function changeMeeting(caller: Caller, id: string, patch: MeetingPatch): Promise<void> {
   if (patch.minutes !== undefined) assertTextLength(patch.minutes, MEETING_NOTES_MAX_LENGTH, "minutes");
@@ -69,12 +71,25 @@ export async function changeMeeting(caller: Caller, id: string, patch: MeetingPa
         set.agenda = JSON.stringify(await computeAgenda(caller, trx, meeting));
       } else set.endedAt = now;
     }
+    if (patch.attendeeIds !== undefined) {
+      const next = [...new Set(patch.attendeeIds)];
+      next.forEach((userId, index) => {
+        if (graph.members.get(userId)?.status !== "active")
+          throw new AppError("meeting.unknown_attendee", {}, [{ path: `attendeeIds.${index}` }]);
+      });
+      const sorted = (ids: readonly string[]) => [...ids].sort();
+      if (sorted(next).join() !== sorted(attendeeIds).join()) {
+        before.attendeeIds = attendeeIds;
+        after.attendeeIds = next;
+        await replaceMeetingAttendees(trx, orgId, id, next);
+      }
+    }
     if (Object.keys(after).length === 0) return;
     if (after.title !== undefined) set.title = after.title as string;
     if (after.scheduledAt !== undefined) set.scheduledAt = after.scheduledAt as string;
     if (after.minutes !== undefined) set.minutes = after.minutes as string;
     if (after.decisions !== undefined) set.decisions = after.decisions as string;
-    await updateMeeting(trx, orgId, id, set);
+    if (Object.keys(set).length > 0) await updateMeeting(trx, orgId, id, set);
     await recordAudit(trx, [
       {
         orgId,

@@ -27,8 +27,10 @@ export async function createObjective(
 ): Promise<{ id: string; ownerObjectiveCount: number }> {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
-  const graph = await graphOf(caller);
   return inTransaction(ctx, async (trx) => {
+    // Read through the transaction: under an Idempotency-Key the create joins one that is already open, and
+    // SQLite's one connection would wait on itself for a read through ctx.db.
+    const graph = await graphOf(caller, trx);
     const cycle = await findCycle(trx, orgId, data.cycleId);
     if (!cycle) throw new AppError("cycle.not_found", {}, [{ path: "cycleId" }]);
     assertPhaseAllows(cycle.phase, "edit_plan");
@@ -75,6 +77,7 @@ export async function createObjective(
       description: data.description ?? "",
       weight: data.weight ?? 1,
       visibility: data.visibility ?? "public",
+      kind: data.kind ?? "aspirational",
       status: "draft",
       progress: 0,
       health: "on_track",

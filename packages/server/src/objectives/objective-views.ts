@@ -7,6 +7,7 @@ import {
   isAppError,
   type ObjectiveAnswer,
   type ObjectiveDetailAnswer,
+  type ObjectiveKind,
 } from "@luodi/core";
 import {
   type Executor,
@@ -157,10 +158,16 @@ export async function coachFindings(
     targetValue?: string | number | null;
   }>,
   ownerObjectiveCount?: number,
+  kind?: ObjectiveKind,
 ): Promise<CoachFinding[] | undefined> {
   try {
     const review = await reviewWithinBudget(
-      { objective, keyResults: [...keyResults], ownerObjectiveCount: ownerObjectiveCount ?? null },
+      {
+        objective,
+        keyResults: [...keyResults],
+        ownerObjectiveCount: ownerObjectiveCount ?? null,
+        kind: kind ?? null,
+      },
       caller.locale,
       caller.ctx.config.coachTimeBudgetMs,
     );

@@ -1,8 +1,10 @@
 import {
   AppError,
   alignmentInputSchema,
+  idempotencyHeadersSchema,
   idParamsSchema,
   noContentSchema,
+  type ObjectiveDetailAnswer,
   objectiveDetailSchema,
   objectiveHistorySchema,
   objectiveInputSchema,
@@ -21,6 +23,7 @@ import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import { sendRawJson } from "../http/serializer.ts";
 import type { ZodApp } from "../http/types.ts";
+import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
 import { cachedRead } from "../services/read-cache.ts";
 import { alignObjective } from "./align-objective.ts";
 import { createObjective } from "./create-objective.ts";
@@ -50,6 +53,7 @@ async function answer(caller: Caller, id: string, withCoach = false, ownerObject
       targetValue: kr.targetValue,
     })),
     ownerObjectiveCount,
+    detail.kind,
   );
   return coach ? { ...detail, coach } : detail;
 }
@@ -87,14 +91,22 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     {
       schema: {
         tags,
+        description: IDEMPOTENT_CREATE,
+        headers: idempotencyHeadersSchema,
         body: objectiveInputSchema,
         response: { 201: objectiveDetailSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const { id, ownerObjectiveCount } = await createObjective(caller, request.body);
-      return reply.status(201).send(await answer(caller, id, true, ownerObjectiveCount));
+      const sent = await idempotentCreate(
+        caller,
+        { key: request.headers["idempotency-key"], method: "POST", path: "/objectives", body: request.body },
+        async () => ({ status: 201, made: await createObjective(caller, request.body) }),
+        ({ id, ownerObjectiveCount }) => answer(caller, id, true, ownerObjectiveCount),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as ObjectiveDetailAnswer);
     },
   );
 

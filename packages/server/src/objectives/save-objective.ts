@@ -7,6 +7,7 @@ import {
   keyResultSaveSchema,
   NUMERIC_TYPES,
   needsAdjustmentReason,
+  type ObjectiveKind,
   type ObjectiveSaveInput,
   objectivePatchSchema,
   type Visibility,
@@ -57,6 +58,7 @@ type SaveSpec = {
     description?: string | undefined;
     weight?: number | undefined;
     visibility?: Visibility | undefined;
+    kind?: ObjectiveKind | undefined;
   };
   keyResults: readonly KeyResultStep[];
   removeKeyResultIds: readonly string[];
@@ -70,7 +72,13 @@ type SaveSpec = {
  */
 const storedSaveSchema = z
   .object({
-    objective: objectivePatchSchema.pick({ title: true, description: true, weight: true, visibility: true }),
+    objective: objectivePatchSchema.pick({
+      title: true,
+      description: true,
+      weight: true,
+      visibility: true,
+      kind: true,
+    }),
     keyResults: z.array(
       keyResultSaveSchema
         .partial()
@@ -134,6 +142,7 @@ export async function saveObjective(
         description: input.description,
         weight: input.weight,
         visibility: input.visibility,
+        kind: input.kind,
       },
       keyResults: withPositions(input.keyResults, current),
       removeKeyResultIds: current.filter((kr) => !named.has(kr.id)).map((kr) => kr.id),

@@ -1,4 +1,10 @@
-import { AppError, assertPhaseAllows, needsAdjustmentReason, type Visibility } from "@luodi/core";
+import {
+  AppError,
+  assertPhaseAllows,
+  needsAdjustmentReason,
+  type ObjectiveKind,
+  type Visibility,
+} from "@luodi/core";
 import {
   type Executor,
   findCycle,
@@ -17,11 +23,13 @@ export type ObjectivePatch = {
   description?: string | undefined;
   weight?: number | undefined;
   visibility?: Visibility | undefined;
+  kind?: ObjectiveKind | undefined;
   reason?: string | undefined;
 };
 
 /** Fields whose change, once a cycle is past aligning, is an adjustment (调整) that needs a reason. */
-export const ADJUSTED_FIELDS = ["title", "weight"] as const;
+// The kind too: turning a promise into a bet late in the quarter is a change people should see and may question.
+export const ADJUSTED_FIELDS = ["title", "weight", "kind"] as const;
 
 /**
  * Edits an objective. Past `aligning`, changing a published objective's title or weight is an adjustment:
@@ -59,6 +67,7 @@ export async function applyObjectiveUpdate(
     description: patch.description,
     weight: patch.weight,
     visibility: patch.visibility,
+    kind: patch.kind,
   });
   if (!changed) return { applied: true };
   const isAdjustment =

@@ -230,6 +230,7 @@ export function presentObjectiveSummary(
     description: objective.description,
     weight: objective.weight,
     visibility: objective.visibility,
+    kind: objective.kind,
     status: objective.status,
     progress: objective.progress,
     health: objectiveHealthIn(

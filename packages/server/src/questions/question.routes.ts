@@ -1,5 +1,7 @@
 import {
+  idempotencyHeadersSchema,
   idParamsSchema,
+  type QuestionAnswer,
   questionAnswerInputSchema,
   questionInputSchema,
   questionListQuerySchema,
@@ -11,6 +13,7 @@ import {
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
+import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
 import { listQuestionsFor, questionFor } from "./question-reads.ts";
 import { answerQuestionAs, askQuestion, voteQuestion } from "./write-question.ts";
 
@@ -32,12 +35,32 @@ export async function questionRoutes(app: ZodApp, ctx: AppContext): Promise<void
   app.post(
     "/questions",
     {
-      schema: { tags, body: questionInputSchema, response: { 201: questionSchema, ...writeErrorResponses } },
+      schema: {
+        tags,
+        description:
+          `${IDEMPOTENT_CREATE} An anonymous question keeps no key: a kept answer would tie the question to ` +
+          "whoever asked it, so its retries are not recognised.",
+        headers: idempotencyHeadersSchema,
+        body: questionInputSchema,
+        response: { 201: questionSchema, ...writeErrorResponses },
+      },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await askQuestion(caller, request.body);
-      return reply.status(201).send(await questionFor(caller, id));
+      const sent = await idempotentCreate(
+        caller,
+        {
+          // An anonymous question stores no author; a key kept for the asker would store one.
+          key: request.body.anonymous ? undefined : request.headers["idempotency-key"],
+          method: "POST",
+          path: "/questions",
+          body: request.body,
+        },
+        async () => ({ status: 201, made: await askQuestion(caller, request.body) }),
+        (id) => questionFor(caller, id),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as QuestionAnswer);
     },
   );
 

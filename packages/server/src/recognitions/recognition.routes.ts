@@ -1,4 +1,6 @@
 import {
+  idempotencyHeadersSchema,
+  type RecognitionAnswer,
   readErrorResponses,
   recognitionInputSchema,
   recognitionListQuerySchema,
@@ -9,6 +11,7 @@ import {
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
+import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
 import { giveRecognition } from "./give-recognition.ts";
 import { listRecognitionsFor, recognitionById } from "./recognition-reads.ts";
 
@@ -32,14 +35,27 @@ export async function recognitionRoutes(app: ZodApp, ctx: AppContext): Promise<v
     {
       schema: {
         tags,
+        description: IDEMPOTENT_CREATE,
+        headers: idempotencyHeadersSchema,
         body: recognitionInputSchema,
         response: { 201: recognitionSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await giveRecognition(caller, request.body);
-      return reply.status(201).send(await recognitionById(caller, id));
+      const sent = await idempotentCreate(
+        caller,
+        {
+          key: request.headers["idempotency-key"],
+          method: "POST",
+          path: "/recognitions",
+          body: request.body,
+        },
+        async () => ({ status: 201, made: await giveRecognition(caller, request.body) }),
+        (id) => recognitionById(caller, id),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as RecognitionAnswer);
     },
   );
 }

@@ -176,6 +176,8 @@ function scopesOf(write: Write): string[] {
     case "meeting_action_item":
     case "question":
     case "question_vote":
+    // A person's calendar feed secret is read fresh by the feed; no cached answer holds it.
+    case "calendar_feed":
     // 1:1s are read fresh by their own routes, by their two participants only; no cached answer shows them.
     case "one_on_one":
     case "one_on_one_notes_edit":

@@ -59,6 +59,57 @@ export async function idempotent(
   return result;
 }
 
+/** How a create route says what its `Idempotency-Key` does (the OpenAPI description). */
+export const IDEMPOTENT_CREATE =
+  "With an `Idempotency-Key` header, the same key from the same person within 24 hours answers the first " +
+  "answer again (same status and body, header `Idempotent-Replayed: true`) and creates nothing; the key " +
+  "with another body or path is refused (422 `idempotency.key_reused`).";
+
+/** What a create keeps under its key until its answer is presented: the status and what it made. */
+type Made<R> = { status: number; made: R };
+
+/** The kept body of a create whose answer was not yet presented: `{ "$made": … }`, never an answer's shape. */
+function madeOf(body: unknown): { made: unknown } | undefined {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return undefined;
+  const keys = Object.keys(body);
+  return keys.length === 1 && keys[0] === "$made" ? { made: (body as { $made: unknown }).$made } : undefined;
+}
+
+/**
+ * A create under an `Idempotency-Key` whose answer is read after it commits: its presenters read through
+ * `ctx.db`, which cannot see the open transaction (PostgreSQL) or waits for it (SQLite's one connection). The
+ * key, the create and what it made (an id) are kept in one transaction, as `idempotent` does; once committed
+ * the answer is presented and kept in the made thing's place, so a replay answers exactly the first answer.
+ * Should the process stop between the commit and keeping the answer, a replay presents what was made as it
+ * stands then — never a second create.
+ */
+export async function idempotentCreate<R>(
+  caller: Caller,
+  request: { key: string | undefined; method: string; path: string; body: unknown },
+  create: () => Promise<Made<R>>,
+  present: (made: R, status: number) => Promise<unknown>,
+): Promise<Answer & { replayed: boolean }> {
+  const kept = await idempotent(caller, request, async () => {
+    const { status, made } = await create();
+    return { status, body: { $made: made } };
+  });
+  const pending = madeOf(kept.body);
+  if (!pending) return kept;
+  // What was kept is what `create` made (R), as JSON: the only writer of `$made` is the line above.
+  const body = await present(pending.made as R, kept.status);
+  if (!kept.replayed && request.key !== undefined) {
+    const { auth } = caller;
+    await keepIdempotentAnswer(caller.ctx.db, {
+      orgId: auth.org.id,
+      userId: auth.user.id,
+      key: request.key,
+      status: kept.status,
+      body: JSON.stringify(body),
+    });
+  }
+  return { status: kept.status, body, replayed: kept.replayed };
+}
+
 /** Forgets expired answers, at most once an hour per process. */
 async function sweep(caller: Caller): Promise<void> {
   const now = caller.ctx.config.now().getTime();

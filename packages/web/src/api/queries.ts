@@ -16,9 +16,14 @@ import {
   type ObjectiveListQuery,
   type OneOnOne,
   type OneOnOneInput,
+  type Proposal,
+  type ProposalInput,
+  type ProposalListQuery,
   type Question,
   type QuestionInput,
+  type RaceQuery,
   type RecognitionInput,
+  type SpinOffInput,
 } from "@luodi/client";
 import {
   QueryClient,
@@ -66,8 +71,15 @@ export const queryKeys = {
   meeting: (id: string) => ["meeting", id] as const,
   meetingAgenda: (id: string) => ["meeting-agenda", id] as const,
   meetingActionItems: (id: string) => ["meeting-action-items", id] as const,
+  myActionItems: ["my-action-items"] as const,
+  calendarFeed: ["calendar-feed"] as const,
   questions: (open: boolean) => ["questions", open] as const,
   allQuestions: ["questions"] as const,
+  proposals: (query: ProposalListQuery) => ["proposals", query] as const,
+  allProposals: ["proposals"] as const,
+  proposal: (id: string) => ["proposal", id] as const,
+  race: (query: RaceQuery) => ["race", query] as const,
+  allRaces: ["race"] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -496,7 +508,11 @@ export function useWriteActionItem(meetingId: string) {
       "add" in write
         ? api.meetings.addActionItem(meetingId, write.add)
         : api.meetings.updateActionItem(write.itemId, write.patch),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.meetingActionItems(meetingId) }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.meetingActionItems(meetingId) }),
+        client.invalidateQueries({ queryKey: queryKeys.myActionItems }),
+      ]),
   });
 }
 
@@ -523,5 +539,95 @@ export function useWriteQuestion() {
   return useMutation({
     mutationFn: (write: () => Promise<Question>) => write(),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.allQuestions }),
+  });
+}
+
+/** 赛马: the proposals board (or a person's proposals), a page at a time. */
+export function useProposals(query: Omit<ProposalListQuery, "cursor">, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.proposals(query),
+    queryFn: ({ signal, pageParam }) =>
+      api.proposals.list({ ...query, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useProposal(id: string) {
+  return useQuery({
+    queryKey: queryKeys.proposal(id),
+    queryFn: ({ signal }) => api.proposals.get(id, signal),
+  });
+}
+
+/** The proposals racing for one parent KR (or objective), in leaderboard order. */
+export function useRace(query: RaceQuery, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.race(query),
+    queryFn: ({ signal }) => api.proposals.race(query, signal),
+    enabled,
+  });
+}
+
+export function useCreateProposal() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProposalInput) => api.proposals.create(input),
+    onSuccess: (created) => {
+      client.setQueryData(queryKeys.proposal(created.id), created);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.allProposals }),
+        client.invalidateQueries({ queryKey: queryKeys.allRaces }),
+      ]);
+    },
+  });
+}
+
+/**
+ * Back, unback, join, leave, withdraw, accept, reject: each answers the proposal, which replaces the cached
+ * one; the board, the races and (once accepted) the objectives it became are refreshed.
+ */
+export function useChangeProposal() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (write: () => Promise<Proposal>) => write(),
+    onSuccess: (answer) => {
+      client.setQueryData(queryKeys.proposal(answer.id), answer);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.allProposals }),
+        client.invalidateQueries({ queryKey: queryKeys.allRaces }),
+        ...(answer.objectiveId ? [client.invalidateQueries({ queryKey: queryKeys.allObjectives })] : []),
+      ]);
+    },
+  });
+}
+
+/**
+ * 独立成军: a new department, people moved into it, the initiative's objective now the department's. The
+ * org's departments, members, trees and objectives all change.
+ */
+export function useSpinOffProposal(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SpinOffInput) => api.proposals.spinOff(id, input),
+    onSuccess: (result) => {
+      client.setQueryData(queryKeys.proposal(id), result.proposal);
+      return Promise.all(
+        [
+          queryKeys.allProposals,
+          queryKeys.allRaces,
+          queryKeys.departments,
+          queryKeys.members,
+          queryKeys.allObjectives,
+          ["objective"],
+          queryKeys.org,
+          ["tree"],
+          ["team"],
+          ["dashboard"],
+          ["rollout"],
+        ].map((queryKey) => client.invalidateQueries({ queryKey })),
+      );
+    },
   });
 }

@@ -1,4 +1,5 @@
-import type { Health, KeyResultType, ObjectiveLevel, ObjectiveStatus } from "@luodi/client";
+import type { Health, KeyResultType, ObjectiveKind, ObjectiveLevel, ObjectiveStatus } from "@luodi/client";
+import type { ScoreReading } from "@luodi/core";
 
 /** Catalogue keys for the domain's enumerations, so every one is a literal key the i18n test can check. */
 export const HEALTH_KEYS = {
@@ -45,6 +46,24 @@ export const KR_TYPE_KEYS = {
   boolean: "krType.boolean",
   rollup: "krType.rollup",
 } as const satisfies Record<KeyResultType, string>;
+
+/** 承诺型 / 挑战型, and how each is scored (domain.md *Talent density*). */
+export const OBJECTIVE_KIND_KEYS = {
+  committed: "objectiveKind.committed",
+  aspirational: "objectiveKind.aspirational",
+} as const satisfies Record<ObjectiveKind, string>;
+
+export const OBJECTIVE_KIND_GUIDANCE_KEYS = {
+  committed: "objectiveKind.committedGuidance",
+  aspirational: "objectiveKind.aspirationalGuidance",
+} as const satisfies Record<ObjectiveKind, string>;
+
+/** How a final score reads against its objective's kind (core's readScore). */
+export const SCORE_READING_KEYS = {
+  short: "objectiveKind.reading.short",
+  success: "objectiveKind.reading.success",
+  above: "objectiveKind.reading.above",
+} as const satisfies Record<ScoreReading, string>;
 
 export const VISIBILITY_KEYS = {
   public: "visibility.public",

@@ -16,6 +16,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -44,6 +45,15 @@ function useNavItems() {
       key: "/objectives/new",
       icon: <PlusOutlined />,
       label: <Link to="/objectives/new">{t("nav.newObjective")}</Link>,
+    },
+    {
+      key: "/proposals",
+      icon: <TrophyOutlined />,
+      label: (
+        <Link to="/proposals" data-testid="nav-proposals">
+          {t("proposals.nav")}
+        </Link>
+      ),
     },
     ...useInsightNavItems(),
     {
@@ -124,11 +134,13 @@ const SECTIONS = [
   "/questions",
   "/guide",
   "/templates",
+  "/proposals",
 ];
 
 function selectedKey(pathname: string): string {
   if (pathname === "/objectives/new") return pathname;
   if (pathname.startsWith("/check-in")) return "/check-in";
+  if (pathname.startsWith("/races")) return "/proposals";
   const section = SECTIONS.find((s) => pathname.startsWith(s));
   if (section) return section;
   if (pathname.startsWith("/departments/") || pathname.startsWith("/people/")) return "/company";

@@ -131,6 +131,26 @@ export function createAppRouter() {
                   }),
                 },
                 {
+                  path: "departments/:id/insights",
+                  lazy: async () => ({
+                    Component: (await import("../features/people/TeamInsightsPage.tsx")).TeamInsightsPage,
+                  }),
+                },
+                {
+                  path: "talent-reviews",
+                  lazy: async () => ({
+                    Component: (await import("../features/talent-reviews/TalentReviewsPage.tsx"))
+                      .TalentReviewsPage,
+                  }),
+                },
+                {
+                  path: "talent-reviews/:id",
+                  lazy: async () => ({
+                    Component: (await import("../features/talent-reviews/TalentReviewPage.tsx"))
+                      .TalentReviewPage,
+                  }),
+                },
+                {
                   path: "people/:id",
                   lazy: async () => ({
                     Component: (await import("../features/org/PersonPage.tsx")).PersonPage,
@@ -161,9 +181,39 @@ export function createAppRouter() {
                   }),
                 },
                 {
+                  path: "meetings/:id/present",
+                  lazy: async () => ({
+                    Component: (await import("../features/meetings/PresenterPage.tsx")).PresenterPage,
+                  }),
+                },
+                {
                   path: "questions",
                   lazy: async () => ({
                     Component: (await import("../features/meetings/QuestionsPage.tsx")).QuestionsPage,
+                  }),
+                },
+                {
+                  path: "proposals",
+                  lazy: async () => ({
+                    Component: (await import("../features/proposals/ProposalsPage.tsx")).ProposalsPage,
+                  }),
+                },
+                {
+                  path: "proposals/new",
+                  lazy: async () => ({
+                    Component: (await import("../features/proposals/NewProposalPage.tsx")).NewProposalPage,
+                  }),
+                },
+                {
+                  path: "proposals/:id",
+                  lazy: async () => ({
+                    Component: (await import("../features/proposals/ProposalPage.tsx")).ProposalPage,
+                  }),
+                },
+                {
+                  path: "races",
+                  lazy: async () => ({
+                    Component: (await import("../features/proposals/RacePage.tsx")).RacePage,
                   }),
                 },
                 {

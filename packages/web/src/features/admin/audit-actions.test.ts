@@ -5,7 +5,15 @@ describe("audit actions", () => {
   it("name each known action and subject, and nothing else", () => {
     expect(auditActionKey("auth.login_failed")).toBe("audit.actions.authLoginFailed");
     expect(auditActionKey("objective.update")).toBe("audit.actions.objectiveUpdate");
-    expect(auditActionKey("meeting.create")).toBeNull();
+    expect(auditActionKey("meeting.create")).toBe("audit.actions.meetingCreate");
+    // Verbs with a dot of their own.
+    expect(auditActionKey("meeting.action_item.update")).toBe("audit.actions.meetingActionItemUpdate");
+    expect(auditActionKey("one_on_one.private_note.write")).toBe("audit.actions.oneOnOnePrivateNoteWrite");
+    expect(auditActionKey("notification_settings.update")).toBe("audit.actions.notificationSettingsUpdate");
+    expect(auditActionKey("team.nudge")).toBe("audit.actions.teamNudge");
+    expect(auditActionKey("question.answer")).toBe("audit.actions.questionAnswer");
+    expect(auditSubjectKey("meeting_action_item")).toBe("audit.subjects.meetingActionItem");
+    expect(auditActionKey("nothing_known.create")).toBeNull();
     expect(auditActionKey("toString")).toBeNull();
     expect(auditSubjectKey("api_token")).toBe("audit.subjects.apiToken");
     expect(auditSubjectKey("constructor")).toBeNull();

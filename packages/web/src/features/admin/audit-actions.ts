@@ -81,6 +81,50 @@ const ACTIONS = {
     update: "audit.actions.integrationUpdate",
     delete: "audit.actions.integrationDelete",
   },
+  one_on_one: {
+    create: "audit.actions.oneOnOneCreate",
+    update: "audit.actions.oneOnOneUpdate",
+    "agenda.add": "audit.actions.oneOnOneAgendaAdd",
+    "action_item.add": "audit.actions.oneOnOneActionItemAdd",
+    "action_item.update": "audit.actions.oneOnOneActionItemUpdate",
+    "private_note.write": "audit.actions.oneOnOnePrivateNoteWrite",
+  },
+  meeting: {
+    create: "audit.actions.meetingCreate",
+    update: "audit.actions.meetingUpdate",
+    "action_item.create": "audit.actions.meetingActionItemCreate",
+    "action_item.update": "audit.actions.meetingActionItemUpdate",
+  },
+  question: {
+    create: "audit.actions.questionCreate",
+    answer: "audit.actions.questionAnswer",
+  },
+  team: {
+    nudge: "audit.actions.teamNudge",
+  },
+  notification_settings: {
+    update: "audit.actions.notificationSettingsUpdate",
+  },
+  calendar_feed: {
+    rotate: "audit.actions.calendarFeedRotate",
+    delete: "audit.actions.calendarFeedDelete",
+  },
+  proposal: {
+    create: "audit.actions.proposalCreate",
+    back: "audit.actions.proposalBack",
+    unback: "audit.actions.proposalUnback",
+    join: "audit.actions.proposalJoin",
+    leave: "audit.actions.proposalLeave",
+    withdraw: "audit.actions.proposalWithdraw",
+    accept: "audit.actions.proposalAccept",
+    reject: "audit.actions.proposalReject",
+    spin_off: "audit.actions.proposalSpinOff",
+  },
+  talent_review: {
+    create: "audit.actions.talentReviewCreate",
+    update: "audit.actions.talentReviewUpdate",
+    read: "audit.actions.talentReviewRead",
+  },
 } as const;
 
 type ActionKey = {
@@ -107,6 +151,12 @@ export const AUDIT_SUBJECT_KEYS = {
   comment: "audit.subjects.comment",
   recognition: "audit.subjects.recognition",
   integration: "audit.subjects.integration",
+  one_on_one: "audit.subjects.oneOnOne",
+  meeting: "audit.subjects.meeting",
+  meeting_action_item: "audit.subjects.meetingActionItem",
+  question: "audit.subjects.question",
+  proposal: "audit.subjects.proposal",
+  talent_review: "audit.subjects.talentReview",
 } as const;
 
 /** The catalogue key naming an action (`subject.verb`), or null for one this app does not know yet. */

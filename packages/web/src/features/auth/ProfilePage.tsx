@@ -8,6 +8,7 @@ import { applyFieldErrors, placeApiError } from "../../api/form-errors.ts";
 import { queryKeys } from "../../api/queries.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { isLanguage, setLanguage } from "../../i18n/index.ts";
+import { CalendarFeedCard } from "../meetings/CalendarFeedCard.tsx";
 import { NotificationSettingsCard } from "../notifications/NotificationSettingsCard.tsx";
 import { useSession } from "./session.ts";
 
@@ -152,6 +153,7 @@ export function ProfilePage() {
         </Form>
       </Card>
       <NotificationSettingsCard />
+      <CalendarFeedCard />
     </Space>
   );
 }

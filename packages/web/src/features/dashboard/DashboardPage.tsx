@@ -9,9 +9,11 @@ import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_KEYS } from "../../components/labels.ts";
 import { ConfidenceTag, HealthTag } from "../../components/Tags.tsx";
 import { formatPercent, formatShortDate } from "../../lib/format.ts";
+import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { DepartmentFilter } from "../cycles/DepartmentFilter.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
+import { ExportMenu } from "./ExportMenu.tsx";
 
 const Charts = {
   Donut: lazy(async () => ({ default: (await import("./DashboardCharts.tsx")).DonutChart })),
@@ -35,6 +37,8 @@ function isScoringOrLater(phase: string): boolean {
 /** 数据看板: a cycle's numbers over what the viewer may see, for the whole organization or one department. */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const session = useSession();
+  const admin = session.membership.role === "owner" || session.membership.role === "admin";
   const { cycles, cycle, setCycle } = useSelectedCycle();
   const [params, setParams] = useSearchParams();
   const departmentId = params.get("department") ?? undefined;
@@ -62,6 +66,7 @@ export function DashboardPage() {
         <h1>{t("dashboard.title")}</h1>
         <div className="page-header-actions">
           {cycle && <CyclePicker cycles={cycles.data} value={cycle.id} onChange={setCycle} />}
+          {cycle && <ExportMenu cycleId={cycle.id} admin={admin} />}
           <DepartmentFilter
             departments={deptList}
             value={departmentId}

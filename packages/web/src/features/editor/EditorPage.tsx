@@ -32,7 +32,13 @@ import {
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
-import { LEVEL_KEYS, PHASE_KEYS, VISIBILITY_KEYS } from "../../components/labels.ts";
+import {
+  LEVEL_KEYS,
+  OBJECTIVE_KIND_GUIDANCE_KEYS,
+  OBJECTIVE_KIND_KEYS,
+  PHASE_KEYS,
+  VISIBILITY_KEYS,
+} from "../../components/labels.ts";
 import { currentLanguage } from "../../i18n/index.ts";
 import { enclosingCycles, pickDefaultCycle, sortCyclesForPicker, todayIn } from "../../lib/cycles.ts";
 import { dropDraft, loadDraft, saveDraft } from "../../lib/draft-storage.ts";
@@ -156,6 +162,7 @@ function EditorForm({
       level: "personal",
       ownerUserId: session.user.id,
       visibility: "public",
+      kind: "aspirational",
       weight: 1,
       supports: [],
       parent: null,
@@ -412,6 +419,25 @@ function EditorForm({
             <CoachHints findings={coach.objective} testId="coach-objective" />
             <Form.Item name="description" label={t("editor.description")} style={{ marginTop: 16 }}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20_000} />
+            </Form.Item>
+            <Form.Item
+              name="kind"
+              label={t("editor.kind")}
+              extra={
+                <span data-testid="editor-kind-guidance">
+                  {t(OBJECTIVE_KIND_GUIDANCE_KEYS[values.kind ?? "aspirational"])}
+                </span>
+              }
+            >
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                data-testid="editor-kind"
+                options={(["aspirational", "committed"] as const).map((k) => ({
+                  value: k,
+                  label: <span data-testid={`editor-kind-${k}`}>{t(OBJECTIVE_KIND_KEYS[k])}</span>,
+                }))}
+              />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={12} md={8}>

@@ -2,6 +2,7 @@ import type { ObjectiveDetail } from "@luodi/client";
 import { describe, expect, it } from "vitest";
 import {
   alignmentChange,
+  coachInputOf,
   editorDraftKey,
   emptyKeyResult,
   inferredDirection,
@@ -98,6 +99,16 @@ describe("the editor's model", () => {
     keyResults: [],
     alignment: { parentObjectiveId: "p", parentKeyResultId: null, supports: ["a", "b"] },
   } as unknown as ObjectiveDetail;
+
+  it("sends the kind chosen (承诺型 / 挑战型), and none for a form that never had the field", () => {
+    const base = { cycleId: "c", title: "t", level: "personal" as const, visibility: "public" as const };
+    expect(objectiveInputOf({ ...base, kind: "committed" }, "root")).toMatchObject({ kind: "committed" });
+    expect(objectiveInputOf(base, "root")).not.toHaveProperty("kind");
+    const saved = { ...existing, kind: "committed" } as ObjectiveDetail;
+    const values = valuesOf(saved);
+    expect(values.kind).toBe("committed");
+    expect(objectiveSaveInputOf({ ...values, kind: "aspirational" })).toMatchObject({ kind: "aspirational" });
+  });
 
   it("saves the whole objective in one body: KRs kept with their ids and milestone ids, new ones without", () => {
     const withKrs = {
@@ -230,5 +241,18 @@ describe("the editor's kept draft (issue 13, item 8)", () => {
     expect(isEditorDraft({ version: 1, values: { ...values, level: 2 } })).toBe(false);
     expect(isEditorDraft({ version: 1, values: { ...values, keyResults: [null] } })).toBe(false);
     expect(isEditorDraft(null)).toBe(false);
+  });
+});
+
+describe("coachInputOf", () => {
+  it("asks the coach about the kind chosen, and about no kind when none is", () => {
+    const values = {
+      level: "personal" as const,
+      visibility: "public" as const,
+      title: "让老客户持续回购",
+      keyResults: [{ title: "复购收入翻一番", type: "number" as const }],
+    };
+    expect(coachInputOf({ ...values, kind: "committed" }, "zh-CN", 1).kind).toBe("committed");
+    expect("kind" in coachInputOf(values, "zh-CN", 1)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type {
   KeyResultType,
   ObjectiveDetail,
   ObjectiveInput,
+  ObjectiveKind,
   ObjectiveLevel,
   ObjectiveSaveInput,
 } from "@luodi/client";
@@ -39,6 +40,8 @@ export type EditorValues = {
   description?: string;
   weight?: number | null;
   visibility: "public" | "department" | "private";
+  /** 承诺型 or 挑战型; unset (a draft kept before the field existed) is the server's default, aspirational. */
+  kind?: ObjectiveKind;
   parent?: string | null;
   supports?: string[];
   keyResults?: KeyResultValues[];
@@ -79,6 +82,7 @@ export function valuesOf(objective: ObjectiveDetail): EditorValues {
     description: objective.description ?? "",
     weight: objective.weight,
     visibility: objective.visibility,
+    kind: objective.kind,
     parent: parentObjectiveId
       ? `o:${parentObjectiveId}`
       : parentKeyResultId
@@ -158,6 +162,7 @@ export function objectiveInputOf(values: EditorValues, rootDepartmentId: string 
     ...(text(values.description) ? { description: text(values.description) } : {}),
     ...(values.weight ? { weight: values.weight } : {}),
     visibility: values.visibility,
+    ...(values.kind ? { kind: values.kind } : {}),
     keyResults: (values.keyResults ?? []).map(keyResultInputOf),
   };
 }
@@ -215,6 +220,7 @@ export function objectiveSaveInputOf(values: EditorValues): ObjectiveSaveInput {
     description: text(values.description),
     ...(values.weight ? { weight: values.weight } : {}),
     visibility: values.visibility,
+    ...(values.kind ? { kind: values.kind } : {}),
     ...(reason ? { reason } : {}),
     keyResults: (values.keyResults ?? []).map(keyResultSaveOf),
   };
@@ -236,6 +242,8 @@ export function coachInputOf(
     })),
     locale: language,
     ownerObjectiveCount,
+    // The coach says where the key results' words contradict the kind chosen.
+    ...(values.kind ? { kind: values.kind } : {}),
   };
 }
 

@@ -28,6 +28,11 @@ function ExampleView({ example, kind }: { example: ExampleOkr; kind: "bad" | "go
       ) : (
         <Typography.Text type="secondary">{t("guide.noKeyResults")}</Typography.Text>
       )}
+      {example.kind ? (
+        <div className="muted" style={{ marginTop: 4 }}>
+          {t(example.kind === "committed" ? "guide.kindCommitted" : "guide.kindAspirational")}
+        </div>
+      ) : null}
       {example.ownerObjectiveCount ? (
         <div className="muted" style={{ marginTop: 4 }}>
           {t("guide.objectiveCount", { count: example.ownerObjectiveCount })}
@@ -45,6 +50,7 @@ function CoachVerdict({ example, code }: { example: ExampleOkr; code: string }) 
     keyResults: example.keyResults,
     locale: currentLanguage(),
     ...(example.ownerObjectiveCount ? { ownerObjectiveCount: example.ownerObjectiveCount } : {}),
+    ...(example.kind ? { kind: example.kind } : {}),
   };
   const review = useQuery({
     queryKey: ["coach", "guide", JSON.stringify(input)],

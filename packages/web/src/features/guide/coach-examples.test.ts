@@ -8,6 +8,7 @@ function codesFor(example: ExampleOkr, locale: "zh-CN" | "en"): string[] {
       objective: { title: example.objective },
       keyResults: example.keyResults,
       ownerObjectiveCount: example.ownerObjectiveCount ?? null,
+      kind: example.kind ?? null,
     },
     { locale },
   );

@@ -14,6 +14,8 @@ export type ExampleOkr = {
   keyResults: ExampleKeyResult[];
   /** How many objectives the owner has in the cycle, for the rule about too many objectives. */
   ownerObjectiveCount?: number;
+  /** Committed or aspirational, for the rules about the kind. */
+  kind?: "committed" | "aspirational";
 };
 
 /** One coach rule taught in one language: why it matters, a bad OKR that breaks it, a good one that does not. */
@@ -101,6 +103,99 @@ export const RULE_EXAMPLES: readonly RuleExamples[] = [
         keyResults: EN_KRS,
       },
       good: { objective: "Customers stay with us and recommend us", keyResults: EN_KRS },
+    },
+  },
+  {
+    code: "objective.committed_stretch",
+    zh: {
+      title: "承诺型目标要有把握",
+      why: "承诺型目标是对别人的承诺，应当 100% 达成。想去够一够的冲刺目标，就写成挑战型：达成六七成就算成功。",
+      bad: {
+        objective: "让老客户持续回购",
+        kind: "committed",
+        keyResults: [
+          {
+            title: "复购收入翻一番，从 500 万元到 1000 万元",
+            type: "currency",
+            startValue: 500,
+            targetValue: 1000,
+          },
+          { title: "复购客户占比从 35% 提升到 38%" },
+        ],
+      },
+      good: {
+        objective: "让老客户持续回购",
+        kind: "committed",
+        keyResults: [
+          {
+            title: "复购收入从 500 万元增长到 560 万元",
+            type: "currency",
+            startValue: 500,
+            targetValue: 560,
+          },
+          { title: "复购客户占比从 35% 提升到 38%" },
+        ],
+      },
+    },
+    en: {
+      title: "A committed objective is a promise",
+      why: "A committed objective is a promise to others, expected to reach 1.0. A stretch worth reaching for is aspirational: 0.6–0.7 counts as success.",
+      bad: {
+        objective: "Existing customers keep buying from us",
+        kind: "committed",
+        keyResults: [
+          { title: "Double repeat revenue from 5M to 10M", type: "currency", startValue: 5, targetValue: 10 },
+          { title: "Share of customers who buy again from 35% to 38%" },
+        ],
+      },
+      good: {
+        objective: "Existing customers keep buying from us",
+        kind: "committed",
+        keyResults: [
+          { title: "Repeat revenue from 5.0M to 5.6M", type: "currency", startValue: 5, targetValue: 5.6 },
+          { title: "Share of customers who buy again from 35% to 38%" },
+        ],
+      },
+    },
+  },
+  {
+    code: "objective.aspirational_routine",
+    zh: {
+      title: "挑战型目标要有高度",
+      why: "挑战型目标是要去够的高度。只维持现状的关键结果，更适合写成承诺型目标。",
+      bad: {
+        objective: "让客户爱上我们的服务",
+        kind: "aspirational",
+        keyResults: [{ title: "客户满意度保持在 90% 以上" }, { title: "首次响应时间维持在 2 小时以内" }],
+      },
+      good: {
+        objective: "让客户爱上我们的服务",
+        kind: "aspirational",
+        keyResults: [
+          { title: "客户满意度从 90% 提升到 96%" },
+          { title: "首次响应时间从 2 小时缩短到 20 分钟" },
+        ],
+      },
+    },
+    en: {
+      title: "An aspirational objective reaches higher",
+      why: "An aspirational objective is something to reach for. Key results that only hold today's level belong to a committed objective.",
+      bad: {
+        objective: "Customers love our support",
+        kind: "aspirational",
+        keyResults: [
+          { title: "Keep customer satisfaction at 90%" },
+          { title: "Maintain first reply under 2 hours" },
+        ],
+      },
+      good: {
+        objective: "Customers love our support",
+        kind: "aspirational",
+        keyResults: [
+          { title: "Customer satisfaction from 90% to 96%" },
+          { title: "First reply time from 2 hours to 20 minutes" },
+        ],
+      },
     },
   },
   {
@@ -304,6 +399,8 @@ export const RULE_SEVERITY: Readonly<Record<RuleExamples["code"], CoachFinding["
   "objective.has_metric": "warning",
   "objective.is_task": "warning",
   "objective.too_long": "info",
+  "objective.committed_stretch": "info",
+  "objective.aspirational_routine": "info",
   "kr.not_measurable": "error",
   "kr.is_task": "warning",
   "kr.weasel_words": "warning",

@@ -12,6 +12,7 @@ import { formatDate } from "../../lib/format.ts";
 import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
+import { MyActionItemsCard } from "../meetings/MyActionItemsCard.tsx";
 import {
   approvalsWaitingFor,
   computeTodos,
@@ -131,6 +132,7 @@ export function HomePage() {
             approvalRequired={session.organization.settings.approvalRequired}
             loading={objectives.isPending}
           />
+          <MyActionItemsCard />
           <PraiseCard />
         </Col>
       </Row>

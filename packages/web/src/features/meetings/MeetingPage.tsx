@@ -1,6 +1,13 @@
-import { ArrowLeftOutlined, PlayCircleOutlined, StopOutlined } from "@ant-design/icons";
+import {
+  ArrowLeftOutlined,
+  CalendarOutlined,
+  DesktopOutlined,
+  PlayCircleOutlined,
+  StopOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { MeetingActionItemInput, MeetingAgenda, MeetingPatch } from "@luodi/client";
-import { Button, Card, Checkbox, Empty, Input, Select, Space, Tag, Typography } from "antd";
+import { App, Button, Card, Checkbox, Empty, Input, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -24,7 +31,7 @@ import {
   MEETING_STATUS_KEYS,
 } from "./meeting-labels.ts";
 import "./meetings.css";
-import { useAttempt } from "./use-attempt.ts";
+import { useAttempt } from "../../api/use-attempt.ts";
 
 /** 会议 detail: the generated (or frozen) agenda, start and end, minutes and decisions, action items. */
 export function MeetingPage() {
@@ -54,6 +61,19 @@ export function MeetingPage() {
           <Tag color={MEETING_STATUS_COLORS[m.status]} data-testid="meeting-status">
             {t(MEETING_STATUS_KEYS[m.status])}
           </Tag>
+          <Link to={`/meetings/${id}/present`}>
+            <Button icon={<DesktopOutlined />} data-testid="meeting-present">
+              {t("meetings.present")}
+            </Button>
+          </Link>
+          <Button
+            icon={<CalendarOutlined />}
+            href={`/api/v1/meetings/${id}/calendar.ics`}
+            download="meeting.ics"
+            data-testid="meeting-calendar"
+          >
+            {t("meetings.calendar")}
+          </Button>
           {m.abilities.update && m.status === "scheduled" ? (
             <Button
               type="primary"
@@ -77,11 +97,7 @@ export function MeetingPage() {
           ) : null}
         </div>
       </div>
-      {m.attendees.length > 0 ? (
-        <Typography.Paragraph type="secondary" className="meeting-attendees">
-          {t("meetings.attendees")}: {m.attendees.map((a) => a.name).join(", ")}
-        </Typography.Paragraph>
-      ) : null}
+      <Attendees meetingId={id} attendees={m.attendees} editable={m.abilities.update} />
       <div className="meeting-grid">
         <div className="meeting-main">
           <AgendaCard meetingId={id} />
@@ -150,7 +166,14 @@ function AgendaSection({ section }: { section: MeetingAgenda["sections"][number]
         <ul className="meeting-items">
           {section.items.map((item) => (
             <li
-              key={item.keyResult?.id ?? item.question?.id ?? item.objective?.id ?? item.person?.id}
+              key={
+                item.proposal?.id ??
+                item.adjustment?.id ??
+                item.keyResult?.id ??
+                item.question?.id ??
+                item.objective?.id ??
+                item.person?.id
+              }
               className="meeting-item"
               data-testid="agenda-item"
             >
@@ -159,6 +182,8 @@ function AgendaSection({ section }: { section: MeetingAgenda["sections"][number]
                   <span>
                     {item.question.body} <Tag>{t("questions.votes", { count: item.question.voteCount })}</Tag>
                   </span>
+                ) : item.proposal ? (
+                  <Link to={`/proposals/${item.proposal.id}`}>{item.proposal.title}</Link>
                 ) : item.keyResult && item.objective ? (
                   <Link to={`/objectives/${item.objective.id}`}>{item.keyResult.title}</Link>
                 ) : item.objective ? (
@@ -166,21 +191,28 @@ function AgendaSection({ section }: { section: MeetingAgenda["sections"][number]
                 ) : item.person ? (
                   <Link to={`/people/${item.person.id}`}>{item.person.name}</Link>
                 ) : null}
-                {item.keyResult && item.objective ? (
+                {item.objective && (item.keyResult || item.proposal) ? (
                   <Typography.Text type="secondary" className="meeting-item-sub">
-                    {item.objective.title}
+                    {item.proposal && item.keyResult
+                      ? `${item.objective.title} · ${item.keyResult.title}`
+                      : item.objective.title}
                   </Typography.Text>
                 ) : null}
+                <AgendaItemDetail item={item} />
               </div>
               <Space size={4} wrap className="meeting-item-facts">
                 {item.health ? (
                   <Tag color={HEALTH_COLORS[item.health]}>{t(HEALTH_KEYS[item.health])}</Tag>
                 ) : null}
-                {item.keyResult && item.person ? <span>{item.person.name}</span> : null}
+                {(item.keyResult || item.adjustment || item.proposal || item.coachErrors.length > 0) &&
+                item.person ? (
+                  <span>{item.person.name}</span>
+                ) : null}
                 {item.progress !== null ? <span>{formatPercent(item.progress)}</span> : null}
                 {item.confidence !== null ? (
                   <span>{t("meetings.confidence", { value: item.confidence })}</span>
                 ) : null}
+                <ConfidenceTrend trend={item.confidenceTrend} />
                 {item.progressChange !== null ? (
                   <span>
                     {item.progressChange > 0 ? "+" : "−"}
@@ -200,6 +232,114 @@ function AgendaSection({ section }: { section: MeetingAgenda["sections"][number]
         </ul>
       )}
     </section>
+  );
+}
+
+type AgendaItem = MeetingAgenda["sections"][number]["items"][number];
+
+/** The confidences of a KR's latest check-ins, oldest first: 8 → 6 → 4 → 2. */
+export function ConfidenceTrend({ trend }: { trend: readonly number[] }) {
+  const { t } = useTranslation();
+  if (trend.length < 2) return null;
+  return (
+    <span className="meeting-trend" title={t("meetings.trend")} data-testid="agenda-trend">
+      {trend.join(" → ")}
+    </span>
+  );
+}
+
+/** What an item says beyond its title: the KR's latest note, an adjustment's reason, the coach's errors. */
+export function AgendaItemDetail({ item }: { item: AgendaItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {item.adjustment ? (
+        <Typography.Text className="meeting-item-note" data-testid="agenda-adjustment">
+          {t("meetings.adjustmentBy", { name: item.person?.name ?? "" })} ·{" "}
+          {t("meetings.reason", { reason: item.adjustment.reason })}
+        </Typography.Text>
+      ) : null}
+      {item.note ? (
+        <Typography.Text className="meeting-item-note" data-testid="agenda-note">
+          {t("meetings.note")}: {item.note}
+        </Typography.Text>
+      ) : null}
+      {item.coachErrors.length > 0 ? (
+        <ul className="meeting-coach-errors" data-testid="agenda-coach-errors">
+          {item.coachErrors.map((error) => (
+            <li key={`${error.code}:${error.target}`}>{error.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** Who attends; those who run the meeting change the list (active members only). */
+function Attendees({
+  meetingId,
+  attendees,
+  editable,
+}: {
+  meetingId: string;
+  attendees: ReadonlyArray<{ id: string; name: string }>;
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const change = useChangeMeeting(meetingId);
+  const members = useMembers();
+  const attempt = useAttempt();
+  const [draft, setDraft] = useState<string[] | null>(null);
+  if (draft !== null)
+    return (
+      <div className="meeting-attendee-editor" data-testid="attendee-editor">
+        <Select
+          mode="multiple"
+          value={draft}
+          onChange={setDraft}
+          optionFilterProp="label"
+          aria-label={t("meetings.attendees")}
+          data-testid="attendee-select"
+          options={(members.data ?? [])
+            .filter((m) => m.status === "active")
+            .map((m) => ({ value: m.userId, label: m.name }))}
+        />
+        <Space>
+          <Button
+            type="primary"
+            loading={change.isPending}
+            data-testid="attendees-save"
+            onClick={() =>
+              void attempt(() => change.mutateAsync({ attendeeIds: draft })).then((ok) => {
+                if (!ok) return;
+                setDraft(null);
+                void message.success(t("meetings.attendeesSaved"));
+              })
+            }
+          >
+            {t("common.save")}
+          </Button>
+          <Button onClick={() => setDraft(null)}>{t("common.cancel")}</Button>
+        </Space>
+      </div>
+    );
+  return (
+    <Typography.Paragraph type="secondary" className="meeting-attendees" data-testid="meeting-attendees">
+      {t("meetings.attendees")}:{" "}
+      {attendees.length > 0 ? attendees.map((a) => a.name).join(", ") : t("meetings.noAttendees")}
+      {editable ? (
+        <Button
+          type="link"
+          size="small"
+          icon={<TeamOutlined />}
+          onClick={() => setDraft(attendees.map((a) => a.id))}
+          data-testid="attendees-edit"
+        >
+          {t("meetings.editAttendees")}
+        </Button>
+      ) : null}
+    </Typography.Paragraph>
   );
 }
 

@@ -10,7 +10,7 @@ import { Loading } from "../../components/Loading.tsx";
 import { ServerHtml } from "../../components/ServerHtml.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import "./meetings.css";
-import { useAttempt } from "./use-attempt.ts";
+import { useAttempt } from "../../api/use-attempt.ts";
 
 /** CEO 面对面: ask (optionally anonymously), vote once per question, and — the CEO or an admin — answer. */
 export function QuestionsPage() {

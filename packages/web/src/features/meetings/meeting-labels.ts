@@ -26,5 +26,8 @@ export const AGENDA_SECTION_KEYS = {
   missing_check_ins: "meetings.section.missing_check_ins",
   biggest_changes: "meetings.section.biggest_changes",
   pending_approvals: "meetings.section.pending_approvals",
+  unaligned_drafts: "meetings.section.unaligned_drafts",
+  coach_errors: "meetings.section.coach_errors",
+  proposals: "meetings.section.proposals",
   questions: "meetings.section.questions",
 } as const satisfies Record<MeetingAgenda["sections"][number]["kind"], string>;

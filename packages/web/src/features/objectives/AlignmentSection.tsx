@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client.ts";
 import { isHidden, queryKeys } from "../../api/queries.ts";
-import { HealthTag, LevelTag } from "../../components/Tags.tsx";
+import { HealthTag, KindTag, LevelTag } from "../../components/Tags.tsx";
 import { formatPercent } from "../../lib/format.ts";
 
 function ObjectiveLink({
@@ -29,6 +29,7 @@ function ObjectiveLink({
   return (
     <span className="kr-meta" style={{ color: "inherit" }}>
       <LevelTag level={data.level} />
+      <KindTag kind={data.kind} />
       <Link to={`/objectives/${id}`}>{data.title}</Link>
       <HealthTag health={data.health} />
       <span className="muted">{formatPercent(data.progress)}</span>

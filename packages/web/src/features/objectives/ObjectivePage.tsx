@@ -9,7 +9,7 @@ import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PHASE_KEYS } from "../../components/labels.ts";
 import { ProgressBar } from "../../components/ProgressBar.tsx";
-import { ConfidenceTag, HealthTag, LevelTag, StatusTag } from "../../components/Tags.tsx";
+import { ConfidenceTag, HealthTag, KindTag, LevelTag, StatusTag } from "../../components/Tags.tsx";
 import { useSession } from "../auth/session.ts";
 import { CommentsDrawer } from "../comments/CommentsDrawer.tsx";
 import { CommentsPanel } from "../comments/CommentsPanel.tsx";
@@ -20,6 +20,7 @@ import { progressOverTime } from "./chart-data.ts";
 import { HistorySection } from "./HistorySection.tsx";
 import { PendingAdjustments } from "./PendingAdjustments.tsx";
 import { ReviewForm } from "./ReviewForm.tsx";
+import { ScoreGuidance } from "./ScoreGuidance.tsx";
 import { ScoringForm } from "./ScoringForm.tsx";
 import { useScrollToHash } from "./useScrollToHash.ts";
 import { WorkflowActions } from "./WorkflowActions.tsx";
@@ -86,6 +87,7 @@ export function ObjectivePage() {
           </h1>
           <div className="kr-meta" style={{ marginTop: 6 }}>
             <LevelTag level={o.level} />
+            <KindTag kind={o.kind} />
             <StatusTag status={o.status} />
             <HealthTag health={o.health} />
             {ownerName ? <span>{ownerName}</span> : null}
@@ -140,6 +142,10 @@ export function ObjectivePage() {
             <div data-testid="objective-progress">
               <ProgressBar progress={o.progress} health={o.health} label={o.title} />
             </div>
+            {/* Once scored and past scoring, the final score is read against the kind here. */}
+            {o.score !== null && phase !== "scoring" ? (
+              <ScoreGuidance objective={o} scale={session.organization.settings.scoreScale} />
+            ) : null}
             <ol className="kr-list" data-testid="objective-krs">
               {o.keyResults.map((kr, index) => (
                 <li key={kr.id} className="kr-row" data-testid="kr-row">
@@ -183,6 +189,7 @@ export function ObjectivePage() {
           </Card>
           {phase === "scoring" ? (
             <Card title={t("scoring.title")} size="small" id="scoring" style={{ marginBottom: 16 }}>
+              <ScoreGuidance objective={o} scale={session.organization.settings.scoreScale} />
               <ScoringForm objective={o} scale={session.organization.settings.scoreScale} />
             </Card>
           ) : null}

@@ -4,7 +4,7 @@ import { Button, Card, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ProgressBar } from "../../components/ProgressBar.tsx";
-import { ConfidenceTag, HealthTag, LevelTag, StatusTag } from "../../components/Tags.tsx";
+import { ConfidenceTag, HealthTag, KindTag, LevelTag, StatusTag } from "../../components/Tags.tsx";
 import { KeyResultValue } from "./KeyResultLine.tsx";
 
 /** An objective with its KRs as the home page shows it; each KR of mine has a one-click update. */
@@ -34,6 +34,7 @@ export function ObjectiveCard({
     >
       <div className="kr-meta" style={{ marginBottom: 8 }}>
         <LevelTag level={objective.level} />
+        <KindTag kind={objective.kind} />
         <StatusTag status={objective.status} />
         <HealthTag health={objective.health} />
       </div>

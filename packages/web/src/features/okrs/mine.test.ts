@@ -82,6 +82,7 @@ const objective = (id: string, extra: Partial<Objective> = {}): Objective => ({
   description: "",
   weight: 1,
   visibility: "public",
+  kind: "aspirational",
   status: "published",
   progress: 0,
   health: "on_track",

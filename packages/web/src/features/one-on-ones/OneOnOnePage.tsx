@@ -5,8 +5,8 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../api/client.ts";
-import { placeApiError } from "../../api/form-errors.ts";
 import { useChangeOneOnOne, useObjectives, useOneOnOne } from "../../api/queries.ts";
+import { useAttempt } from "../../api/use-attempt.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_COLORS, HEALTH_KEYS } from "../../components/labels.ts";
@@ -23,23 +23,9 @@ function useWrite(id: string): {
   change: Change;
   write: (w: (id: string) => Promise<OneOnOne>) => Promise<boolean>;
 } {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
   const change = useChangeOneOnOne(id);
-  const write = async (w: (id: string) => Promise<OneOnOne>) => {
-    try {
-      await change.mutateAsync(w);
-      return true;
-    } catch (error) {
-      const placed = placeApiError(error, {
-        isKnown: () => false,
-        networkMessage: t("errors.network.title"),
-      });
-      void message.error(placed.formMessage ?? t("errors.network.title"));
-      return false;
-    }
-  };
-  return { change, write };
+  const attempt = useAttempt();
+  return { change, write: (w) => attempt(() => change.mutateAsync(w)) };
 }
 
 /** 一对一 detail: the agenda (free items and the report's KRs, read live), shared notes, my private note, action items. */

@@ -8,6 +8,7 @@ import { Loading } from "../../components/Loading.tsx";
 import { departmentPath } from "../admin/department-tree.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
+import { useTeamInsights } from "../people/people-queries.ts";
 import { DepartmentTreeNav } from "./DepartmentTreeNav.tsx";
 import { ObjectiveList } from "./ObjectiveList.tsx";
 
@@ -20,6 +21,8 @@ export function DepartmentPage() {
   const members = useMembers();
   const own = useObjectives({ cycleId: cycle?.id, ownerDepartmentId: id }, !!cycle);
   const personal = useObjectives({ cycleId: cycle?.id, level: "personal" }, !!cycle);
+  // The link to team insights shows only to those the API answers (leaders above, admins): others get 404.
+  const insights = useTeamInsights(id, cycle?.id);
   const people = useMemo(
     () =>
       (members.data ?? [])
@@ -84,6 +87,27 @@ export function DepartmentPage() {
                 {t("org.parent")}: <Link to={`/departments/${parent.id}`}>{parent.name}</Link>
               </p>
             )}
+            {insights.isSuccess && cycle ? (
+              <p>
+                <Link
+                  to={`/departments/${department.id}/insights?cycle=${cycle.id}`}
+                  data-testid="department-insights-link"
+                >
+                  {t("talent.insights.link")}
+                </Link>
+              </p>
+            ) : null}
+            {/* Talent reviews (人才盘点) are run by the same people the insights answer: the way in shows with them. */}
+            {insights.isSuccess ? (
+              <p>
+                <Link
+                  to={`/talent-reviews?department=${department.id}`}
+                  data-testid="department-talent-reviews-link"
+                >
+                  {t("talentReview.link")}
+                </Link>
+              </p>
+            ) : null}
           </Card>
           <Card size="small" title={t("org.people", { count: people.length })} style={{ marginBottom: 16 }}>
             {people.length === 0 ? (

@@ -9,6 +9,8 @@ import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 import { oneOnOnePartners } from "../one-on-ones/one-on-one-people.ts";
+import { OkrRecord } from "../people/OkrRecord.tsx";
+import { PersonProposals } from "../proposals/PersonProposals.tsx";
 import { ObjectiveList } from "./ObjectiveList.tsx";
 
 /** A person: their objectives in the cycle (as visibility allows), their manager and department. */
@@ -60,6 +62,8 @@ export function PersonPage() {
           ) : (
             <Empty description={t("dashboard.noCycle")} />
           )}
+          <OkrRecord userId={person.userId} />
+          <PersonProposals userId={person.userId} />
         </Col>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 7, order: 2 }}>
           <Card size="small">

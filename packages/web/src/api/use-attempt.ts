@@ -1,6 +1,6 @@
 import { App } from "antd";
 import { useTranslation } from "react-i18next";
-import { placeApiError } from "../../api/form-errors.ts";
+import { placeApiError } from "./form-errors.ts";
 
 /**
  * Runs a write and answers whether it went through; a refusal shows its message (already in the user's
