@@ -101,7 +101,7 @@ describe.each(["zh-CN", "en"] as const)("the OKR guide and the template library,
 
   it("shows each coach rule with a bad and a good example, and the coach's advice on the bad one", async () => {
     const guide = new GuidePage(session.page);
-    expect(await session.page.getByTestId("coach-rule").count()).toBe(13);
+    expect(await session.page.getByTestId("coach-rule").count()).toBe(15);
     const panel = await guide.openRule("kr.is_task");
     expect(await panel.getByTestId("example-bad").isVisible()).toBe(true);
     expect(await panel.getByTestId("example-good").isVisible()).toBe(true);

@@ -6,9 +6,11 @@ import { useDepartments, useMembers, useObjectives } from "../../api/queries.ts"
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { departmentPath } from "../admin/department-tree.ts";
+import { useSession } from "../auth/session.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 import { useTeamInsights } from "../people/people-queries.ts";
+import { reviewableDepartments } from "../talent-reviews/grid-model.ts";
 import { DepartmentTreeNav } from "./DepartmentTreeNav.tsx";
 import { ObjectiveList } from "./ObjectiveList.tsx";
 
@@ -21,8 +23,14 @@ export function DepartmentPage() {
   const members = useMembers();
   const own = useObjectives({ cycleId: cycle?.id, ownerDepartmentId: id }, !!cycle);
   const personal = useObjectives({ cycleId: cycle?.id, level: "personal" }, !!cycle);
-  // The link to team insights shows only to those the API answers (leaders above, admins): others get 404.
-  const insights = useTeamInsights(id, cycle?.id);
+  // The link to team insights shows only to those the API answers (leaders above, admins): others get 404,
+  // so they are not made to ask.
+  const session = useSession();
+  const admin = session.membership.role === "owner" || session.membership.role === "admin";
+  const mayAsk = reviewableDepartments(departments.data ?? [], session.user.id, admin).some(
+    (d) => d.id === id,
+  );
+  const insights = useTeamInsights(id, cycle?.id, mayAsk);
   const people = useMemo(
     () =>
       (members.data ?? [])

@@ -3,6 +3,7 @@ import { Card, Collapse, Empty, Typography } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useMembers } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { LEVEL_KEYS, PHASE_KEYS } from "../../components/labels.ts";
@@ -10,7 +11,7 @@ import { KindTag, ReadingTag } from "../../components/Tags.tsx";
 import { formatPercent } from "../../lib/format.ts";
 import { useSession } from "../auth/session.ts";
 import { useScrollToHash } from "../objectives/useScrollToHash.ts";
-import { usePersonRecord } from "./people-queries.ts";
+import { mayAskForRecord, usePersonRecord } from "./people-queries.ts";
 import { scorePoints, shownCycles } from "./record-model.ts";
 import { formatScore } from "./score-format.ts";
 import "./people.css";
@@ -30,12 +31,16 @@ export function OkrRecord({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const scale = session.organization.settings.scoreScale;
-  const record = usePersonRecord(userId);
+  const members = useMembers();
+  const admin = session.membership.role === "owner" || session.membership.role === "admin";
+  const mayRead = mayAskForRecord(members.data ?? [], session.user.id, userId, admin);
+  const record = usePersonRecord(userId, mayRead);
   const points = useMemo(() => (record.data ? scorePoints(record.data) : []), [record.data]);
   const cycles = useMemo(() => (record.data ? shownCycles(record.data) : []), [record.data]);
   // Team insights link here (`#okr-record`): the record is brought into view once it has drawn.
   useScrollToHash(!!record.data);
 
+  if (!mayRead) return null;
   if (record.isError && isApiError(record.error) && record.error.status === 404) return null;
   return (
     <Card
