@@ -163,6 +163,14 @@ describe.each(["zh-CN", "en"] as const)("talent review in %s", (language) => {
     expect(await row.textContent()).toContain(mia.text("talentReview.status.final"));
     const list = await mia.screenshotBothWidths("talent-reviews-list");
     expect(list.phoneOverflow).toBeLessThanOrEqual(0);
+    // Calibration: every department's grid of the cycle side by side, each person in their box.
+    await mia.page.getByTestId("calibration-link").click();
+    const grid = mia.page.getByTestId("calibration-review").first();
+    await grid.waitFor();
+    expect(await grid.locator(`[data-box="33"]`).textContent()).toContain(people.max.name);
+    expect(await grid.locator(`[data-box="22"]`).textContent()).toContain(people.cleo.name);
+    const calibration = await mia.screenshotBothWidths("talent-review-calibration");
+    expect(calibration.phoneOverflow).toBeLessThanOrEqual(0);
     for (const session of sessions) expect(session.errors).toEqual([]);
   });
 

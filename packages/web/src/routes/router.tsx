@@ -144,6 +144,13 @@ export function createAppRouter() {
                   }),
                 },
                 {
+                  path: "talent-reviews/calibration",
+                  lazy: async () => ({
+                    Component: (await import("../features/talent-reviews/CalibrationPage.tsx"))
+                      .CalibrationPage,
+                  }),
+                },
+                {
                   path: "talent-reviews/:id",
                   lazy: async () => ({
                     Component: (await import("../features/talent-reviews/TalentReviewPage.tsx"))

@@ -62,6 +62,12 @@ export function TalentReviewsPage() {
           {cycle && cycles.data ? (
             <CyclePicker cycles={cycles.data} value={cycle.id} onChange={setCycle} />
           ) : null}
+          <Link
+            to={`/talent-reviews/calibration${cycle ? `?cycle=${cycle.id}` : ""}`}
+            data-testid="calibration-link"
+          >
+            {t("talentReview.calibration.link")}
+          </Link>
           {mine.length > 0 ? (
             <Button
               type="primary"
