@@ -2,7 +2,7 @@ import {
   AppError,
   averageScore,
   checkInRegularity,
-  localTimeMs,
+  cycleBounds,
   type OrgGraph,
   type RecordAnswer,
   readScore,
@@ -24,20 +24,13 @@ import {
 import type { Caller } from "../context.ts";
 import { groupBy } from "../services/group-by.ts";
 
-/** The instant a cycle's first day begins and its last day ends, on the organization's clocks. */
+/** The instant a cycle's first day begins and the last instant of its last day, on the organization's clocks. */
 export function cycleSpan(
   cycle: Pick<CycleRow, "startDate" | "endDate">,
   timeZone: string,
 ): { from: Date; to: Date } {
-  const day = (text: string) => {
-    const [year = 0, month = 1, dayOfMonth = 1] = text.split("-").map(Number);
-    return { year, month, day: dayOfMonth };
-  };
-  const end = day(cycle.endDate);
-  return {
-    from: new Date(localTimeMs(day(cycle.startDate), 0, timeZone)),
-    to: new Date(localTimeMs({ ...end, day: end.day }, 24, timeZone) - 1),
-  };
+  const { startMs, endMs } = cycleBounds(cycle, timeZone);
+  return { from: new Date(startMs), to: new Date(endMs - 1) };
 }
 
 /** The departments each person leads, from the organization's structure. */

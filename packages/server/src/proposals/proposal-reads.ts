@@ -1,5 +1,6 @@
 import {
   AppError,
+  isWithinDepartment,
   owningDepartment,
   type ProposalAnswer,
   type ProposalInvolvement,
@@ -99,7 +100,7 @@ export async function listProposalsFor(
     const departmentId = query.departmentId;
     visible = visible.filter(({ parent }) => {
       const owner = owningDepartment(policyObjectiveOf(parent), graph);
-      return owner !== null && isInSubtree(graph.departments, owner, departmentId);
+      return owner !== null && isWithinDepartment(graph, owner, departmentId);
     });
   }
   const ordered = visible
@@ -112,23 +113,6 @@ export async function listProposalsFor(
     items: await presentProposals(caller, db, page),
     nextCursor: ordered.length > query.limit && last ? Buffer.from(last.key).toString("base64url") : null,
   };
-}
-
-function isInSubtree(
-  departments: ReadonlyMap<string, { parentId: string | null }>,
-  departmentId: string,
-  ancestorId: string,
-): boolean {
-  const seen = new Set<string>();
-  for (
-    let id: string | null = departmentId;
-    id !== null && !seen.has(id);
-    id = departments.get(id)?.parentId ?? null
-  ) {
-    if (id === ancestorId) return true;
-    seen.add(id);
-  }
-  return false;
 }
 
 /** One proposal as the caller sees it (404 when hidden). */

@@ -1,8 +1,7 @@
 import {
   AppError,
-  isAdmin,
+  canAccessTalentReview,
   isNextReviewStatus,
-  leadersOver,
   placeableInReview,
   type TalentReviewStatus,
 } from "@luodi/core";
@@ -32,7 +31,8 @@ export async function createTalentReview(
     const graph = await graphOf(caller, trx);
     if (!graph.departments.has(input.departmentId))
       throw new AppError("department.not_found", {}, [{ path: "departmentId" }]);
-    if (!isAdmin(auth.actor) && !leadersOver(graph, input.departmentId).includes(auth.user.id))
+    // Who may open a review is who may read it; a new one has no one placed on it yet.
+    if (!canAccessTalentReview(auth.actor, { departmentId: input.departmentId, placedUserIds: [] }, graph))
       throw new AppError("permission.denied");
     if (!(await findCycle(trx, orgId, input.cycleId)))
       throw new AppError("cycle.not_found", {}, [{ path: "cycleId" }]);
