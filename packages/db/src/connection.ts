@@ -21,6 +21,8 @@ export type DatabaseHandle = {
   db: Kysely<Database>;
   dialect: DialectName;
   destroy: () => Promise<void>;
+  /** PostgreSQL's pool counters, for the server's metrics; absent on SQLite (one connection, no pool). */
+  poolStats?: () => { totalCount: number; idleCount: number; waitingCount: number };
 };
 
 export type ConnectOptions = {
@@ -54,7 +56,16 @@ export function connect(options: ConnectOptions): DatabaseHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: "postgres", destroy: () => db.destroy() };
+    return {
+      db,
+      dialect: "postgres",
+      destroy: () => db.destroy(),
+      poolStats: () => ({
+        totalCount: pool.totalCount,
+        idleCount: pool.idleCount,
+        waitingCount: pool.waitingCount,
+      }),
+    };
   }
   const path = options.sqlitePath ?? ":memory:";
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });

@@ -35,6 +35,8 @@ import { invitationRoutes } from "./invitations/invitation.routes.ts";
 import { keyResultRoutes } from "./key-results/key-result.routes.ts";
 import { mailerOf } from "./mail/mailer.ts";
 import { meetingRoutes } from "./meetings/meeting.routes.ts";
+import { metricsRoutes } from "./metrics/metrics.routes.ts";
+import { ServerMetrics } from "./metrics/server-metrics.ts";
 import { DeliverySender, sendQueuedChat } from "./notifications/delivery-sender.ts";
 import { EventHub } from "./notifications/event-hub.ts";
 import { relayEventsThroughPostgres } from "./notifications/event-relay.ts";
@@ -99,11 +101,18 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const db = handle.db.withPlugin(changes);
   const graphs = new OrgGraphCache(generations);
   const mailer = mailerOf(config);
+  const metrics = new ServerMetrics({
+    db,
+    dialect: handle.dialect,
+    pool: () => handle.poolStats?.() ?? null,
+  });
+  const countDelivery = (channel: string, outcome: string) => metrics.deliveries.inc({ channel, outcome });
   const deliveries = new DeliverySender({
     db,
     now: config.now,
     mailer,
     chat: (row) => sendQueuedChat({ db, config }, row),
+    onAttempt: countDelivery,
   });
   const ctx: AppContext = {
     // Every write through this handle invalidates what it makes stale (change-tracker.ts).
@@ -125,7 +134,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       now: config.now,
       mailer,
       chat: (row) => sendQueuedChat({ db, config }, row),
+      onAttempt: countDelivery,
     }),
+    metrics,
     // Replaced right below: the scheduler needs the context it belongs to.
     scheduler: { tick: async () => {}, stop: async () => {} },
   };
@@ -177,6 +188,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.decorateRequest("locale", "en");
 
   await registerSecurityHeaders(app as unknown as FastifyInstance, config);
+  // Before any route is registered, so its response hook sees every route of the app.
+  await metricsRoutes(app as unknown as FastifyInstance, { metrics, token: config.metricsToken });
   app.addHook("onRequest", async (request) => {
     // Errors before the API knows the caller (unknown routes, bad bodies) speak Accept-Language's language.
     request.locale = localeFromAcceptLanguage(request.headers["accept-language"]) ?? "en";

@@ -31,6 +31,11 @@ export type ServerConfig = {
    * server inside the company, tests' local receivers). Off by default: such addresses are refused (SSRF).
    */
   allowPrivateWebhooks?: boolean;
+  /**
+   * METRICS_TOKEN: the bearer token Prometheus presents to scrape `/metrics`. Without it, only clients on
+   * this machine (loopback) may read the metrics.
+   */
+  metricsToken?: string | undefined;
   /** LOG_LEVEL: pino level, or "silent". */
   logLevel: string;
   /** Argon2id cost; tests lower it, production keeps the library's defaults. */
@@ -63,6 +68,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     mailFrom: env.MAIL_FROM || undefined,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS === "1" || env.ALLOW_PRIVATE_WEBHOOKS === "true",
+    metricsToken: env.METRICS_TOKEN || undefined,
     logLevel: env.LOG_LEVEL ?? "info",
     passwordHashing: { memoryCost: 65536, timeCost: 3 },
     now: () => new Date(),

@@ -3,6 +3,7 @@ import type { Database, DialectName, MemberRow, OrganizationRow, UserRow } from 
 import type { Kysely } from "kysely";
 import type { ServerConfig } from "./config.ts";
 import type { Mailer } from "./mail/mailer.ts";
+import type { ServerMetrics } from "./metrics/server-metrics.ts";
 import type { EventHub } from "./notifications/event-hub.ts";
 import type { BackgroundWork } from "./services/background.ts";
 import type { ChangeTracker } from "./services/change-tracker.ts";
@@ -42,6 +43,8 @@ export type AppContext = {
     /** Waits for the sending under way. */
     idle: () => Promise<void>;
   };
+  /** Prometheus counters of this process (GET /metrics). */
+  metrics: ServerMetrics;
   /** Runs reminders at their time, once per occurrence across instances (scheduler/scheduler.ts). */
   scheduler: { tick: () => Promise<void>; stop: () => Promise<void> };
 };

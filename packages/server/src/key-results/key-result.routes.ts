@@ -240,6 +240,7 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         },
       );
       if (answer.replayed) reply.header("idempotent-replayed", "true");
+      else ctx.metrics.checkIns.inc();
       return reply.status(answer.status).send(answer.body as CheckInResultAnswer);
     },
   );

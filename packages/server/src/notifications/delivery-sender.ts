@@ -19,6 +19,8 @@ type Deps = {
   now: () => Date;
   mailer: Mailer | null;
   chat: ChatSend | null;
+  /** Told of every attempt's outcome (the server's metrics). */
+  onAttempt?: (channel: string, outcome: "sent" | "retry" | "failed") => void;
 };
 
 /** Waits after the n-th failed attempt: 10 s, 1 min, 5 min, 30 min, 2 h; then the delivery has failed. */
@@ -110,9 +112,11 @@ export class DeliverySender {
     const at = this.deps.now();
     if (outcome.ok) {
       await finishDelivery(this.deps.db, row, { status: "sent", at: at.toISOString(), error: null });
+      this.deps.onAttempt?.(row.channel, "sent");
       return;
     }
     const wait = BACKOFF_MS[row.attempts - 1];
+    this.deps.onAttempt?.(row.channel, wait === undefined ? "failed" : "retry");
     const error = (outcome.error ?? "failed").slice(0, 1000);
     await finishDelivery(
       this.deps.db,

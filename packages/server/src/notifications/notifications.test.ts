@@ -258,6 +258,11 @@ describe.each(testDialects())("notifications on %s", (dialect) => {
       as: company.owner,
     });
     expect(failed.body.items.find((d: { id: string }) => d.id === chat.id)).toMatchObject({ attempts: 6 });
+    // The same attempts, as Prometheus counts them (GET /metrics).
+    const counted = (await contextOf(server.app).metrics.deliveries.get()).values
+      .filter((v) => v.labels.channel === "chat")
+      .map((v) => [v.labels.outcome, v.value]);
+    expect(Object.fromEntries(counted)).toEqual({ sent: 1, retry: 5, failed: 1 });
     server.clock.advance(-(10_000 + 60_000 + 300_000 + 1_800_000 + 7_200_000));
   });
 

@@ -91,15 +91,24 @@ export class Scheduler {
     occurrence: { key: string; at: Date },
   ): Promise<void> {
     const key = { orgId: org.id, job: occurrence.key, occurrence: occurrence.at.toISOString() };
-    await inTransaction(this.ctx, async (trx) => {
-      const claimed = await claimScheduledRun(trx, {
-        ...key,
-        ranAt: this.ctx.config.now().toISOString(),
-        recipients: 0,
+    let ran = false;
+    try {
+      await inTransaction(this.ctx, async (trx) => {
+        const claimed = await claimScheduledRun(trx, {
+          ...key,
+          ranAt: this.ctx.config.now().toISOString(),
+          recipients: 0,
+        });
+        if (!claimed) return;
+        ran = true;
+        const told = await job.run(this.ctx, trx, org, settings, occurrence.at);
+        await finishScheduledRun(trx, key, told);
       });
-      if (!claimed) return;
-      const told = await job.run(this.ctx, trx, org, settings, occurrence.at);
-      await finishScheduledRun(trx, key, told);
-    });
+    } catch (error) {
+      this.ctx.metrics.jobs.inc({ job: job.name, outcome: "failed" });
+      throw error;
+    }
+    // Counted once committed: an occurrence another instance claimed is theirs to count.
+    if (ran) this.ctx.metrics.jobs.inc({ job: job.name, outcome: "ran" });
   }
 }
