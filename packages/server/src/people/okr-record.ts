@@ -39,7 +39,8 @@ export function ledDepartments(graph: OrgGraph, userId: string): string[] {
 }
 
 /**
- * Which of these objectives lead up to the company's OKRs: through their parent objective or parent KR,
+ * Which of these objectives lead up to the company's OKRs: a company objective is one (it is where alignment
+ * leads, as alignment coverage counts only the others); any other through its parent objective or parent KR,
  * level by level, with one query per level of the chains.
  */
 async function alignedToCompany(
@@ -78,7 +79,7 @@ async function alignedToCompany(
     }
     return false;
   };
-  return new Set(objectives.filter((o) => reaches(o.id)).map((o) => o.id));
+  return new Set(objectives.filter((o) => o.level === "company" || reaches(o.id)).map((o) => o.id));
 }
 
 /**

@@ -26,6 +26,7 @@ describe.each(testDialects())("people's records and team insights, on %s", (dial
   let server: TestServer;
   let company: Company;
   let q1 = "";
+  let companyOkrId = "";
   const sue: { q1: string[]; q2: string[] } = { q1: [], q2: [] };
 
   const objective = async (as: Credentials, body: Record<string, unknown>) => {
@@ -67,6 +68,7 @@ describe.each(testDialects())("people's records and team insights, on %s", (dial
       keyResults: [{ title: "New customers from 0 to 100", type: "number", startValue: 0, targetValue: 100 }],
     });
     await publish(server, owner, companyOkr.id);
+    companyOkrId = companyOkr.id;
     const committed = await objective(as.sue, {
       cycleId: q1,
       level: "personal",
@@ -171,6 +173,17 @@ describe.each(testDialects())("people's records and team insights, on %s", (dial
     expect(second?.objectives.map((o) => o.id)).toEqual(sue.q2);
     expect(second?.checkInRegularity).toBe(0);
     expect(second?.praiseReceived).toBe(0);
+  });
+
+  it("counts the company's own OKRs as aligned in the record of who leads the company", async () => {
+    const { owner, ownerId, rootDepartmentId } = company;
+    const root = await server.request("GET", "/departments", { as: owner });
+    expect(root.body.find((d: { id: string }) => d.id === rootDepartmentId)?.leaderId).toBe(ownerId);
+    const reply = await server.request("GET", `/people/${ownerId}/record`, { as: owner });
+    const first = (reply.body.cycles as RecordCycle[]).find((c) => c.cycle.id === q1);
+    // Q1's company objective aligns to nothing: it is where the others' alignment leads.
+    expect(first?.objectives.map((o) => o.id)).toEqual([companyOkrId]);
+    expect(first?.alignedShare).toBe(1);
   });
 
   it("flags two quarters of everything ≥ 0.95 as sandbagging, for the department's leaders above only", async () => {
