@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import { registerBackupCommands } from "./commands/backup.ts";
+import { registerDataCommands } from "./commands/data.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerLintCommand } from "./commands/lint.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
@@ -17,5 +19,7 @@ export function createProgram(): Command {
   registerUserCommand(program);
   registerDemoCommand(program);
   registerLintCommand(program);
+  registerBackupCommands(program);
+  registerDataCommands(program);
   return program;
 }

@@ -48,6 +48,7 @@ import type {
   talentReviewInputSchema,
   talentReviewListQuerySchema,
   talentReviewPatchSchema,
+  webhookInputSchema,
 } from "@luodi/core";
 import type { z } from "zod";
 import { ApiError, type ApiErrorDetail, NetworkError } from "./errors.ts";
@@ -84,12 +85,15 @@ import type {
   MeetingAgenda,
   MeetingPage,
   Member,
+  MemberPage,
   MyActionItem,
   NotificationDeliveryList,
   NotificationList,
   NotificationSettings,
   Objective,
   ObjectiveDetail,
+  ObjectiveHistoryPage,
+  ObjectivePage,
   OneOnOne,
   OneOnOnePage,
   Organization,
@@ -106,11 +110,18 @@ import type {
   SessionStatus,
   SetupResult,
   SpinOffResult,
+  SsoStatus,
   TalentReview,
   TalentReviewPage,
   Team,
   TeamInsights,
+  TreeNodePage,
+  TreePath,
   User,
+  Webhook,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookDeliveryList,
 } from "./types.ts";
 
 /** Inputs are what the server's zod schemas accept (before their transforms). */
@@ -125,6 +136,8 @@ export type DepartmentPatch = z.input<typeof departmentPatchSchema>;
 export type IntegrationInput = z.input<typeof integrationInputSchema>;
 /** Absent fields are kept (the webhook URL and secret too); `secret: null` removes the secret. */
 export type IntegrationPatch = z.input<typeof integrationPatchSchema>;
+/** An outbound webhook: the address, the events it subscribes to, and optionally its signing secret. */
+export type WebhookInput = z.input<typeof webhookInputSchema>;
 export type MemberInput = z.input<typeof memberInputSchema>;
 export type MemberPatch = z.input<typeof memberPatchSchema>;
 /** One person to invite: a member's fields without a password. */
@@ -137,9 +150,14 @@ export type ObjectiveInput = z.input<typeof objectiveInputSchema>;
 export type ObjectivePatch = z.input<typeof objectivePatchSchema>;
 /** The whole objective with its KRs, for PUT /objectives/:id (KRs with `id` updated, without created). */
 export type ObjectiveSaveInput = z.input<typeof objectiveSaveSchema>;
-export type ObjectiveListQuery = Omit<z.input<typeof objectiveListQuerySchema>, "includeDeleted"> & {
+export type ObjectiveListQuery = Omit<
+  z.input<typeof objectiveListQuerySchema>,
+  "includeDeleted" | "limit" | "cursor"
+> & {
   includeDeleted?: boolean;
 };
+/** `GET /members`: by name or email (`q`), in a department; `members.page` pages them. */
+export type MemberListQuery = { q?: string; departmentId?: string };
 export type KeyResultInput = z.input<typeof keyResultInputSchema>;
 export type KeyResultPatch = z.input<typeof keyResultPatchSchema>;
 export type AlignmentInput = z.input<typeof alignmentInputSchema>;
@@ -174,6 +192,14 @@ export type ActionItemPatch = z.input<typeof actionItemPatchSchema>;
 export type CommentSubject = { type: CommentSubjectType; id: string };
 /** `?limit=&cursor=` of a list that grows; `cursor` is the `nextCursor` of the page before. */
 export type PageQuery = { limit?: number; cursor?: string | undefined };
+/** `tree/nodes`: whose children (the roots without `parentId`), or a title search (`q`), a page at a time. */
+export type TreeNodesQuery = {
+  parentId?: string | undefined;
+  q?: string | undefined;
+  departmentId?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+};
 
 const COMMENT_PATHS: Record<CommentSubjectType, string> = {
   objective: "objectives",
@@ -225,6 +251,11 @@ function isErrorBody(
 
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+/** A page's query: `limit` always (50 unless given), so the server answers a page, never the bare list. */
+function pageParams(page: PageQuery): { limit: number; cursor?: string } {
+  return { limit: page.limit ?? 50, ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 /**
@@ -314,6 +345,8 @@ export function createClient(options: ClientOptions = {}) {
       logout: () => send<void>("POST", "/auth/logout"),
       /** Whether anyone is signed in: 200 either way, so a signed-out page load meets no 401. */
       session: (signal?: AbortSignal) => get<SessionStatus>("/session", undefined, signal),
+      /** What the sign-in page offers: single sign-on (and its button's name), whether passwords are off. */
+      sso: (signal?: AbortSignal) => get<SsoStatus>("/auth/oidc", undefined, signal),
       me: (signal?: AbortSignal) => get<SessionInfo>("/me", undefined, signal),
       updateProfile: (patch: ProfilePatch) => send<{ user: User | null }>("PATCH", "/me", patch),
       /** My team in a cycle: direct reports, or everyone below the caller with `indirect`. */
@@ -373,12 +406,30 @@ export function createClient(options: ClientOptions = {}) {
       test: (integrationId: string) =>
         send<IntegrationTestResult>("POST", `/integrations/${id(integrationId)}/test`),
     },
+    /** Outbound webhooks (admins): signed deliveries of events to the company's own systems. */
+    webhooks: {
+      list: (signal?: AbortSignal) => get<Webhook[]>("/webhooks", undefined, signal),
+      /** Without `secret` the server makes one: the answer holds it this once. */
+      create: (input: WebhookInput) => send<WebhookCreated>("POST", "/webhooks", input),
+      remove: (webhookId: string) => send<void>("DELETE", `/webhooks/${id(webhookId)}`),
+      deliveries: (
+        webhookId: string,
+        query: { status?: "pending" | "sent" | "failed"; cursor?: string } = {},
+        signal?: AbortSignal,
+      ) => get<WebhookDeliveryList>(`/webhooks/${id(webhookId)}/deliveries`, query, signal),
+      redeliver: (webhookId: string, deliveryId: string) =>
+        send<WebhookDelivery>("POST", `/webhooks/${id(webhookId)}/deliveries/${id(deliveryId)}/redeliver`),
+      ping: (webhookId: string) => send<WebhookDelivery>("POST", `/webhooks/${id(webhookId)}/ping`),
+    },
     audit: {
       /** Admins: a page of the organization's audit log, newest first; `nextCursor` asks for the next. */
       list: (query: AuditQuery = {}, signal?: AbortSignal) => get<AuditPage>("/audit", query, signal),
     },
     members: {
       list: (signal?: AbortSignal) => get<Member[]>("/members", undefined, signal),
+      /** One page of members by name, found by `q` (name or email) or department; `nextCursor` for the next. */
+      page: (query: MemberListQuery & PageQuery = {}, signal?: AbortSignal) =>
+        get<MemberPage>("/members", { ...query, ...pageParams(query) }, signal),
       create: (input: MemberInput) => send<Member>("POST", "/members", input),
       update: (userId: string, patch: MemberPatch) => send<Member>("PATCH", `/members/${id(userId)}`, patch),
       /** Admins: the member's password stops working; the answer's link lets them set a new one. */
@@ -410,6 +461,12 @@ export function createClient(options: ClientOptions = {}) {
         send<Cycle>("POST", `/cycles/${id(cycleId)}/phase`, { phase }),
       tree: (cycleId: string, departmentId?: string, signal?: AbortSignal) =>
         get<CycleTree>(`/cycles/${id(cycleId)}/tree`, { departmentId }, signal),
+      /** One page of the map: the children of `parentId` (the roots without it), or the titles holding `q`. */
+      treeNodes: (cycleId: string, query: TreeNodesQuery = {}, signal?: AbortSignal) =>
+        get<TreeNodePage>(`/cycles/${id(cycleId)}/tree/nodes`, query, signal),
+      /** The nodes above an objective on the map, root first, so it can be opened in place. */
+      treePath: (cycleId: string, objectiveId: string, departmentId?: string, signal?: AbortSignal) =>
+        get<TreePath>(`/cycles/${id(cycleId)}/tree/path`, { objectiveId, departmentId }, signal),
       dashboard: (cycleId: string, departmentId?: string, signal?: AbortSignal) =>
         get<CycleDashboard>(`/cycles/${id(cycleId)}/dashboard`, { departmentId }, signal),
       rollout: (cycleId: string, departmentId?: string, signal?: AbortSignal) =>
@@ -424,6 +481,7 @@ export function createClient(options: ClientOptions = {}) {
         send<ObjectiveDetail>("POST", `/adjustments/${id(adjustmentId)}/reject`, { reason }),
     },
     objectives: {
+      /** The objectives the caller may see, oldest first: at most the first 1,000; `page` reads them all. */
       list: (query: ObjectiveListQuery = {}, signal?: AbortSignal) =>
         get<Objective[]>(
           "/objectives",
@@ -433,6 +491,39 @@ export function createClient(options: ClientOptions = {}) {
           },
           signal,
         ),
+      /** One page of the objectives the caller may see, oldest first; pass `nextCursor` back as `cursor`. */
+      page: (query: ObjectiveListQuery & PageQuery = {}, signal?: AbortSignal) =>
+        get<ObjectivePage>(
+          "/objectives",
+          {
+            ...query,
+            includeDeleted: query.includeDeleted === undefined ? undefined : String(query.includeDeleted),
+            ...pageParams(query),
+          },
+          signal,
+        ),
+      /**
+       * Every objective the caller may see that matches, read page by page (200 a page): the unpaged list
+       * stops at 1,000, which a large company's cycle passes.
+       */
+      all: async (query: ObjectiveListQuery = {}, signal?: AbortSignal): Promise<Objective[]> => {
+        const items: Objective[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await get<ObjectivePage>(
+            "/objectives",
+            {
+              ...query,
+              includeDeleted: query.includeDeleted === undefined ? undefined : String(query.includeDeleted),
+              ...pageParams({ limit: 200, ...(cursor ? { cursor } : {}) }),
+            },
+            signal,
+          );
+          items.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return items;
+      },
       get: (objectiveId: string, signal?: AbortSignal) =>
         get<ObjectiveDetail>(`/objectives/${id(objectiveId)}`, undefined, signal),
       create: (input: ObjectiveInput) => send<ObjectiveDetail>("POST", "/objectives", input),
@@ -464,8 +555,12 @@ export function createClient(options: ClientOptions = {}) {
         send<ObjectiveDetail>("POST", `/objectives/${id(objectiveId)}/score`, input),
       review: (objectiveId: string, input: ReviewInput) =>
         send<ObjectiveDetail>("PUT", `/objectives/${id(objectiveId)}/review`, input),
+      /** The objective's history, oldest first: the newest 500 entries; `historyPage` reads further back. */
       history: (objectiveId: string, signal?: AbortSignal) =>
         get<{ entries: HistoryEntry[] }>(`/objectives/${id(objectiveId)}/history`, undefined, signal),
+      /** One page of the objective's history, newest first; pass `nextCursor` back as `cursor`. */
+      historyPage: (objectiveId: string, page: PageQuery = {}, signal?: AbortSignal) =>
+        get<ObjectiveHistoryPage>(`/objectives/${id(objectiveId)}/history`, pageParams(page), signal),
     },
     keyResults: {
       create: (objectiveId: string, input: KeyResultInput) =>

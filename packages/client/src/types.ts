@@ -33,6 +33,7 @@ import type {
   MeetingAnswer,
   MeetingPageAnswer,
   MemberAnswer,
+  MemberPageAnswer,
   MyActionItemListAnswer,
   NotificationAnswer,
   NotificationDeliveryAnswer,
@@ -41,6 +42,8 @@ import type {
   ObjectiveAbilitiesAnswer,
   ObjectiveAnswer,
   ObjectiveDetailAnswer,
+  ObjectiveHistoryPageAnswer,
+  ObjectivePageAnswer,
   OneOnOneAnswer,
   OneOnOnePageAnswer,
   OrganizationAnswer,
@@ -56,11 +59,16 @@ import type {
   SessionStatusAnswer,
   SetupAnswer,
   SpinOffResultAnswer,
+  SsoStatusAnswer,
   TalentReviewAnswer,
   TalentReviewPageAnswer,
   TeamAnswer,
-  TreeNodeAnswer,
+  TreeNodePageAnswer,
+  TreeNodeSummaryAnswer,
+  TreePathAnswer,
   UserAnswer,
+  WebhookAnswer,
+  WebhookDeliveryAnswer,
 } from "@luodi/core";
 
 /*
@@ -89,6 +97,12 @@ export type Member = MemberAnswer;
 export type Department = DepartmentAnswer;
 /** A chat channel of the organization: its secret never answered, its webhook URL masked but the host. */
 export type Integration = IntegrationAnswer;
+/** An outbound webhook: its address masked but the host, its events, its newest delivery; never its secret. */
+export type Webhook = WebhookAnswer;
+/** A webhook just made: with the secret the server made, shown this once. */
+export type WebhookCreated = WebhookAnswer & { secret?: string };
+export type WebhookDelivery = WebhookDeliveryAnswer;
+export type WebhookDeliveryList = { items: WebhookDeliveryAnswer[]; nextCursor: string | null };
 /** How a test message to a chat channel went. */
 export type IntegrationTestResult = IntegrationTestResultAnswer;
 export type Cycle = CycleAnswer;
@@ -104,14 +118,26 @@ export type CheckInResult = CheckInResultAnswer;
 /** A page of a KR's check-ins, newest first; `nextCursor` asks for the next one (null: no more). */
 export type CheckInPage = CheckInPageAnswer;
 export type HistoryEntry = HistoryEntryAnswer;
+/** A page of objectives, oldest first; `nextCursor` asks for the next one (null: no more). */
+export type ObjectivePage = ObjectivePageAnswer;
+/** A page of an objective's history, newest first; `nextCursor` asks for older entries. */
+export type ObjectiveHistoryPage = ObjectiveHistoryPageAnswer;
+/** A page of members, by name; `nextCursor` asks for the next one (null: no more). */
+export type MemberPage = MemberPageAnswer;
 /** The caller: user, membership, organization, and what they may do in it. */
 export type SessionInfo = MeAnswer;
 /** Whether the caller is signed in (`GET /session`, 200 either way). */
 export type SessionStatus = SessionStatusAnswer;
+/** What the sign-in page offers (`GET /auth/oidc`): single sign-on, its name, whether passwords are off. */
+export type SsoStatus = SsoStatusAnswer;
 export type LoginResult = LoginAnswer;
 export type SetupResult = SetupAnswer;
-export type TreeNode = TreeNodeAnswer;
 export type CycleTree = CycleTreeAnswer;
+/** A node of the map read level by level: its children counted, read on demand (`tree/nodes`). */
+export type TreeNodeSummary = TreeNodeSummaryAnswer;
+export type TreeNodePage = TreeNodePageAnswer;
+/** The nodes above an objective on the map, from its root down to its parent. */
+export type TreePath = TreePathAnswer;
 export type CycleDashboard = CycleDashboardAnswer;
 export type ApiToken = ApiTokenAnswer;
 /** One of the caller's API tokens as listed (never the secret). */

@@ -1,3 +1,4 @@
+export * from "./backup.ts";
 export * from "./connection.ts";
 export * from "./json.ts";
 export * from "./process-lock.ts";

@@ -29,6 +29,7 @@ import type {
   Role,
   TalentReviewStatus,
   Visibility,
+  WebhookEvent,
 } from "@luodi/core";
 import type { ColumnType } from "kysely";
 
@@ -135,6 +136,8 @@ export type ObjectiveTable = {
   visibility: Visibility;
   /** Committed or aspirational; rows written before kinds existed, and inserts that leave it out, are aspirational. */
   kind: ColumnType<ObjectiveKind, ObjectiveKind | undefined, ObjectiveKind>;
+  /** Its id in the system it was imported from (unique per organization among live rows); null otherwise. */
+  externalId: ColumnType<string | null, string | null | undefined, string | null>;
   status: ObjectiveStatus;
   progress: number;
   health: Health;
@@ -155,6 +158,8 @@ export type KeyResultTable = {
   id: string;
   objectiveId: string;
   ownerUserId: string | null;
+  /** Its id in the system it was imported from (unique per organization among live rows); null otherwise. */
+  externalId: ColumnType<string | null, string | null | undefined, string | null>;
   title: string;
   type: KeyResultType;
   unit: string | null;
@@ -291,6 +296,30 @@ export type AccountLinkTable = {
   usedAt: Timestamp | null;
 };
 
+/** A person at an identity provider (single sign-on), linked to their Luodi user. */
+export type UserIdentityTable = {
+  /** The provider's issuer identifier (OIDC_ISSUER as its discovery document names it). */
+  issuer: string;
+  /** The provider's stable id of the person (`sub`). */
+  subject: string;
+  userId: string;
+  /** The email the provider gave when the link was made (for the admin's eyes; never matched on again). */
+  email: string | null;
+  createdAt: Timestamp;
+  lastLoginAt: Timestamp;
+};
+
+/** A single sign-on under way: what the callback needs to finish it, by the SHA-256 of its `state`. */
+export type OidcLoginRequestTable = {
+  id: string;
+  codeVerifier: string;
+  nonce: string;
+  /** The path of this site to land on after signing in. */
+  returnTo: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+};
+
 /**
  * A requested change, in the API's field names: the fields as they were and as requested. A whole-objective
  * save (PUT /objectives/:id) also keeps `save`: the changes to apply on approval — the objective's changed
@@ -349,10 +378,12 @@ export type DeliveryStatus = "pending" | "sent" | "failed";
 export type NotificationDeliveryTable = {
   orgId: string;
   id: string;
-  channel: Exclude<NotificationChannel, "inApp">;
-  /** The person an email goes to, or the chat integration a message goes to. */
+  /** `webhook`: an event for an outbound webhook (the same outbox, queue and retries as messages). */
+  channel: Exclude<NotificationChannel, "inApp"> | "webhook";
+  /** The person an email goes to, the chat integration a message goes to, or the webhook an event goes to. */
   targetId: string;
-  kind: NotificationKind;
+  /** The notification kind, or the webhook event (`objective.published`, …, `ping`). */
+  kind: NotificationKind | WebhookEvent | "ping";
   /** What to send, rendered when the notification was made (its language and words are those of then). */
   payload: JsonText<unknown>;
   status: DeliveryStatus;
@@ -382,6 +413,19 @@ export type IntegrationTable = {
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+};
+
+/** An outbound webhook of an organization: where its events go, which ones, and the secret that signs them. */
+export type WebhookTable = {
+  orgId: string;
+  id: string;
+  /** The receiver's address; it may carry a credential, so answers mask it. */
+  url: string;
+  events: JsonText<WebhookEvent[]>;
+  /** Signs each delivery (HMAC-SHA256): it must sign, so it cannot be hashed. Never answered after creation. */
+  secret: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
 };
 
 /** A comment (评论); `objectiveId` is the objective whose visibility decides who may see it. */
@@ -684,7 +728,10 @@ export type Database = {
   idempotencyKey: IdempotencyKeyTable;
   adjustment: AdjustmentTable;
   accountLink: AccountLinkTable;
+  userIdentity: UserIdentityTable;
+  oidcLoginRequest: OidcLoginRequestTable;
   integration: IntegrationTable;
+  webhook: WebhookTable;
   notification: NotificationTable;
   notificationSetting: NotificationSettingTable;
   notificationDelivery: NotificationDeliveryTable;

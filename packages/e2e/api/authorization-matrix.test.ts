@@ -104,6 +104,10 @@ const MATRIX: Record<string, Rule> = {
   "GET /invitations/{token}": PUBLIC,
   "POST /invitations/{token}/accept": PUBLIC,
   "GET /session": PUBLIC,
+  // Single sign-on: what the sign-in page offers, and the two browser navigations through the provider.
+  "GET /auth/oidc": PUBLIC,
+  "GET /auth/oidc/login": PUBLIC,
+  "GET /auth/oidc/callback": PUBLIC,
   "GET /org": SIGNED_IN,
   "PATCH /org": ADMIN,
   "GET /departments": SIGNED_IN,
@@ -119,9 +123,16 @@ const MATRIX: Record<string, Rule> = {
   "PATCH /cycles/{id}": ADMIN,
   "POST /cycles/{id}/phase": ADMIN,
   "GET /cycles/{id}/tree": SIGNED_IN,
+  // The map read level by level: like the tree, each node only if the caller sees it.
+  "GET /cycles/{id}/tree/nodes": SIGNED_IN,
+  "GET /cycles/{id}/tree/path": SIGNED_IN,
   // Everyone exports a cycle; the file holds only what each may see (data-export/cycle-export.test.ts).
   "GET /cycles/{id}/export": SIGNED_IN,
   "GET /cycles/{id}/appraisal": ADMIN,
+  // Anyone signed in imports; each row is written only where its importer may write through the API
+  // (admins anyone's, leaders their departments', people their own and their reports'; data-import/import.test.ts).
+  "POST /import": SIGNED_IN,
+  "GET /import/template": SIGNED_IN,
   "GET /cycles/{id}/dashboard": SIGNED_IN,
   // The rollout dashboard: for those who lead people (department leaders) and admins.
   "GET /cycles/{id}/rollout": { kind: "roles", may: ["manager", "leader", "admin", "owner"], refused: 403 },
@@ -219,6 +230,12 @@ const MATRIX: Record<string, Rule> = {
   "PATCH /integrations/{id}": ADMIN,
   "DELETE /integrations/{id}": ADMIN,
   "POST /integrations/{id}/test": ADMIN,
+  "GET /webhooks": ADMIN,
+  "POST /webhooks": ADMIN,
+  "DELETE /webhooks/{id}": ADMIN,
+  "GET /webhooks/{id}/deliveries": ADMIN,
+  "POST /webhooks/{id}/deliveries/{deliveryId}/redeliver": ADMIN,
+  "POST /webhooks/{id}/ping": ADMIN,
   "GET /notifications": SIGNED_IN,
   "POST /notifications/read": SIGNED_IN,
   "GET /me/notification-settings": SIGNED_IN,
@@ -299,6 +316,7 @@ describe.each(testDialects())("the authorization matrix of the OpenAPI document 
     const needs: Record<string, string> = {
       "GET /races": `?parentObjectiveId=${world.objectives.sales.id}`,
       "GET /me/team": `?cycleId=${world.quarter}`,
+      "GET /cycles/{id}/tree/path": `?objectiveId=${world.objectives.public.id}`,
       "GET /departments/{id}/insights": `?cycleId=${world.quarter}`,
     };
     return needs[op.name] ?? "";

@@ -272,8 +272,24 @@ export async function buildWorld(server: TestServer) {
     toUserIds: [company.users.sue],
     message: "Great demo",
   });
+  // A webhook written as stored, past the SSRF check of its creation.
+  const webhook = "0192f4b0-0000-7000-8000-00000000beef";
+  await server.db.db
+    .insertInto("webhook")
+    .values({
+      orgId: company.orgId,
+      id: webhook,
+      // Loopback: refused by the SSRF rule at send time (these servers allow no private webhooks), so nothing leaves.
+      url: "http://127.0.0.1:9/luodi",
+      events: JSON.stringify(["objective.published"]),
+      secret: "a-secret-of-sixteen-or-more",
+      createdBy: company.ownerId,
+      createdAt: "2027-04-01T00:00:00.000Z",
+    })
+    .execute();
   return {
     company,
+    webhook,
     as: { ...as, tim: asTim },
     quarter,
     objectives,
@@ -341,6 +357,8 @@ export function fillPath(
         return world.meeting;
       case "questions":
         return world.question;
+      case "webhooks":
+        return name === "id" ? world.webhook : "0192f4b0-0000-7000-8000-000000000000";
       default:
         return "0192f4b0-0000-7000-8000-000000000000";
     }

@@ -152,7 +152,7 @@ describe("approvals of adjustments, and the alignment map at scale", () => {
     const elapsed = Date.now() - started;
     // Company objectives and the level under them: 20 + 180, of 2,000.
     expect(await page.getByTestId("map-count").textContent()).toBe(
-      admin.text("alignmentMap.count", { shown: 200, total: 2000 }),
+      admin.text("alignmentMap.shown", { count: 200 }),
     );
     // Only the rows in view are in the page.
     expect(await page.getByTestId("map-node").count()).toBeLessThan(60);
@@ -163,13 +163,11 @@ describe("approvals of adjustments, and the alignment map at scale", () => {
     await department.getByTestId("map-toggle").click();
     await page.locator('[data-testid="map-node"][data-depth="2"]').first().waitFor();
     expect(await page.getByTestId("map-count").textContent()).toBe(
-      admin.text("alignmentMap.count", { shown: 210, total: 2000 }),
+      admin.text("alignmentMap.shown", { count: 210 }),
     );
     await admin.screenshot("alignment-map-2000");
 
-    // Everything opened still scrolls by drawing only what is in view.
-    await page.getByTestId("map-expand-all").click();
-    await page.getByTestId("map-count").filter({ hasText: "2000" }).waitFor();
+    // What is open scrolls by drawing only what is in view.
     const firstId = await page.getByTestId("map-node").first().getAttribute("data-id");
     await page.getByTestId("alignment-map").evaluate((el) => {
       el.scrollTop = el.scrollHeight;

@@ -4,6 +4,7 @@ import { apiAs, currentQuarter } from "./harness/api.ts";
 import { launchBrowser, Session, screenshotOnFailure, textOf } from "./harness/browser.ts";
 import { startWebServer, type WebServer } from "./harness/server.ts";
 import { AdminPage } from "./page-models/AdminPage.ts";
+import { AlignmentMapPage } from "./page-models/AlignmentMapPage.ts";
 import { AppShell } from "./page-models/AppShell.ts";
 import { CheckInPage } from "./page-models/CheckInPage.ts";
 import { EditorPage } from "./page-models/EditorPage.ts";
@@ -351,8 +352,8 @@ describe.each(["zh-CN", "en"] as const)("a quarter of OKRs in the browser, in %s
     expect((await admin.screenshotBothWidths("dashboard")).phoneOverflow).toBe(0);
 
     await page.goto(`/alignment-map?cycle=${cycleId}`);
-    // Company → department → personal: the third level opens on demand.
-    await page.getByRole("button", { name: admin.text("alignmentMap.expandAll") }).click();
+    // Company → department → personal: the third level opens on demand, here by finding it.
+    await new AlignmentMapPage(page).find(script.personal.title, script.personal.title);
     const node = page.getByTestId("map-node").filter({ hasText: script.personal.title });
     await node.waitFor();
     expect(await node.getByTestId("map-progress").textContent()).toBe("50%");

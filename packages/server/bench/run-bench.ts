@@ -5,14 +5,20 @@
  * never asserted. Writes bench-results/bench.json.
  *
  * Knobs (environment): BENCH_SIZE (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ONLY (a scenario
- * name prefix: home, tree, dashboard, check-in, agenda).
+ * name prefix: home, tree, dashboard, check-in, agenda, import), BENCH_AGENDA_RUNS (21).
+ *
+ * `--db postgres` runs it all on PostgreSQL at BENCH_DATABASE_URL, which the demo EMPTIES first (--reset):
+ * point it at a database kept for benchmarks. SQLite (a file in a temporary folder) otherwise.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { connect } from "@luodi/db";
+import { sql } from "kysely";
 import type { CeilingConfig } from "./ceiling-server.ts";
 import { type CoachBenchResult, runCoachBench, webBundleReport } from "./extras.ts";
+import { type ImportBenchResult, importBench } from "./import-bench.ts";
 import { type Measurement, measure } from "./measure.ts";
 import { freePort, runNode, ServerUnderTest, startNode, waitForHttp, waitUntilQuiet } from "./processes.ts";
 
@@ -20,6 +26,11 @@ const ROOT = resolve(import.meta.dirname, "../../..");
 const CLI = join(ROOT, "packages/cli/src/main.ts");
 const CEILING = join(ROOT, "packages/server/bench/ceiling-server.ts");
 const SIZE = Number(process.env.BENCH_SIZE ?? 10_000);
+const DB_FLAG = process.argv.indexOf("--db");
+const DATABASE: "sqlite" | "postgres" =
+  process.argv[DB_FLAG + 1] === "postgres" && DB_FLAG >= 0 ? "postgres" : "sqlite";
+/** The server's and the demo's DATABASE_URL: empty for SQLite. */
+const DATABASE_URL = DATABASE === "postgres" ? (process.env.BENCH_DATABASE_URL ?? "") : "";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP_SECONDS = 2;
@@ -185,65 +196,81 @@ function printTable(results: readonly ScenarioResult[]): string {
 
 /** Issue 9: generating a whole-company meeting's agenda from live data stays under this, one request alone. */
 const AGENDA_TARGET_MS = 200;
-const AGENDA_RUNS = 11;
+/** How many agendas are computed from the database (each after a write), and how many kept ones are read. */
+const AGENDA_RUNS = Number(process.env.BENCH_AGENDA_RUNS ?? 21);
 
 type AgendaBenchResult = {
-  /** The first request: the agenda computed from the database. */
-  coldMs: number;
-  /** Later requests within the minute and with no write between: the computed agenda, filtered for the caller. */
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
-  runs: number;
+  /** The very first request: the agenda computed on a server that never computed one (its code not yet warm). */
+  firstMs: number;
+  /** Agendas computed from the database, each on the request after a write (a new meeting), which drops kept reads. */
+  cold: { medianMs: number; p95Ms: number; minMs: number; maxMs: number; runs: number };
+  /** The baseline: later requests within the minute and with no write between, the kept agenda filtered for the caller. */
+  cached: { medianMs: number; p95Ms: number; minMs: number; maxMs: number; runs: number };
   answerBytes: number;
   sections: Record<string, number>;
   target: string;
+  /** Judged on the cold median. */
   met: boolean;
 };
 
+/** Median, 95th percentile (nearest rank), min and max of some timings. */
+function spread(times: readonly number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const rank = (share: number) => sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0;
+  return {
+    medianMs: rank(0.5),
+    p95Ms: rank(0.95),
+    minMs: sorted[0] ?? 0,
+    maxMs: sorted.at(-1) ?? 0,
+    runs: sorted.length,
+  };
+}
+
 /**
  * The agenda of a 双月会 of the whole company in the current quarter, generated from live data (the meeting
- * has not started, so nothing is frozen): one request at a time on an idle server. The first computes it
- * from the database; the next ones (same minute, no write in between) filter the kept computation for the
- * caller, as the tree and the dashboard do. The target is judged on the median.
+ * has not started, so nothing is frozen): one request at a time on an idle server. Each round schedules a
+ * new meeting — a write, so the next read computes its agenda from the database (cold) — then reads it
+ * again (the kept computation filtered for the caller, as the tree and the dashboard do: the baseline).
+ * The target is judged on the cold median.
  */
 async function agendaBench(baseUrl: string, token: string, cycleId: string): Promise<AgendaBenchResult> {
-  console.log("\n   agenda: a whole-company meeting's agenda, one request at a time");
-  const meeting = await api<{ id: string }>(baseUrl, "POST", "/meetings", {
-    token,
-    body: { kind: "bimonthly", title: "双月会 (bench)", cycleId, scheduledAt: new Date().toISOString() },
-  });
-  const path = `/meetings/${meeting.json.id}/agenda`;
-  const coldStarted = performance.now();
-  const first = await api<{ sections: { kind: string; items: unknown[] }[] }>(baseUrl, "GET", path, {
-    token,
-  });
-  const coldMs = performance.now() - coldStarted;
-  const times: number[] = [];
-  for (let i = 0; i < AGENDA_RUNS; i++) {
+  console.log(`\n   agenda: a whole-company meeting's agenda, one request at a time, ${AGENDA_RUNS} rounds`);
+  const timed = async (path: string) => {
     const started = performance.now();
     const response = await fetch(`${baseUrl}/api/v1${path}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`GET ${path} → ${response.status}`);
-    times.push(performance.now() - started);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`GET ${path} → ${response.status}: ${text.slice(0, 500)}`);
+    return { ms: performance.now() - started, text };
+  };
+  const schedule = async () => {
+    const meeting = await api<{ id: string }>(baseUrl, "POST", "/meetings", {
+      token,
+      body: { kind: "bimonthly", title: "双月会 (bench)", cycleId, scheduledAt: new Date().toISOString() },
+    });
+    return `/meetings/${meeting.json.id}/agenda`;
+  };
+  const first = await timed(await schedule());
+  const cold: number[] = [];
+  const cached: number[] = [];
+  for (let i = 0; i < AGENDA_RUNS; i++) {
+    const path = await schedule();
+    cold.push((await timed(path)).ms);
+    cached.push((await timed(path)).ms);
   }
-  times.sort((a, b) => a - b);
-  const medianMs = times[Math.floor(times.length / 2)] ?? 0;
+  const answer = JSON.parse(first.text) as { sections: { kind: string; items: unknown[] }[] };
   const result: AgendaBenchResult = {
-    coldMs,
-    medianMs,
-    minMs: times[0] ?? 0,
-    maxMs: times.at(-1) ?? 0,
-    runs: AGENDA_RUNS,
+    firstMs: first.ms,
+    cold: spread(cold),
+    cached: spread(cached),
     answerBytes: Buffer.byteLength(first.text),
-    sections: Object.fromEntries(first.json.sections.map((s) => [s.kind, s.items.length])),
+    sections: Object.fromEntries(answer.sections.map((s) => [s.kind, s.items.length])),
     target: `< ${AGENDA_TARGET_MS} ms`,
-    met: medianMs < AGENDA_TARGET_MS,
+    met: spread(cold).medianMs < AGENDA_TARGET_MS,
   };
   console.log(
-    `   agenda: first (computed) ${fmt(coldMs, 1)} ms, then median ${fmt(medianMs, 1)} ms (min ${fmt(result.minMs, 1)}, max ${fmt(result.maxMs, 1)}), ${fmt(result.answerBytes / 1024, 1)} KB; items ${JSON.stringify(result.sections)}`,
+    `   agenda: first ${fmt(first.ms, 1)} ms; computed median ${fmt(result.cold.medianMs, 1)} ms, p95 ${fmt(result.cold.p95Ms, 1)} ms (min ${fmt(result.cold.minMs, 1)}, max ${fmt(result.cold.maxMs, 1)}); kept median ${fmt(result.cached.medianMs, 1)} ms, p95 ${fmt(result.cached.p95Ms, 1)} ms; ${fmt(result.answerBytes / 1024, 1)} KB; items ${JSON.stringify(result.sections)}`,
   );
   return result;
 }
@@ -253,25 +280,45 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "luodi-bench-"));
   const dataDir = join(work, "data");
   console.log(
-    `Luodi benchmark: ${SIZE} people, ${CONNECTIONS} connections, ${SECONDS} s per run, ${cpus().length} CPUs`,
+    `Luodi benchmark: ${SIZE} people, ${CONNECTIONS} connections, ${SECONDS} s per run, ${cpus().length} CPUs, ${DATABASE}`,
   );
+  if (DATABASE === "postgres" && !DATABASE_URL)
+    throw new Error("--db postgres needs BENCH_DATABASE_URL (a database the benchmark may empty)");
 
   console.log(`\n1. Building the organization (luodi demo --size ${SIZE}) in ${dataDir}`);
   const buildSeconds = await runNode(
     CLI,
-    ["demo", "--size", String(SIZE), "--data-dir", dataDir, "--locale", "zh-CN"],
+    [
+      "demo",
+      "--size",
+      String(SIZE),
+      "--data-dir",
+      dataDir,
+      "--locale",
+      "zh-CN",
+      ...(DATABASE === "postgres" ? ["--reset"] : []),
+    ],
     {
-      DATABASE_URL: "",
+      DATABASE_URL,
     },
   );
-  const dbBytes = statSync(join(dataDir, "luodi.db")).size;
+  // The demo's bulk load leaves PostgreSQL without statistics and visibility map until autovacuum comes by:
+  // planned blind, the dashboard's check-in join runs for minutes, and index-only scans read the table too.
+  // A server's data grows slowly and autovacuum keeps up with it; the benchmark does at once what it would.
+  if (DATABASE === "postgres") {
+    const handle = connect({ databaseUrl: DATABASE_URL });
+    await sql`vacuum analyze`.execute(handle.db);
+    await handle.destroy();
+  }
+  // PostgreSQL's size is not a file here: reported as 0.
+  const dbBytes = DATABASE === "sqlite" ? statSync(join(dataDir, "luodi.db")).size : 0;
 
   const serverPort = await freePort();
   const baseUrl = `http://${HOST}:${serverPort}`;
   console.log(`\n2. Starting the server on ${baseUrl}`);
   const server = new ServerUnderTest(CLI, `${baseUrl}/healthz`, {
     DATA_DIR: dataDir,
-    DATABASE_URL: "",
+    DATABASE_URL,
     PORT: String(serverPort),
     HOST,
     LOG_LEVEL: "warn",
@@ -283,9 +330,14 @@ async function main(): Promise<void> {
 
     // What to ask for: the current quarter, one person's home page, many KRs to check in on.
     const adminToken = await tokenFor(baseUrl, ADMIN.email, ADMIN.password);
-    const cycles = await api<{ id: string; kind: string }[]>(baseUrl, "GET", "/cycles", {
-      token: adminToken,
-    });
+    const cycles = await api<{ id: string; kind: string; startDate: string; endDate: string }[]>(
+      baseUrl,
+      "GET",
+      "/cycles",
+      {
+        token: adminToken,
+      },
+    );
     const quarter = cycles.json.find((c) => c.kind === "quarter");
     if (!quarter) throw new Error("the demo organization has no quarter");
     const tree = await api<{ roots: TreeNode[] }>(baseUrl, "GET", `/cycles/${quarter.id}/tree`, {
@@ -491,6 +543,22 @@ async function main(): Promise<void> {
       !only || only.split(",").some((o) => "agenda".startsWith(o))
         ? await agendaBench(baseUrl, adminToken, quarter.id)
         : null;
+    // Issue 11: the whole quarter as an xlsx import into an empty cycle (import-bench.ts); after the loads,
+    // so the objectives it adds change none of them. Its memory is reported on its own line.
+    let imported: ImportBenchResult | null = null;
+    if (!only || only.split(",").some((o) => "import".startsWith(o))) {
+      imported = await importBench({
+        baseUrl,
+        token: adminToken,
+        quarter,
+        takeWindowPeak: () => server.takeWindowPeak(),
+        restart: () => server.restart(),
+        rssNow: () => server.rssNow(),
+      });
+      console.log(
+        `   import (xlsx, ${fmt(imported.rows)} rows, ${fmt(imported.fileBytes / MB, 1)} MB): dry run ${fmt(imported.dryRunSeconds, 1)} s, import ${fmt(imported.importSeconds, 1)} s creating ${fmt(imported.created.objectives)} objectives and ${fmt(imported.created.keyResults)} key results, server peak ${fmt(imported.peakRssMb)} MB (${fmt(imported.rssBeforeMb)} MB before; target < 60 s and < 500 MB: ${imported.met ? "met" : "MISSED"})\n   export (xlsx of the quarter, ${fmt(imported.exportBytes / MB, 1)} MB): ${fmt(imported.exportSeconds, 1)} s, server peak ${fmt(imported.exportPeakRssMb)} MB (target < 20 s: ${imported.exportSeconds < 20 ? "met" : "MISSED"})${imported.firstErrors.length ? `\n     ${imported.firstErrors.join("\n     ")}` : ""}`,
+      );
+    }
     const peakRssMb = server.overallPeak() / MB;
 
     console.log("\n4. Other benchmarks");
@@ -522,7 +590,7 @@ async function main(): Promise<void> {
     );
     if (agenda)
       console.log(
-        `Agenda of the whole company: first (computed) ${fmt(agenda.coldMs, 1)} ms, then median ${fmt(agenda.medianMs, 1)} ms over ${agenda.runs} requests, ${fmt(agenda.answerBytes / 1024, 1)} KB (target < ${AGENDA_TARGET_MS} ms: ${agenda.met ? "met" : "MISSED"})`,
+        `Agenda of the whole company (${DATABASE}): computed median ${fmt(agenda.cold.medianMs, 1)} ms, p95 ${fmt(agenda.cold.p95Ms, 1)} ms over ${agenda.cold.runs} (first ever ${fmt(agenda.firstMs, 1)} ms); kept median ${fmt(agenda.cached.medianMs, 1)} ms; ${fmt(agenda.answerBytes / 1024, 1)} KB (target < ${AGENDA_TARGET_MS} ms: ${agenda.met ? "met" : "MISSED"})`,
       );
 
     const report = {
@@ -539,7 +607,7 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
         seconds: SECONDS,
         warmupSeconds: WARMUP_SECONDS,
-        database: "sqlite",
+        database: DATABASE,
       },
       organization: {
         people: SIZE,
@@ -550,6 +618,7 @@ async function main(): Promise<void> {
       },
       scenarios: results,
       agenda,
+      import: imported,
       memory: { idleRssMb, peakRssMb, ...memoryTarget },
       coach,
       webBundle: bundle,

@@ -8,6 +8,7 @@ import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { adjustmentRoutes } from "./adjustments/adjustment.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
+import { oidcRoutes } from "./auth/oidc/oidc.routes.ts";
 import { passwordResetRoutes } from "./auth/password-reset.routes.ts";
 import { resolveAuth, SESSION_COOKIE } from "./auth/resolve-auth.ts";
 import { sessionRoutes } from "./auth/session.routes.ts";
@@ -17,6 +18,7 @@ import { type ServerConfig, sqlitePathOf } from "./config.ts";
 import type { AppContext, CachedAuth } from "./context.ts";
 import { cycleRoutes } from "./cycles/cycle.routes.ts";
 import { exportRoutes } from "./data-export/export.routes.ts";
+import { importRoutes } from "./data-import/import.routes.ts";
 import { handleError } from "./http/error-handler.ts";
 import { acceptEmptyJsonBodies } from "./http/json-body.ts";
 import { localeFromAcceptLanguage, resolveLocale } from "./http/locale.ts";
@@ -53,7 +55,7 @@ import { mondayDigest } from "./scheduler/monday-digest.ts";
 import { phaseDeadline } from "./scheduler/phase-deadline.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { BackgroundWork } from "./services/background.ts";
-import { ChangeTracker } from "./services/change-tracker.ts";
+import { ChangeTracker, OUTBOX_SCOPE } from "./services/change-tracker.ts";
 import { CycleCache } from "./services/cycle-cache.ts";
 import { LruCache } from "./services/lru-cache.ts";
 import { CHANNEL, OrgGenerations } from "./services/org-generations.ts";
@@ -61,6 +63,8 @@ import { OrgGraphCache } from "./services/org-graph-cache.ts";
 import { setupRoutes } from "./setup/setup.routes.ts";
 import { talentReviewRoutes } from "./talent-reviews/talent-review.routes.ts";
 import { teamRoutes } from "./team/team.routes.ts";
+import { sendQueuedWebhook } from "./webhooks/send-webhook.ts";
+import { webhookRoutes } from "./webhooks/webhook.routes.ts";
 
 export type BuildOptions = {
   /** An open database to use instead of the configured one (tests); the app will not close it. */
@@ -97,7 +101,11 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     throw error;
   }
   const generations = new OrgGenerations();
-  const changes = new ChangeTracker((scope) => generations.bump(scope));
+  // The outbox's "scope" wakes its senders (ctx is built below); every other scope is a cache generation.
+  const changes = new ChangeTracker(async (scope) => {
+    if (scope === OUTBOX_SCOPE) ctx.deliveries.wake();
+    else await generations.bump(scope);
+  });
   const db = handle.db.withPlugin(changes);
   const graphs = new OrgGraphCache(generations);
   const mailer = mailerOf(config);
@@ -112,6 +120,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     now: config.now,
     mailer,
     chat: (row) => sendQueuedChat({ db, config }, row),
+    webhook: (row) => sendQueuedWebhook({ db, config }, row),
     onAttempt: countDelivery,
   });
   const ctx: AppContext = {
@@ -134,6 +143,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       now: config.now,
       mailer,
       chat: (row) => sendQueuedChat({ db, config }, row),
+      webhook: (row) => sendQueuedWebhook({ db, config }, row),
       onAttempt: countDelivery,
     }),
     metrics,
@@ -274,6 +284,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       await passwordResetRoutes(zapi, ctx);
       await invitationRoutes(zapi, ctx);
       await sessionRoutes(zapi, ctx);
+      await oidcRoutes(zapi, ctx);
       await organizationRoutes(zapi, ctx);
       await cycleRoutes(zapi, ctx);
       await objectiveRoutes(zapi, ctx);
@@ -289,7 +300,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       await peopleRoutes(zapi, ctx);
       await talentReviewRoutes(zapi, ctx);
       await exportRoutes(zapi, ctx);
+      await importRoutes(zapi, ctx);
       await integrationRoutes(zapi, ctx);
+      await webhookRoutes(zapi, ctx);
       await notificationRoutes(zapi, ctx);
       await teamRoutes(zapi, ctx);
       for (const routes of options.routes ?? []) await routes(zapi, ctx);

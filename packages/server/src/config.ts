@@ -36,6 +36,12 @@ export type ServerConfig = {
    * this machine (loopback) may read the metrics.
    */
   metricsToken?: string | undefined;
+  /**
+   * Single sign-on through an OpenID Connect provider (Keycloak, Feishu, Okta, Azure AD…): on when
+   * OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. OIDC_NAME names the provider on the
+   * sign-in button (default "SSO"). The provider must redirect back to `<PUBLIC_URL>/api/v1/auth/oidc/callback`.
+   */
+  oidc?: OidcConfig | undefined;
   /** LOG_LEVEL: pino level, or "silent". */
   logLevel: string;
   /** Argon2id cost; tests lower it, production keeps the library's defaults. */
@@ -69,11 +75,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS === "1" || env.ALLOW_PRIVATE_WEBHOOKS === "true",
     metricsToken: env.METRICS_TOKEN || undefined,
+    oidc: oidcConfigOf(env),
     logLevel: env.LOG_LEVEL ?? "info",
     passwordHashing: { memoryCost: 65536, timeCost: 3 },
     now: () => new Date(),
     validateResponses: env.LUODI_VALIDATE_RESPONSES === "1",
   };
+}
+
+/** The OpenID Connect client Luodi is at its identity provider. */
+export type OidcConfig = {
+  /** OIDC_ISSUER: the provider's issuer URL; its discovery document is read from it. */
+  issuer: string;
+  /** OIDC_CLIENT_ID */
+  clientId: string;
+  /** OIDC_CLIENT_SECRET */
+  clientSecret: string;
+  /** OIDC_NAME: the provider's name on the sign-in button ("Feishu", "Keycloak"). */
+  name: string;
+};
+
+/** Single sign-on's settings when all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. */
+function oidcConfigOf(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return undefined;
+  return { issuer, clientId, clientSecret, name: env.OIDC_NAME?.trim() || "SSO" };
 }
 
 /** TRUST_PROXY as Fastify's `trustProxy`: `true`, a hop count, or a list of addresses (empty: none). */

@@ -133,3 +133,29 @@ export async function publish(server: TestServer, as: Credentials, ...objectiveI
     expect(reply.status).toBe(200);
   }
 }
+
+/**
+ * A Sales department objective of the company's quarter, written by Sam (its leader), with one currency KR
+ * from 0 to 500 unless other KRs are given; answers its id and its KRs' ids.
+ */
+export async function salesObjective(
+  server: TestServer,
+  company: Awaited<ReturnType<typeof buildCompany>>,
+  title = "Key accounts grow with us",
+  keyResults: unknown[] = [
+    { title: "Revenue from 0 to 500", type: "currency", startValue: 0, targetValue: 500 },
+  ],
+): Promise<{ id: string; krs: string[] }> {
+  const created = await server.request("POST", "/objectives", {
+    as: company.as.sam,
+    body: {
+      cycleId: company.cycles.quarter,
+      level: "department",
+      ownerDepartmentId: company.departments.sales,
+      title,
+      keyResults,
+    },
+  });
+  expect(created.status).toBe(201);
+  return { id: created.body.id, krs: created.body.keyResults.map((kr: { id: string }) => kr.id) };
+}

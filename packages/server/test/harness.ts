@@ -43,13 +43,9 @@ export type TestServer = {
   close: () => Promise<void>;
 };
 
-export async function startTestServer(
-  dialect: DialectName,
-  clock = testClock(),
-  options: Pick<BuildOptions, "routes"> & { config?: Partial<ServerConfig> } = {},
-): Promise<TestServer> {
-  const db = await createTestDatabase(dialect);
-  const config: ServerConfig = {
+/** The configuration of test servers: quiet, cheap password hashing, the test's clock, answers validated. */
+export function testConfig(clock: TestClock): ServerConfig {
+  return {
     port: 0,
     host: "127.0.0.1",
     dataDir: "",
@@ -61,8 +57,16 @@ export async function startTestServer(
     validateResponses: true,
     // Tests tick the scheduler by hand (contextOf(app).scheduler.tick()), at the instants they choose.
     schedulerIntervalMs: 0,
-    ...options.config,
   };
+}
+
+export async function startTestServer(
+  dialect: DialectName,
+  clock = testClock(),
+  options: Pick<BuildOptions, "routes"> & { config?: Partial<ServerConfig> } = {},
+): Promise<TestServer> {
+  const db = await createTestDatabase(dialect);
+  const config: ServerConfig = { ...testConfig(clock), ...options.config };
   const app = await buildApp(config, { database: db, ...(options.routes ? { routes: options.routes } : {}) });
   const request: TestServer["request"] = async (method, url, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

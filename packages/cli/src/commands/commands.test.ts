@@ -1,28 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect, findUserByEmail, listMembers } from "@luodi/db";
+import { connect, findUserByEmail, listMembers, lockDatabaseFile } from "@luodi/db";
 import argon2 from "argon2";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CliError } from "../config-options.ts";
 import { createProgram } from "../program.ts";
-
-/** Runs `luodi …args` in-process and returns what it printed. */
-async function luodi(...args: string[]): Promise<string> {
-  let out = "";
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    const program = createProgram().exitOverride();
-    for (const command of program.commands) command.exitOverride();
-    await program.parseAsync(["node", "luodi", ...args]);
-  } finally {
-    write.mockRestore();
-  }
-  return out;
-}
+import { luodi } from "./run-luodi.ts";
 
 describe("luodi commands", () => {
   let dir: string;
@@ -143,5 +127,51 @@ describe("luodi commands", () => {
         "another-one",
       ),
     ).rejects.toThrow(/already a member/);
+  });
+  it("backs an organization up, restores it into an empty database, and copies the SQLite file online", async () => {
+    const dataDir = join(dir, "demo");
+    const archive = join(dir, "acme.jsonl");
+    const written = await luodi("backup", "--data-dir", dataDir, "--out", archive);
+    expect(written).toMatch(/wrote \d+ rows of organization \S+ to /);
+    await expect(luodi("backup", "--data-dir", dataDir, "--out", archive)).rejects.toThrow(/exists already/);
+
+    const restoredDir = join(dir, "restored");
+    expect(await luodi("restore", archive, "--data-dir", restoredDir)).toMatch(
+      /restored organization \S+: \d+ rows/,
+    );
+    // Once more into the same database: refused, as it holds the organization now.
+    await expect(luodi("restore", archive, "--data-dir", restoredDir)).rejects.toThrow(/already holds/);
+    const again = join(dir, "again.jsonl");
+    await luodi("backup", "--data-dir", restoredDir, "--out", again);
+    const rows = (path: string) => readFileSync(path, "utf8").split("\n").slice(1);
+    expect(rows(again)).toEqual(rows(archive));
+    // The person added above signs in on the restored copy with the same password hash.
+    const restored = connect({ sqlitePath: join(restoredDir, "luodi.db") });
+    try {
+      const user = await findUserByEmail(restored.db, "new.person@example.com");
+      expect(await argon2.verify(user?.passwordHash ?? "", "correct horse")).toBe(true);
+    } finally {
+      await restored.destroy();
+    }
+
+    // While a server holds the database (its lock), the file is still copied whole.
+    const lock = lockDatabaseFile(join(dataDir, "luodi.db"));
+    try {
+      const copy = join(dir, "copy.db");
+      expect(await luodi("backup", "--data-dir", dataDir, "--sqlite-copy", copy)).toMatch(
+        /copied .* \(\d+ pages\)/,
+      );
+      const copied = connect({ sqlitePath: copy });
+      try {
+        const people = await copied.db.selectFrom("membership").select("userId").execute();
+        expect(people.length).toBe(31);
+      } finally {
+        await copied.destroy();
+      }
+      // A restore waits for no server: it refuses while one holds the file.
+      await expect(luodi("restore", archive, "--data-dir", dataDir)).rejects.toThrow(/another|running|lock/i);
+    } finally {
+      lock.release();
+    }
   });
 });

@@ -99,14 +99,28 @@ export function elapsedFraction({ startDate, endDate }: CycleDates, now: Date, t
 export type HealthInput = { progress: number; confidence: number | null; elapsed: number };
 
 /**
+ * The lines domain.md draws between a KR's healths: done from `doneAt` progress; off track, then at risk,
+ * at a confidence of at most `confidenceAtMost` or a progress more than `lagOver` behind the elapsed share.
+ * {@link keyResultHealth} reads them, and so does the SQL that picks an agenda's KRs (agenda.repository.ts).
+ */
+export const KEY_RESULT_HEALTH_LINES = {
+  doneAt: 1,
+  offTrack: { confidenceAtMost: 3, lagOver: 0.25 },
+  atRisk: { confidenceAtMost: 6, lagOver: 0.1 },
+} as const;
+
+/**
  * Health of a committed KR, in the order domain.md gives: done, then off_track, then at_risk, else
  * on_track. The confidence rules apply only once a confidence has been given.
  */
 export function keyResultHealth({ progress, confidence, elapsed }: HealthInput): Health {
-  if (progress >= 1) return "done";
+  const { doneAt, offTrack, atRisk } = KEY_RESULT_HEALTH_LINES;
+  if (progress >= doneAt) return "done";
   const hasConfidence = confidence !== null;
-  if ((hasConfidence && confidence <= 3) || progress < elapsed - 0.25) return "off_track";
-  if ((hasConfidence && confidence <= 6) || progress < elapsed - 0.1) return "at_risk";
+  if ((hasConfidence && confidence <= offTrack.confidenceAtMost) || progress < elapsed - offTrack.lagOver)
+    return "off_track";
+  if ((hasConfidence && confidence <= atRisk.confidenceAtMost) || progress < elapsed - atRisk.lagOver)
+    return "at_risk";
   return "on_track";
 }
 

@@ -1,6 +1,7 @@
 // The pure domain rules: no I/O and no clock of their own, so server, web, CLI and exports agree on every number.
 export * from "./abilities.ts";
 export * from "./alignment.ts";
+export * from "./alignment-tree.ts";
 export * from "./check-in-rate.ts";
 export * from "./check-in-week.ts";
 export * from "./conversation.ts";
@@ -8,6 +9,7 @@ export * from "./decimal.ts";
 export * from "./health.ts";
 export * from "./icalendar.ts";
 export * from "./integrations.ts";
+export * from "./limits.ts";
 export * from "./meeting.ts";
 export * from "./notification-kinds.ts";
 export * from "./one-on-one.ts";
@@ -20,7 +22,9 @@ export * from "./race.ts";
 export * from "./rollout.ts";
 export * from "./rollup.ts";
 export * from "./scoring.ts";
+export * from "./single-sign-on.ts";
 export * from "./talent.ts";
 export * from "./types.ts";
+export * from "./webhooks.ts";
 export * from "./workflow.ts";
 export { localDayOf, localTimeMs } from "./zone-time.ts";

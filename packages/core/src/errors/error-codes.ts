@@ -49,6 +49,15 @@ export const ERROR_CODES = {
     en: "This Idempotency-Key was already used for another request; send a new key with a new request.",
     "zh-CN": "该 Idempotency-Key 已用于另一个请求，新的请求请使用新的键。",
   },
+  /**
+   * An `Idempotency-Key` sent again with the same create, whose first answer held a secret shown once (an API
+   * token, an invitation link): nothing more is made, and the secret is not kept to be shown again.
+   */
+  "idempotency.secret_not_replayed": {
+    status: 409,
+    en: "This Idempotency-Key already made {ids}; its secret was shown once and is not shown again. Revoke or resend it if it was lost.",
+    "zh-CN": "该 Idempotency-Key 已创建 {ids}；其密钥只显示一次，不会再次显示。如已丢失，请撤销或重新发送。",
+  },
   /** Detail of `request.invalid`: an `Idempotency-Key` that is not 1 to 255 visible ASCII characters. */
   "idempotency.key_invalid": {
     status: 400,
@@ -74,6 +83,51 @@ export const ERROR_CODES = {
     status: 403,
     en: "This account is deactivated.",
     "zh-CN": "该账号已停用。",
+  },
+  /** Password sign-in was tried by a member while the organization signs in through single sign-on only. */
+  "auth.password_login_disabled": {
+    status: 403,
+    en: "Password sign-in is turned off for this organization. Use “Sign in with {name}”.",
+    "zh-CN": "本组织已关闭密码登录，请使用“使用 {name} 登录”。",
+  },
+  /** A single sign-on route was called on a server without OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET. */
+  "auth.sso_not_configured": {
+    status: 404,
+    en: "Single sign-on is not set up on this server.",
+    "zh-CN": "此服务器未配置单点登录。",
+  },
+  /**
+   * A single sign-on callback whose `state` is missing, does not match this browser's, was used already or
+   * has expired (a forged or replayed callback, or a sign-in left open too long).
+   */
+  "auth.sso_state": {
+    status: 400,
+    en: "This sign-in has expired or was not started in this browser. Please sign in again.",
+    "zh-CN": "本次登录已过期或并非在此浏览器中发起，请重新登录。",
+  },
+  /** The identity provider refused or failed the sign-in (denied, bad code, an ID token that does not verify). */
+  "auth.sso_failed": {
+    status: 400,
+    en: "Single sign-on did not complete. Please try again, or ask your administrator.",
+    "zh-CN": "单点登录未能完成，请重试或联系管理员。",
+  },
+  /** The identity provider shared no email, or one it has not verified: nobody can be matched or created. */
+  "auth.sso_email_unverified": {
+    status: 403,
+    en: "Your identity provider did not confirm a verified email address, so you cannot be signed in. Ask your administrator to verify your email there.",
+    "zh-CN": "身份提供方未提供已验证的邮箱，无法为你登录。请联系管理员在身份提供方验证你的邮箱。",
+  },
+  /** The identity provider could not be reached (discovery or the token exchange failed on the network). */
+  "auth.sso_unavailable": {
+    status: 502,
+    en: "The identity provider cannot be reached right now. Please try again in a moment.",
+    "zh-CN": "暂时无法连接身份提供方，请稍后重试。",
+  },
+  /** Password sign-in was being turned off on a server where single sign-on is not configured. */
+  "settings.sso_required": {
+    status: 422,
+    en: "Set up single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET) before turning password sign-in off.",
+    "zh-CN": "请先配置单点登录（OIDC_ISSUER、OIDC_CLIENT_ID、OIDC_CLIENT_SECRET），再关闭密码登录。",
   },
   /** The actor lacks the right for this action. */
   "permission.denied": {
@@ -155,6 +209,21 @@ export const ERROR_CODES = {
     status: 422,
     en: "Write the time as HH:MM on a 24-hour clock, such as 22:00.",
     "zh-CN": "请用 24 小时制的 HH:MM 格式填写时间，例如 22:00。",
+  },
+
+  /** No outbound webhook with this id in the organization. */
+  "webhook.not_found": { status: 404, en: "Webhook not found.", "zh-CN": "Webhook 不存在。" },
+  /** No delivery with this id for this webhook. */
+  "webhook.delivery_not_found": {
+    status: 404,
+    en: "Webhook delivery not found.",
+    "zh-CN": "Webhook 投递记录不存在。",
+  },
+  /** An organization already has as many webhooks as it may. */
+  "webhook.limit": {
+    status: 422,
+    en: "An organization can have at most {max} webhooks; remove one first.",
+    "zh-CN": "每个组织最多可设置 {max} 个 Webhook，请先删除一个。",
   },
 
   /** No chat channel (integration) with this id in the organization. */
@@ -673,6 +742,212 @@ export const ERROR_CODES = {
     status: 422,
     en: "The coach could not finish this review in time ({ms} ms); try again, or shorten the text.",
     "zh-CN": "教练未能在限定时间（{ms} 毫秒）内完成点评，请重试或精简内容。",
+  },
+  /** POST /import without a file in the multipart field `file`. */
+  "import.no_file": {
+    status: 400,
+    en: 'Send the file to import in the multipart field "file".',
+    "zh-CN": "请在 multipart 字段 “file” 中上传要导入的文件。",
+  },
+  /** An import file larger than the server reads. */
+  "import.too_large": {
+    status: 413,
+    en: "The file is larger than {max} MB; split it into smaller files.",
+    "zh-CN": "文件超过 {max} MB，请拆分成较小的文件。",
+  },
+  /** An import with more rows than one import takes (or an xlsx that unpacks to more than it may). */
+  "import.too_many_rows": {
+    status: 413,
+    en: "The file has more than {max} rows; split it into smaller files.",
+    "zh-CN": "文件超过 {max} 行，请拆分成较小的文件。",
+  },
+  /** An xlsx whose contents unpack to far more than its size (a zip bomb), refused before it is read. */
+  "import.unpacked_too_large": {
+    status: 413,
+    en: "The workbook unpacks to more than {max} MB; it cannot be an OKR sheet. Save it again as a plain xlsx.",
+    "zh-CN": "该工作簿解压后超过 {max} MB，不像是 OKR 表格，请重新另存为普通 xlsx 文件。",
+  },
+  /** A file that is none of the formats import reads. */
+  "import.unsupported_format": {
+    status: 422,
+    en: "Import reads xlsx, CSV (UTF-8 or GB18030), JSON as Luodi exports it, and Markdown outlines; this file is {format}.",
+    "zh-CN": "导入支持 xlsx、CSV（UTF-8 或 GB18030）、落地导出的 JSON 和 Markdown 大纲；该文件是{format}。",
+  },
+  /** A file of a supported format that cannot be read (a broken workbook, malformed CSV or JSON). */
+  "import.unreadable": {
+    status: 400,
+    en: "The file cannot be read as {format}: {reason}",
+    "zh-CN": "无法按{format}读取该文件：{reason}",
+  },
+  /** A text file in an encoding other than UTF-8, UTF-16 with a byte-order mark, or GB18030. */
+  "import.encoding": {
+    status: 400,
+    en: "The file is not text in UTF-8 or GB18030; save it as “CSV UTF-8”.",
+    "zh-CN": "文件不是 UTF-8 或 GB18030 编码的文本，请另存为“CSV UTF-8”。",
+  },
+  /** A real import whose rows have errors: nothing was written; the dry run lists every row. */
+  "import.invalid": {
+    status: 422,
+    en: "{count} problems in the file; nothing was imported. Run a dry run to see every row.",
+    "zh-CN": "文件中有 {count} 处问题，未导入任何内容。请先试运行查看每一行。",
+  },
+  /** Row error: a required column is missing from the header row. */
+  "import.column_missing": {
+    status: 422,
+    en: "The header row has no “{column}” column.",
+    "zh-CN": "表头缺少“{column}”列。",
+  },
+  /** Row error: a header the import does not know. */
+  "import.column_unknown": {
+    status: 422,
+    en: "Unknown column “{column}”; the columns are: {expected}.",
+    "zh-CN": "无法识别的列“{column}”；可用的列为：{expected}。",
+  },
+  /** Row error: the same column twice in the header row. */
+  "import.column_duplicate": {
+    status: 422,
+    en: "The column “{column}” appears twice.",
+    "zh-CN": "“{column}”列重复出现。",
+  },
+  /** Row error: a required cell is empty. */
+  "import.required": { status: 422, en: "This cell is required.", "zh-CN": "该单元格不能为空。" },
+  /** Row error: a text longer than the field takes. */
+  "import.too_long": {
+    status: 422,
+    en: "At most {max} characters.",
+    "zh-CN": "最多 {max} 个字符。",
+  },
+  /** Row error: a text with control characters or otherwise not a single line of text. */
+  "import.invalid_text": {
+    status: 422,
+    en: "This text contains characters that are not allowed.",
+    "zh-CN": "该文本包含不允许的字符。",
+  },
+  /** Row error: a level that is not company, department or personal. */
+  "import.level": {
+    status: 422,
+    en: "“{value}” is not a level: write company, department or personal (公司, 部门, 个人).",
+    "zh-CN": "“{value}”不是有效的层级，请填写 公司、部门 或 个人（company、department、personal）。",
+  },
+  /** Row error: a key result type the import does not know. */
+  "import.type": {
+    status: 422,
+    en: "“{value}” is not a key result type: write number, percentage, currency or boolean (数值, 百分比, 金额, 是否).",
+    "zh-CN": "“{value}”不是有效的关键结果类型，请填写 数值、百分比、金额 或 是否。",
+  },
+  /** Row error: a milestone or roll-up key result, which a row cannot describe. */
+  "import.type_unsupported": {
+    status: 422,
+    en: "{type} key results cannot be imported from a row; import it as number or boolean and change it in Luodi.",
+    "zh-CN": "{type}类型的关键结果无法按行导入，请先按数值或是否导入，再在落地中修改。",
+  },
+  /** Row error: a start or target that is not a number. */
+  "import.number": {
+    status: 422,
+    en: "“{value}” is not a number.",
+    "zh-CN": "“{value}”不是数字。",
+  },
+  /** Row error: a date where a number belongs (a cell Excel formatted as a date). */
+  "import.date_as_number": {
+    status: 422,
+    en: "This cell is a date ({value}), not a number: format it as a number in Excel.",
+    "zh-CN": "该单元格是日期（{value}），不是数字，请在 Excel 中将其格式设为数字。",
+  },
+  /** Row error: a formula whose value the file does not carry. */
+  "import.formula": {
+    status: 422,
+    en: "This cell holds a formula ({formula}) without a computed value: open and save the file in Excel, or paste values only.",
+    "zh-CN": "该单元格是公式（{formula}），没有计算结果：请在 Excel 中打开并保存，或只粘贴数值。",
+  },
+  /** Row error: a spreadsheet error value (#DIV/0!, #REF!…). */
+  "import.cell_error": {
+    status: 422,
+    en: "This cell shows the error {value}.",
+    "zh-CN": "该单元格显示错误 {value}。",
+  },
+  /** Row error: cells merged across several columns, which cannot say which column they belong to. */
+  "import.merged_cells": {
+    status: 422,
+    en: "Cells {range} are merged across columns; unmerge them and fill each cell.",
+    "zh-CN": "单元格 {range} 跨列合并，请取消合并并填写每个单元格。",
+  },
+  /** Row error: an external id used by an earlier row of the file. */
+  "import.duplicate_external_id": {
+    status: 422,
+    en: "The external id “{value}” is already used on row {first}.",
+    "zh-CN": "外部编号“{value}”已在第 {first} 行使用。",
+  },
+  /** Row error: a key result without an objective above it. */
+  "import.no_objective": {
+    status: 422,
+    en: "This key result has no objective: fill in the objective column.",
+    "zh-CN": "该关键结果没有所属目标，请填写目标列。",
+  },
+  /** Row error: rows of one objective (one objective external id) that disagree on a cell. */
+  "import.objective_mismatch": {
+    status: 422,
+    en: "Rows of the same objective disagree: row {first} says “{value}”.",
+    "zh-CN": "同一目标的各行不一致：第 {first} 行为“{value}”。",
+  },
+  /** Row error: more key results for one objective than an objective holds. */
+  "import.too_many_key_results": {
+    status: 422,
+    en: "An objective holds at most {max} key results.",
+    "zh-CN": "一个目标最多有 {max} 个关键结果。",
+  },
+  /** Row error: a cycle name that no cycle of the organization has. */
+  "import.cycle_unknown": {
+    status: 422,
+    en: "There is no cycle named “{value}”.",
+    "zh-CN": "不存在名为“{value}”的周期。",
+  },
+  /** Row error: a cycle whose phase no longer takes new or changed plans. */
+  "import.cycle_closed": {
+    status: 422,
+    en: "The cycle “{value}” no longer takes plans (it is {phase}).",
+    "zh-CN": "周期“{value}”已不能修改计划（当前阶段：{phase}）。",
+  },
+  /** Row error: an owner email that is no active member of the organization. */
+  "import.owner_unknown": {
+    status: 422,
+    en: "No active member has the email “{value}”.",
+    "zh-CN": "没有邮箱为“{value}”的在职成员。",
+  },
+  /** Row error: a department path that names no department. */
+  "import.department_unknown": {
+    status: 422,
+    en: "There is no department “{value}” (write its path, such as 研发中心/平台部).",
+    "zh-CN": "不存在部门“{value}”（请填写部门路径，例如 研发中心/平台部）。",
+  },
+  /** Row error: an owner that does not fit the level (an email for a department objective…). */
+  "import.owner_level": {
+    status: 422,
+    en: "“{value}” cannot own a {level} objective: a personal objective's owner is an email, a department's a department path, the company's is left empty.",
+    "zh-CN": "“{value}”不能作为{level}目标的负责人：个人目标填邮箱，部门目标填部门路径，公司目标留空。",
+  },
+  /** Row error: an objective the importer may not write (domain.md, who may do what). */
+  "import.permission": {
+    status: 422,
+    en: "You may not write objectives for “{value}”.",
+    "zh-CN": "你无权为“{value}”制定目标。",
+  },
+  /** Row error: more objectives for one owner in a cycle than the organization allows. */
+  "import.objective_limit": {
+    status: 422,
+    en: "“{value}” would have more than {max} objectives in this cycle.",
+    "zh-CN": "“{value}”在该周期的目标将超过 {max} 个。",
+  },
+  /** Row error: an external id already used by something the row cannot be (hidden, or of another owner or cycle). */
+  "import.external_id_taken": {
+    status: 422,
+    en: "The external id “{value}” already belongs to another objective or key result.",
+    "zh-CN": "外部编号“{value}”已属于另一个目标或关键结果。",
+  },
+  /** Row error: an existing key result whose type the file changes. */
+  "import.type_fixed": {
+    status: 422,
+    en: "This key result is already of type {type}; a type cannot change.",
+    "zh-CN": "该关键结果已是{type}类型，类型不能更改。",
   },
 } as const satisfies Record<string, ErrorSpec>;
 

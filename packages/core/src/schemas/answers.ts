@@ -27,10 +27,13 @@ import type {
   keyResultPendingSchema,
   keyResultSchema,
   loginAnswerSchema,
+  memberPageSchema,
   memberSchema,
   meSchema,
   objectiveAbilitiesSchema,
   objectiveDetailSchema,
+  objectiveHistoryPageSchema,
+  objectivePageSchema,
   objectiveSchema,
   objectiveSummarySchema,
   organizationSchema,
@@ -38,7 +41,9 @@ import type {
   sessionStatusSchema,
   setupAnswerSchema,
   teamSchema,
-  treeNodeSchema,
+  treeNodePageSchema,
+  treeNodeSummarySchema,
+  treePathSchema,
   userSchema,
 } from "./output.ts";
 
@@ -51,6 +56,7 @@ import type {
 export type UserAnswer = z.output<typeof userSchema>;
 export type OrganizationAnswer = z.output<typeof organizationSchema>;
 export type MemberAnswer = z.output<typeof memberSchema>;
+export type MemberPageAnswer = z.output<typeof memberPageSchema>;
 export type DepartmentAnswer = z.output<typeof departmentSchema>;
 export type CycleAnswer = z.output<typeof cycleSchema>;
 export type KeyResultAnswer = z.output<typeof keyResultSchema>;
@@ -63,8 +69,12 @@ export type CheckInAnswer = z.output<typeof checkInSchema>;
 export type CheckInResultAnswer = z.output<typeof checkInAnswerSchema>;
 export type CheckInPageAnswer = z.output<typeof checkInPageSchema>;
 export type HistoryEntryAnswer = z.output<typeof historyEntrySchema>;
-export type TreeNodeAnswer = z.output<typeof treeNodeSchema>;
+export type ObjectiveHistoryPageAnswer = z.output<typeof objectiveHistoryPageSchema>;
+export type ObjectivePageAnswer = z.output<typeof objectivePageSchema>;
 export type CycleTreeAnswer = z.output<typeof cycleTreeSchema>;
+export type TreeNodeSummaryAnswer = z.output<typeof treeNodeSummarySchema>;
+export type TreeNodePageAnswer = z.output<typeof treeNodePageSchema>;
+export type TreePathAnswer = z.output<typeof treePathSchema>;
 export type CycleDashboardAnswer = z.output<typeof cycleDashboardSchema>;
 export type CycleRolloutAnswer = z.output<typeof cycleRolloutSchema>;
 export type TeamAnswer = z.output<typeof teamSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TITLE } from "../domain/limits.ts";
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -7,8 +8,6 @@ import {
 } from "../domain/password.ts";
 import { LOCALES } from "../domain/types.ts";
 
-/** Longest title the product stores (objectives, KRs, cycles, departments…). */
-export const MAX_TITLE = 500;
 /** Longest free text (descriptions, notes, reviews, mission…). */
 const MAX_TEXT = 20_000;
 /** Largest magnitude a measured value may have: beyond it no KR is meaningful, and floats lose integers. */

@@ -10,3 +10,5 @@ export * from "./org.ts";
 export * from "./output.ts";
 export * from "./people.ts";
 export * from "./proposal.ts";
+export * from "./single-sign-on.ts";
+export * from "./webhooks.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TITLE } from "../domain/limits.ts";
 import { MAX_MILESTONES_PER_KEY_RESULT } from "../domain/progress.ts";
 import {
   AGGREGATIONS,
@@ -15,7 +16,6 @@ import {
   decimalInputSchema,
   idSchema,
   lineSchema,
-  MAX_TITLE,
   textSchema,
   titleSchema,
   versionSchema,
@@ -179,8 +179,28 @@ export const objectiveSaveSchema = z
   });
 export type ObjectiveSaveInput = z.infer<typeof objectiveSaveSchema>;
 
+/** `limit` and `cursor` of a list that pages only when asked (the first clients read it whole). */
+const optInPageShape = {
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: lineSchema(200).optional(),
+};
+
+/**
+ * The most objectives `GET /objectives` answers without `limit` or `cursor` (a bare array, oldest first):
+ * past it, page (`{ items, nextCursor }`).
+ */
+export const MAX_OBJECTIVES_UNPAGED = 1000;
+
+/** The most entries `GET /objectives/:id/history` answers without `limit` or `cursor`: the newest ones. */
+export const MAX_HISTORY_UNPAGED = 500;
+
+/**
+ * `GET /objectives`: with `limit` or `cursor`, one page `{ items, nextCursor }` in the list's order (oldest
+ * first); with neither, at most MAX_OBJECTIVES_UNPAGED as a bare array, as the first clients read it.
+ */
 export const objectiveListQuerySchema = z
   .object({
+    ...optInPageShape,
     cycleId: idSchema.optional(),
     level: z.enum(OBJECTIVE_LEVELS).optional(),
     ownerUserId: idSchema.optional(),
@@ -191,6 +211,12 @@ export const objectiveListQuerySchema = z
     includeDeleted: z.enum(["true", "false"]).optional(),
   })
   .strict();
+
+/**
+ * `GET /objectives/:id/history`: with `limit` or `cursor`, one page `{ items, nextCursor }`, newest first;
+ * with neither, `{ entries }` oldest first — the newest MAX_HISTORY_UNPAGED of them, never the whole log.
+ */
+export const objectiveHistoryQuerySchema = z.object(optInPageShape).strict();
 
 export const rejectInputSchema = z.object({ reason: textSchema.min(1) }).strict();
 
@@ -277,6 +303,25 @@ export type ReviewInput = z.infer<typeof reviewInputSchema>;
 export const idParamsSchema = z.object({ id: idSchema }).strict();
 export const userIdParamsSchema = z.object({ userId: idSchema }).strict();
 export const departmentQuerySchema = z.object({ departmentId: idSchema.optional() }).strict();
+
+/**
+ * `GET /cycles/:id/tree/nodes`: one page of the alignment map's nodes — the children of `parentId`, or the
+ * roots without it; with `q` instead, the objectives whose title holds `q`, in the map's order.
+ */
+export const treeNodesQuerySchema = z
+  .object({
+    departmentId: idSchema.optional(),
+    parentId: idSchema.optional(),
+    q: lineSchema(100).min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: lineSchema(200).optional(),
+  })
+  .strict();
+
+/** `GET /cycles/:id/tree/path`: the objectives above one on the alignment map. */
+export const treePathQuerySchema = z
+  .object({ objectiveId: idSchema, departmentId: idSchema.optional() })
+  .strict();
 
 /** My team in a cycle: the caller's direct reports, or with `indirect=true` everyone below them too. */
 export const teamQuerySchema = z

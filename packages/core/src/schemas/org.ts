@@ -27,6 +27,13 @@ export const orgSettingsSchema = z
     approvalRequired: z.boolean(),
     /** Most objectives one owner may have in a cycle. */
     maxObjectivesPerOwner: z.number().int().min(1).max(50),
+    /**
+     * Password sign-in is off: members sign in through single sign-on (only while it is configured), and
+     * owners keep their password as the break-glass for a broken identity provider.
+     */
+    passwordLoginDisabled: z.boolean(),
+    /** Where single sign-on puts people it signs in for the first time; null: the root department. */
+    ssoDefaultDepartmentId: idSchema.nullable(),
   })
   .strict();
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -37,6 +44,8 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   checkInHour: 16,
   approvalRequired: false,
   maxObjectivesPerOwner: 10,
+  passwordLoginDisabled: false,
+  ssoDefaultDepartmentId: null,
 };
 
 export const setupInputSchema = z
@@ -96,6 +105,23 @@ export const departmentInputSchema = z
 export const departmentPatchSchema = z
   .object({ name: titleSchema, parentId: idSchema, leaderId: idSchema.nullable(), version: versionSchema })
   .partial()
+  .strict();
+
+/** The most members `GET /members` answers without `limit` or `cursor` (a bare array, by name). */
+export const MAX_MEMBERS_UNPAGED = 10_000;
+
+/**
+ * `GET /members`: `q` finds members by name or email (any part, any case), `departmentId` keeps that
+ * department's (not its subtree's). With `limit` or `cursor`, one page `{ items, nextCursor }` by name;
+ * with neither, at most MAX_MEMBERS_UNPAGED as a bare array, as the first clients read it.
+ */
+export const memberListQuerySchema = z
+  .object({
+    q: lineSchema(100).trim().optional(),
+    departmentId: idSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: lineSchema(400).optional(),
+  })
   .strict();
 
 export const memberInputSchema = z

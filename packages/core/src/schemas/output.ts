@@ -80,6 +80,12 @@ export const memberSchema = z
   .strict()
   .meta({ id: "Member" });
 
+/** A page of `GET /members`, by name; `nextCursor` asks for the next one (null: no more). */
+export const memberPageSchema = z
+  .object({ items: z.array(memberSchema), nextCursor: z.string().nullable() })
+  .strict()
+  .meta({ id: "MemberPage" });
+
 /** A department; the root one (the company) has no parent. */
 export const departmentSchema = z
   .object({ id, name: z.string(), parentId: id.nullable(), leaderId: id.nullable(), version })
@@ -265,6 +271,12 @@ const objectiveShape = {
 /** An objective with its key results and alignment, as lists show it. */
 export const objectiveSchema = z.object(objectiveShape).strict().meta({ id: "Objective" });
 
+/** A page of `GET /objectives`, oldest first; `nextCursor` asks for the next one (null: no more). */
+export const objectivePageSchema = z
+  .object({ items: z.array(objectiveSchema), nextCursor: z.string().nullable() })
+  .strict()
+  .meta({ id: "ObjectivePage" });
+
 /** One piece of the coach's advice about an OKR. */
 const coachFindingSchema = z
   .object({
@@ -432,8 +444,14 @@ export const objectiveHistorySchema = z
   .strict()
   .meta({ id: "ObjectiveHistory" });
 
+/** A page of an objective's history, newest first; `nextCursor` asks for the older ones (null: no more). */
+export const objectiveHistoryPageSchema = z
+  .object({ items: z.array(historyEntrySchema), nextCursor: z.string().nullable() })
+  .strict()
+  .meta({ id: "ObjectiveHistoryPage" });
+
 /** A node of the alignment tree: an objective, its key results and the objectives aligned to it. */
-export const treeNodeSchema = z
+const treeNodeSchema = z
   .object({
     objective: objectiveSummarySchema,
     keyResults: z.array(keyResultSchema),
@@ -449,6 +467,24 @@ export const cycleTreeSchema = z
   .object({ cycleId: id, roots: z.array(treeNodeSchema) })
   .strict()
   .meta({ id: "CycleTree" });
+
+/** A node of the alignment map read level by level: its children are counted, and read on demand. */
+export const treeNodeSummarySchema = z
+  .object({ objective: objectiveSummarySchema, keyResults: z.array(keyResultSchema), childCount: count })
+  .strict()
+  .meta({ id: "TreeNodeSummary" });
+
+/** A page of the alignment map's nodes, in the map's order; `nextCursor` asks for the next (null: no more). */
+export const treeNodePageSchema = z
+  .object({ items: z.array(treeNodeSummarySchema), nextCursor: z.string().nullable() })
+  .strict()
+  .meta({ id: "TreeNodePage" });
+
+/** The nodes above an objective on the alignment map, from its root down to its parent (none for a root). */
+export const treePathSchema = z
+  .object({ items: z.array(treeNodeSummarySchema) })
+  .strict()
+  .meta({ id: "TreePath" });
 
 /** How many objectives or key results are in each health. */
 const healthCountsSchema = z

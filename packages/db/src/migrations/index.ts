@@ -19,6 +19,10 @@ import * as addProposals from "./20261207120000-add-proposals.ts";
 import * as addCalendarFeeds from "./20261207120100-add-calendar-feeds.ts";
 import * as addObjectiveKind from "./20261207120200-add-objective-kind.ts";
 import * as addTalentReviews from "./20261207120300-add-talent-reviews.ts";
+import * as addExternalIds from "./20261207160200-add-external-ids.ts";
+import * as addWebhooks from "./20261207161000-add-webhooks.ts";
+import * as addUserIdentity from "./20261207163000-add-user-identity.ts";
+import * as addAgendaIndexes from "./20261207164500-add-agenda-indexes.ts";
 
 /** Every migration by its timestamped name; append only, never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +46,8 @@ export const migrations: Record<string, Migration> = {
   "20261207120200-add-objective-kind": addObjectiveKind,
   "20261207120300-add-talent-reviews": addTalentReviews,
   "20261207120100-add-calendar-feeds": addCalendarFeeds,
+  "20261207160200-add-external-ids": addExternalIds,
+  "20261207161000-add-webhooks": addWebhooks,
+  "20261207163000-add-user-identity": addUserIdentity,
+  "20261207164500-add-agenda-indexes": addAgendaIndexes,
 };

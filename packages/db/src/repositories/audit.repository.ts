@@ -8,30 +8,14 @@ export async function insertAuditEntries(db: Executor, rows: Insertable<AuditLog
   if (rows.length > 0) await db.insertInto("auditLog").values(rows).execute();
 }
 
-/** The change log of an objective and its KRs, oldest first. */
-export async function listAuditForObjective(
-  db: Executor,
-  orgId: string,
-  objectiveId: string,
-): Promise<AuditRow[]> {
-  return db
-    .selectFrom("auditLog")
-    .leftJoin("user", "user.id", "auditLog.actorId")
-    .selectAll("auditLog")
-    .select("user.name as actorName")
-    .where("auditLog.orgId", "=", orgId)
-    .where("auditLog.objectiveId", "=", objectiveId)
-    .orderBy("auditLog.createdAt")
-    .orderBy("auditLog.id")
-    .execute();
-}
-
 /** What `GET /audit` narrows an organization's log to; every field optional. */
 export type AuditFilter = {
   actorId?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
   action?: string | undefined;
+  /** Entries about this objective or its KRs (its history). */
+  objectiveId?: string | undefined;
   /** From this instant on (inclusive). */
   from?: string | undefined;
   /** Before this instant (exclusive). */
@@ -59,6 +43,7 @@ export async function listAuditEntries(
   if (filter.entityType !== undefined) query = query.where("auditLog.entityType", "=", filter.entityType);
   if (filter.entityId !== undefined) query = query.where("auditLog.entityId", "=", filter.entityId);
   if (filter.action !== undefined) query = query.where("auditLog.action", "=", filter.action);
+  if (filter.objectiveId !== undefined) query = query.where("auditLog.objectiveId", "=", filter.objectiveId);
   if (filter.from !== undefined) query = query.where("auditLog.createdAt", ">=", filter.from);
   if (filter.to !== undefined) query = query.where("auditLog.createdAt", "<", filter.to);
   const after = page.after;

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { MembershipTable, OrganizationTable } from "../schema.ts";
 import { affected, type Executor } from "./executor.ts";
 
@@ -14,6 +14,43 @@ function selectMembers(db: Executor) {
 
 export async function listMembers(db: Executor, orgId: string): Promise<MemberRow[]> {
   return selectMembers(db).where("membership.orgId", "=", orgId).orderBy("user.name").execute();
+}
+
+/** What `GET /members` narrows to: a part of the name or email (any case), a department. */
+export type MemberFilter = { q?: string | undefined; departmentId?: string | undefined };
+
+/**
+ * The organization's members matching the filter, by name then user id, strictly after `after` and at most
+ * `limit`. `q` is matched as a plain substring: `%`, `_` and `\` in it match themselves.
+ */
+export async function listMembersPage(
+  db: Executor,
+  orgId: string,
+  filter: MemberFilter,
+  range: { limit: number; after?: { name: string; userId: string } | undefined },
+): Promise<MemberRow[]> {
+  let query = selectMembers(db).where("membership.orgId", "=", orgId);
+  if (filter.departmentId !== undefined)
+    query = query.where("membership.departmentId", "=", filter.departmentId);
+  if (filter.q) {
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(${eb.ref("user.name")}) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(${eb.ref("user.email")}) like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
+  const after = range.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("user.name", ">", after.name),
+        eb.and([eb("user.name", "=", after.name), eb("membership.userId", ">", after.userId)]),
+      ]),
+    );
+  }
+  return query.orderBy("user.name").orderBy("membership.userId").limit(range.limit).execute();
 }
 
 export async function findMember(

@@ -1,4 +1,4 @@
-import type { Locale, NotificationSettings } from "@luodi/core";
+import type { Locale, NotificationKind, NotificationSettings } from "@luodi/core";
 import type { Insertable, Selectable } from "kysely";
 import { readJson } from "../json.ts";
 import type {
@@ -11,6 +11,12 @@ import { affected, type Executor } from "./executor.ts";
 
 export type NotificationRow = Selectable<NotificationTable>;
 export type NotificationDeliveryRow = Selectable<NotificationDeliveryTable>;
+
+/** A delivery of an email or a chat message (not of a webhook event). */
+export type MessageDeliveryRow = NotificationDeliveryRow & {
+  channel: "email" | "chat";
+  kind: NotificationKind;
+};
 
 export async function insertNotifications(
   db: Executor,
@@ -169,11 +175,17 @@ export async function listDeliveries(
   db: Executor,
   orgId: string,
   page: { limit: number; before?: string | undefined; status?: DeliveryStatus | undefined },
-): Promise<NotificationDeliveryRow[]> {
-  let query = db.selectFrom("notificationDelivery").selectAll().where("orgId", "=", orgId);
+): Promise<MessageDeliveryRow[]> {
+  // Webhook events have their own log per webhook (listWebhookDeliveries); this is the messages' outbox.
+  let query = db
+    .selectFrom("notificationDelivery")
+    .selectAll()
+    .where("orgId", "=", orgId)
+    .where("channel", "in", ["email", "chat"]);
   if (page.status) query = query.where("status", "=", page.status);
   if (page.before) query = query.where("id", "<", page.before);
-  return query.orderBy("id", "desc").limit(page.limit).execute();
+  // The channel filter above makes every row a message's, with a notification kind.
+  return (await query.orderBy("id", "desc").limit(page.limit).execute()) as MessageDeliveryRow[];
 }
 
 /** Who can be told something: the active members among these people, with how to reach them. */

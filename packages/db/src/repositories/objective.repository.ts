@@ -16,6 +16,12 @@ export type ObjectiveFilter = {
   includeDeleted?: boolean | undefined;
 };
 
+/** A stretch of `listObjectives`' order (oldest first): the rows strictly after `after`, at most `limit`. */
+export type ObjectiveRange = {
+  limit: number;
+  after?: { createdAt: string; id: string } | undefined;
+};
+
 export async function insertObjectives(db: Executor, rows: Insertable<ObjectiveTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto("objective").values(rows).execute();
 }
@@ -54,6 +60,7 @@ export async function listObjectives(
   db: Executor,
   orgId: string,
   filter: ObjectiveFilter,
+  range?: ObjectiveRange,
 ): Promise<ObjectiveRow[]> {
   let query = db.selectFrom("objective").selectAll().where("orgId", "=", orgId);
   if (filter.cycleId) query = query.where("cycleId", "=", filter.cycleId);
@@ -77,7 +84,17 @@ export async function listObjectives(
   }
   if (filter.status) query = query.where("status", "=", filter.status);
   if (!filter.includeDeleted) query = query.where("deletedAt", "is", null);
-  return query.orderBy("createdAt").orderBy("id").execute();
+  const after = range?.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("createdAt", ">", after.createdAt),
+        eb.and([eb("createdAt", "=", after.createdAt), eb("id", ">", after.id)]),
+      ]),
+    );
+  }
+  query = query.orderBy("createdAt").orderBy("id");
+  return (range ? query.limit(range.limit) : query).execute();
 }
 
 /** Objectives aligned to any of the given KRs (the inputs of `progress` roll-ups). */

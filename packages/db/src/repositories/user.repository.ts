@@ -8,8 +8,15 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return db.selectFrom("user").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
 }
 
-export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom("user").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findUser(
+  db: Executor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<UserRow | undefined> {
+  let query = db.selectFrom("user").selectAll().where("id", "=", id);
+  // PostgreSQL only: SQLite has no FOR UPDATE (nor needs it, one writer at a time).
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 export async function insertUser(db: Executor, row: Insertable<UserTable>): Promise<void> {

@@ -4,7 +4,7 @@ import type { Locator, Page } from "playwright-core";
 export class AdminPage {
   constructor(readonly page: Page) {}
 
-  async open(tab: "org" | "departments" | "members" | "cycles" | "integrations"): Promise<void> {
+  async open(tab: "org" | "departments" | "members" | "cycles" | "integrations" | "webhooks"): Promise<void> {
     await this.page.goto(`/admin?tab=${tab}`);
     const shown = {
       org: "org-form",
@@ -12,6 +12,7 @@ export class AdminPage {
       members: "member-table",
       cycles: "cycle-table",
       integrations: "integration-list",
+      webhooks: "webhook-list",
     };
     await this.page.getByTestId(shown[tab]).waitFor();
   }

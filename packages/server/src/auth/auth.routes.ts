@@ -1,7 +1,9 @@
 import {
+  type ApiTokenAnswer,
   apiTokenInfoSchema,
   apiTokenSchema,
   errorResponses,
+  idempotencyHeadersSchema,
   idParamsSchema,
   loginAnswerSchema,
   loginInputSchema,
@@ -24,6 +26,7 @@ import {
   presentOrganization,
   presentUser,
 } from "../presenters/presenters.ts";
+import { IDEMPOTENT_SECRET_CREATE, idempotentSecretCreate } from "../services/idempotency.ts";
 import { mustExist } from "../services/must-exist.ts";
 import { createApiToken, listApiTokens, MAX_API_TOKENS, revokeApiToken } from "./api-tokens.ts";
 import { login } from "./login.ts";
@@ -106,14 +109,23 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         description:
           "Issues a personal API token, shown this once (use it as `Authorization: Bearer …`). It may " +
           `expire (\`expiresAt\`, in the future). At most ${MAX_API_TOKENS} tokens per person work at once ` +
-          "(422 `token.limit` beyond; revoked and expired ones do not count).",
+          `(422 \`token.limit\` beyond; revoked and expired ones do not count). ${IDEMPOTENT_SECRET_CREATE}`,
+        headers: idempotencyHeadersSchema,
         body: tokenInputSchema,
-        response: { 201: apiTokenSchema, ...errorResponses(400, 401, 403, 404, 413, 422) },
+        response: { 201: apiTokenSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
       },
     },
     async (request, reply) => {
-      const token = await createApiToken(callerOf(ctx, request), request.body);
-      return reply.status(201).send(token);
+      const caller = callerOf(ctx, request);
+      const sent = await idempotentSecretCreate(
+        caller,
+        { key: request.headers["idempotency-key"], method: "POST", path: "/tokens", body: request.body },
+        async () => {
+          const token = await createApiToken(caller, request.body);
+          return { status: 201, ids: [token.id], finish: async () => token };
+        },
+      );
+      return reply.status(sent.status).send(sent.body as ApiTokenAnswer);
     },
   );
 

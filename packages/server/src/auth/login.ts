@@ -1,10 +1,11 @@
 import { isIPv6 } from "node:net";
-import { AppError, type Role } from "@luodi/core";
+import { AppError, mayUsePassword, type Role } from "@luodi/core";
 import {
   clearLoginAttempt,
   countLoginFailure,
   deleteExpiredLoginAttempts,
   deleteSession,
+  findOrganization,
   findUserByEmail,
   insertSession,
   listMembershipsOfUser,
@@ -14,6 +15,7 @@ import {
 import type { AppContext } from "../context.ts";
 import { recordAudit } from "../services/audit.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { parseSettings } from "./resolve-auth.ts";
 import { hashSecret, newSecret } from "./tokens.ts";
 
 /** The window failed sign-ins are counted in; it starts at a key's first failure. */
@@ -104,6 +106,11 @@ export async function login(
     if (ok && user && active.length === 0) throw new AppError("auth.deactivated");
     throw new AppError("auth.invalid");
   }
+  // Refused only after the password proved right, like a deactivated account, so that the answer tells
+  // nothing about an account to whoever does not know its password; the attempt stays counted.
+  if (!(await mayUsePasswordEverywhere(ctx, active))) {
+    throw new AppError("auth.password_login_disabled", { name: ctx.config.oidc?.name ?? "SSO" });
+  }
   // The account's failures are forgotten by its owner's success; the address keeps its others'.
   await clearLoginAttempt(ctx.db, account);
   if (address) await uncountLoginFailure(ctx.db, address);
@@ -151,6 +158,23 @@ async function recordSignIn(
       at,
     })),
   );
+}
+
+/**
+ * Whether each organization the person is active in lets them sign in with a password: one that turned it
+ * off (with single sign-on configured) lets only its owners (core mayUsePassword).
+ */
+async function mayUsePasswordEverywhere(
+  ctx: AppContext,
+  memberships: Array<{ orgId: string; role: Role }>,
+): Promise<boolean> {
+  if (!ctx.config.oidc) return true;
+  for (const membership of memberships) {
+    const org = await findOrganization(ctx.db, membership.orgId);
+    const passwordLoginDisabled = org ? parseSettings(org).passwordLoginDisabled : false;
+    if (!mayUsePassword({ role: membership.role, passwordLoginDisabled, ssoConfigured: true })) return false;
+  }
+  return true;
 }
 
 let decoy: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 import {
   errorResponses,
+  idempotencyHeadersSchema,
   loginAnswerSchema,
   noContentSchema,
   passwordResetConfirmSchema,
@@ -8,10 +9,12 @@ import {
   userIdParamsSchema,
   writeErrorResponses,
 } from "@luodi/core";
+import type { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentUser } from "../presenters/presenters.ts";
+import { IDEMPOTENT_SECRET_CREATE, idempotentSecretCreate } from "../services/idempotency.ts";
 import { linkBaseOf } from "./account-links.ts";
 import { confirmPasswordReset, requestPasswordReset, resetMemberPassword } from "./password-reset.ts";
 import { setSessionCookie } from "./session-cookie.ts";
@@ -67,12 +70,29 @@ export async function passwordResetRoutes(app: ZodApp, ctx: AppContext): Promise
         tags: ["organization"],
         description:
           "Admins: the member's password stops working and their sessions end; the answer is a one-time link, " +
-          "valid for a day, with which they set a new one (emailed too when SMTP_URL is set).",
+          `valid for a day, with which they set a new one (emailed too when SMTP_URL is set). ${IDEMPOTENT_SECRET_CREATE}`,
         params: userIdParamsSchema,
+        headers: idempotencyHeadersSchema,
         response: { 200: passwordResetLinkSchema, ...writeErrorResponses },
       },
     },
-    async (request) =>
-      resetMemberPassword(callerOf(ctx, request), request.params.userId, linkBaseOf(ctx, request)),
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const { userId } = request.params;
+      const sent = await idempotentSecretCreate(
+        caller,
+        {
+          key: request.headers["idempotency-key"],
+          method: "POST",
+          path: `/members/${userId}/password-reset`,
+          body: {},
+        },
+        async () => {
+          const link = await resetMemberPassword(caller, userId, linkBaseOf(ctx, request));
+          return { status: 200, ids: [userId], finish: async () => link };
+        },
+      );
+      return reply.status(sent.status).send(sent.body as z.output<typeof passwordResetLinkSchema>);
+    },
   );
 }

@@ -110,11 +110,13 @@ describe.each(testDialects())("setting a new password with a link, on %s", (dial
   });
 
   it("sends no more than three reset emails an hour to one person", async () => {
-    for (let i = 0; i < 4; i++) {
-      expect(
-        (await server.request("POST", "/auth/password-reset", { body: { email: "ada@acme.test" } })).status,
-      ).toBe(202);
-    }
+    // Sent together, as a script would: each is counted against the others, not only against the past.
+    const sent = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        server.request("POST", "/auth/password-reset", { body: { email: "ada@acme.test" } }),
+      ),
+    );
+    expect(sent.map((r) => r.status)).toEqual(Array(20).fill(202));
     for (let i = 0; i < 3; i++) await mail.next("ada@acme.test");
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(mail.mails.filter((m) => m.to.includes("ada@acme.test"))).toHaveLength(3);

@@ -43,16 +43,24 @@ export function requestPasswordReset(
     if (!first) return;
     const now = ctx.config.now();
     const since = new Date(now.getTime() - 3_600_000).toISOString();
-    if ((await countAccountLinksSince(ctx.db, user.id, "password_reset", since)) >= RESETS_PER_HOUR) return;
-    const { row, token } = newAccountLink({
-      kind: "password_reset",
-      userId: user.id,
-      orgId: null,
-      createdBy: null,
-      now,
-      lifetimeMs: LINK_LIFETIME_MS.selfReset,
+    // Counted and written under the person's row lock: requests sent together cannot all see room left.
+    const link = await inTransaction(ctx, async (trx) => {
+      await findUser(trx, user.id, { forUpdate: ctx.dialect === "postgres" });
+      if ((await countAccountLinksSince(trx, user.id, "password_reset", since)) >= RESETS_PER_HOUR)
+        return null;
+      const made = newAccountLink({
+        kind: "password_reset",
+        userId: user.id,
+        orgId: null,
+        createdBy: null,
+        now,
+        lifetimeMs: LINK_LIFETIME_MS.selfReset,
+      });
+      await insertAccountLinks(trx, [made.row]);
+      return made;
     });
-    await insertAccountLinks(ctx.db, [row]);
+    if (!link) return;
+    const { row, token } = link;
     const org = await findOrganization(ctx.db, first.orgId);
     await ctx.mailer.send(
       passwordResetMail({

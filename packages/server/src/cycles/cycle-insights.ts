@@ -1,6 +1,8 @@
 import {
+  type AlignmentForest,
   AppError,
   alignmentCoverage,
+  alignmentForest,
   canViewObjective,
   checkInOpen,
   checkInWeek,
@@ -12,7 +14,6 @@ import {
   isCommitted,
   isWithinDepartment,
   type KeyResultAnswer,
-  LEVEL_RANK,
   type OrgGraph,
   type RolloutPerson,
   rolloutMissing,
@@ -61,7 +62,7 @@ function departmentOf(objective: ObjectiveRow, graph: OrgGraph): string | null {
 }
 
 /** Everything of a cycle the caller may see: objectives, their KRs (presented with health) and the org graph. */
-async function loadVisibleCycle(caller: Caller, cycleId: string, departmentId: string | undefined) {
+export async function loadVisibleCycle(caller: Caller, cycleId: string, departmentId: string | undefined) {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
   const cycle = await loadCycle(caller, cycleId);
@@ -95,6 +96,17 @@ async function loadVisibleCycle(caller: Caller, cycleId: string, departmentId: s
   return { cycle, graph, scope, visible, krRows, krViews, elapsed };
 }
 
+/**
+ * The alignment map's shape over what the caller sees: the full tree and the map read level by level
+ * (tree-nodes.ts) both come from it, so their parent rule, order and loop handling cannot drift apart.
+ */
+export function visibleForest(
+  visible: readonly ObjectiveRow[],
+  krRows: readonly Pick<KeyResultRow, "id" | "objectiveId">[],
+): AlignmentForest {
+  return alignmentForest(visible, new Map(krRows.map((kr) => [kr.id, kr.objectiveId])));
+}
+
 export type TreeNode = {
   objective: ReturnType<typeof presentObjectiveSummary>;
   keyResults: KeyResultAnswer[];
@@ -112,39 +124,15 @@ export async function cycleTree(
   departmentId?: string,
 ): Promise<{ cycleId: string; roots: TreeNode[] }> {
   const { scope, visible, krRows, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
-  const objectiveOfKr = new Map(krRows.map((kr) => [kr.id, kr.objectiveId]));
-  const visibleIds = new Set(visible.map((o) => o.id));
-  const parentOf = (o: ObjectiveRow): string | null => {
-    const parent =
-      o.parentObjectiveId ?? (o.parentKeyResultId ? (objectiveOfKr.get(o.parentKeyResultId) ?? null) : null);
-    return parent && visibleIds.has(parent) && parent !== o.id ? parent : null;
-  };
-  const ordered = [...visible].sort(
-    (a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.createdAt.localeCompare(b.createdAt),
-  );
-  const childIds = new Map<string, string[]>();
-  const rootIds: string[] = [];
-  for (const o of ordered) {
-    const parentId = parentOf(o);
-    if (parentId) {
-      const siblings = childIds.get(parentId);
-      if (siblings) siblings.push(o.id);
-      else childIds.set(parentId, [o.id]);
-    } else rootIds.push(o.id);
-  }
-  const byId = new Map(ordered.map((o) => [o.id, o]));
-  const placed = new Set<string>();
+  const forest = visibleForest(visible, krRows);
+  const byId = new Map(visible.map((o) => [o.id, o]));
   const build = (id: string): TreeNode => {
-    placed.add(id);
     const o = byId.get(id) as ObjectiveRow;
     const keyResults = krViews.get(id) ?? [];
-    const children = (childIds.get(id) ?? []).filter((c) => !placed.has(c)).map(build);
+    const children = (forest.children.get(id) ?? []).map(build);
     return { objective: presentObjectiveSummary(o, keyResults, scope), keyResults, children };
   };
-  const roots = rootIds.map(build);
-  // Objectives caught in a loop of links (which alignment forbids) still show, as roots, rather than vanish.
-  for (const o of ordered) if (!placed.has(o.id)) roots.push(build(o.id));
-  return { cycleId, roots };
+  return { cycleId, roots: forest.roots.map(build) };
 }
 
 /** How many are in each health; those without one (not committed yet) are not counted. */

@@ -1,5 +1,6 @@
 import {
   AppError,
+  type CycleAnswer,
   cycleDashboardSchema,
   cycleInputSchema,
   cyclePatchSchema,
@@ -9,8 +10,13 @@ import {
   cycleTreeSchema,
   departmentQuerySchema,
   errorResponses,
+  idempotencyHeadersSchema,
   idParamsSchema,
   readErrorResponses,
+  treeNodePageSchema,
+  treeNodesQuerySchema,
+  treePathQuerySchema,
+  treePathSchema,
   writeErrorResponses,
 } from "@luodi/core";
 import { findCycle, listCycles } from "@luodi/db";
@@ -20,9 +26,11 @@ import { callerOf, expectedVersion } from "../http/caller.ts";
 import { sendRawJson } from "../http/serializer.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentCycle } from "../presenters/presenters.ts";
+import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
 import { cachedRead } from "../services/read-cache.ts";
 import { cycleDashboard, cycleRollout, cycleTree } from "./cycle-insights.ts";
 import { advanceCyclePhase, createCycle, updateCycle } from "./cycle-writes.ts";
+import { cycleTreeNodes, cycleTreePath } from "./tree-nodes.ts";
 
 export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const tags = ["cycles"];
@@ -44,11 +52,25 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
 
   app.post(
     "/cycles",
-    { schema: { tags, body: cycleInputSchema, response: { 201: cycleSchema, ...writeErrorResponses } } },
+    {
+      schema: {
+        tags,
+        description: IDEMPOTENT_CREATE,
+        headers: idempotencyHeadersSchema,
+        body: cycleInputSchema,
+        response: { 201: cycleSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await createCycle(caller, request.body);
-      return reply.status(201).send(await present(caller.auth.org.id, id));
+      const sent = await idempotentCreate(
+        caller,
+        { key: request.headers["idempotency-key"], method: "POST", path: "/cycles", body: request.body },
+        async () => ({ status: 201, made: await createCycle(caller, request.body) }),
+        (id) => present(caller.auth.org.id, id),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as CycleAnswer);
     },
   );
 
@@ -121,4 +143,51 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       },
     );
   }
+
+  // The map read level by level, from one index per caller kept until the organization's next write.
+  app.get(
+    "/cycles/:id/tree/nodes",
+    {
+      schema: {
+        tags,
+        description:
+          "One page of the alignment map, in the map's order (company first, then oldest first): the children " +
+          "of `parentId`, or the roots without it; with `q` (not with `parentId`), the objectives whose title " +
+          "holds it, depth first. Each node counts the children the caller sees (`childCount`); the same parent " +
+          "rule, order and visibility as `GET /cycles/:id/tree`. A `parentId` the caller cannot see answers " +
+          "404 like a missing one; a cursor from another list or query answers 400.",
+        params: idParamsSchema,
+        querystring: treeNodesQuerySchema,
+        response: { 200: treeNodePageSchema, ...readErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const raw = await cycleTreeNodes(caller, request.params.id, request.query);
+      return sendRawJson(request, reply, raw, ctx.config);
+    },
+  );
+
+  app.get(
+    "/cycles/:id/tree/path",
+    {
+      schema: {
+        tags,
+        description:
+          "The nodes above an objective on the alignment map, `{ items }` from its root down to its parent " +
+          "(empty for a root), so a deep link or a search hit opens in place: load the roots, then the " +
+          "children of each item in turn. An objective the caller cannot see (or outside `departmentId`) " +
+          "answers 404 like a missing one.",
+        params: idParamsSchema,
+        querystring: treePathQuerySchema,
+        response: { 200: treePathSchema, ...readErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const { objectiveId, departmentId } = request.query;
+      const raw = await cycleTreePath(caller, request.params.id, objectiveId, departmentId);
+      return sendRawJson(request, reply, raw, ctx.config);
+    },
+  );
 }

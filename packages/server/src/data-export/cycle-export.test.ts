@@ -1,3 +1,4 @@
+import { CONTRACT_HEADERS } from "@luodi/core";
 import { testDialects } from "@luodi/db";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,18 +79,7 @@ describe.each(testDialects())("cycle export, on %s", (dialect) => {
     ]);
     const krs = workbook.getWorksheet("Key results");
     const rows = (krs?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
-    expect(rows[0]?.slice(1, 11)).toEqual([
-      "external_id",
-      "cycle",
-      "level",
-      "owner",
-      "objective",
-      "key_result",
-      "type",
-      "start",
-      "target",
-      "unit",
-    ]);
+    expect(rows[0]?.slice(1, 11)).toEqual([...CONTRACT_HEADERS]);
     expect(rows).toHaveLength(2);
     expect(rows[1]?.slice(3, 9)).toEqual([
       "personal",

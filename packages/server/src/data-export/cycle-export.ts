@@ -108,6 +108,7 @@ const HEADERS = {
     score: "score",
     objectiveScore: "objective_score",
     keyResultOwner: "key_result_owner",
+    objectiveExternalId: "objective_external_id",
     author: "author",
     value: "value",
     note: "note",
@@ -144,6 +145,7 @@ const HEADERS = {
     score: "评分",
     objectiveScore: "目标评分",
     keyResultOwner: "关键结果负责人",
+    objectiveExternalId: "目标外部编号",
     author: "填写人",
     value: "数值",
     note: "说明",
@@ -164,7 +166,16 @@ const HEADERS = {
 
 type Cell = string | number | null;
 /** A table of an export: a sheet of the workbook, or the rows of a CSV file. */
-export type Table = { name: string; header: string[]; rows: Cell[][] };
+/**
+ * A sheet of the export. Its rows may be produced as they are written (a 10,000-person company's check-ins
+ * are hundreds of thousands), so they are iterated once, never indexed.
+ */
+export type Table = { name: string; header: string[]; rows: Iterable<Cell[]> };
+
+/** Rows made from items only when they are read. */
+function* rowsOf<T>(items: Iterable<T>, toRows: (item: T) => Iterable<Cell[]>): Generator<Cell[]> {
+  for (const item of items) yield* toRows(item);
+}
 
 /** The export as tables, headers in the organization's language. */
 export function exportTables(data: CycleExport, locale: Locale): Table[] {
@@ -175,15 +186,17 @@ export function exportTables(data: CycleExport, locale: Locale): Table[] {
     {
       name: h.sheets.objectives,
       header: [h.externalId, h.cycle, h.level, h.owner, h.objective, h.kind, h.progress, h.objectiveScore],
-      rows: data.objectives.map((o) => [
-        o.row.id,
-        data.cycle.name,
-        o.row.level,
-        o.owner,
-        o.row.title,
-        o.row.kind,
-        o.row.progress,
-        o.row.score,
+      rows: rowsOf(data.objectives, (o) => [
+        [
+          o.row.externalId ?? o.row.id,
+          data.cycle.name,
+          o.row.level,
+          o.owner,
+          o.row.title,
+          o.row.kind,
+          o.row.progress,
+          o.row.score,
+        ],
       ]),
     },
     {
@@ -203,28 +216,33 @@ export function exportTables(data: CycleExport, locale: Locale): Table[] {
         h.progress,
         h.confidence,
         h.keyResultOwner,
+        h.objectiveExternalId,
       ],
-      rows: flat.map(({ objective, kr }) => [
-        kr.row.id,
-        data.cycle.name,
-        objective.row.level,
-        objective.owner,
-        objective.row.title,
-        kr.row.title,
-        kr.row.type,
-        kr.row.startValue,
-        kr.row.targetValue,
-        kr.row.unit,
-        kr.row.currentValue,
-        kr.row.progress,
-        kr.row.confidence,
-        kr.ownerEmail,
+      // External ids are what an import matches on: a row imported from elsewhere keeps its own.
+      rows: rowsOf(flat, ({ objective, kr }) => [
+        [
+          kr.row.externalId ?? kr.row.id,
+          data.cycle.name,
+          objective.row.level,
+          objective.owner,
+          objective.row.title,
+          kr.row.title,
+          kr.row.type,
+          kr.row.startValue,
+          kr.row.targetValue,
+          kr.row.unit,
+          kr.row.currentValue,
+          kr.row.progress,
+          kr.row.confidence,
+          kr.ownerEmail,
+          objective.row.externalId ?? objective.row.id,
+        ],
       ]),
     },
     {
       name: h.sheets.checkIns,
       header: [h.objective, h.keyResult, h.author, h.value, h.confidence, h.note, h.at],
-      rows: data.objectives.flatMap((o) =>
+      rows: rowsOf(data.objectives, (o) =>
         o.checkIns.map((c) => [
           o.row.title,
           krTitle.get(c.keyResultId) ?? "",
@@ -239,19 +257,21 @@ export function exportTables(data: CycleExport, locale: Locale): Table[] {
     {
       name: h.sheets.scores,
       header: [h.objective, h.keyResult, h.selfScore, h.managerScore, h.score, h.objectiveScore],
-      rows: flat.map(({ objective, kr }) => [
-        objective.row.title,
-        kr.row.title,
-        kr.row.selfScore,
-        kr.row.managerScore,
-        kr.row.score,
-        objective.row.score,
+      rows: rowsOf(flat, ({ objective, kr }) => [
+        [
+          objective.row.title,
+          kr.row.title,
+          kr.row.selfScore,
+          kr.row.managerScore,
+          kr.row.score,
+          objective.row.score,
+        ],
       ]),
     },
     {
       name: h.sheets.reviews,
       header: [h.objective, h.owner, h.wentWell, h.wentBadly, h.lessons, h.nextSteps],
-      rows: data.objectives.flatMap((o) => {
+      rows: rowsOf(data.objectives, (o) => {
         if (o.row.review === null) return [];
         const review = readJson(o.row.review);
         return [[o.row.title, o.owner, review.wentWell, review.wentBadly, review.lessons, review.nextSteps]];

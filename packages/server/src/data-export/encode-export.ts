@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from "node:stream";
 import type { Locale } from "@luodi/core";
 import { readJson } from "@luodi/db";
 import ExcelJS from "exceljs";
@@ -18,24 +19,38 @@ function inert(value: string | number | null): string | number | null {
   return `'${value}`;
 }
 
-/** A workbook of these tables: one sheet each, the header row bold and frozen. */
-export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * A workbook of these tables, one sheet each with the header row bold and frozen, written as it is read:
+ * exceljs's streaming writer commits each row to the zip at once, so a 10,000-person company's cycle never
+ * sits in memory as a spreadsheet model (the whole-workbook writer held gigabytes for it).
+ */
+export function tablesToXlsx(tables: readonly Table[]): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    // Inline strings: a shared-strings table would keep every distinct text in memory until the end.
+    useSharedStrings: false,
+  });
   workbook.creator = "Luodi";
-  for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.addRow(table.header).font = { bold: true };
-    // Strings stay strings in xlsx: exceljs writes no formula unless given one.
-    for (const row of table.rows) sheet.addRow(row);
-    sheet.columns.forEach((column) => {
-      column.width = 18;
-    });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  (async () => {
+    for (const table of tables) {
+      const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
+      sheet.columns = table.header.map(() => ({ width: 18 }));
+      const head = sheet.addRow(table.header);
+      head.font = { bold: true };
+      head.commit();
+      // Strings stay strings in xlsx: exceljs writes no formula unless given one.
+      for (const row of table.rows) sheet.addRow(row).commit();
+      sheet.commit();
+    }
+    await workbook.commit();
+  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
 }
 
 /** The cycle's workbook: objectives, key results, check-ins, scores and reviews. */
-export async function exportXlsx(data: CycleExport, locale: Locale): Promise<Buffer> {
+export function exportXlsx(data: CycleExport, locale: Locale): Readable {
   return tablesToXlsx(exportTables(data, locale));
 }
 
@@ -74,6 +89,7 @@ export function exportJson(data: CycleExport): Buffer {
       },
       objectives: data.objectives.map(({ row, owner, keyResults, checkIns }) => ({
         id: row.id,
+        externalId: row.externalId,
         level: row.level,
         owner,
         title: row.title,
@@ -88,6 +104,7 @@ export function exportJson(data: CycleExport): Buffer {
         review: row.review === null ? null : readJson(row.review),
         keyResults: keyResults.map(({ row: kr, ownerEmail }) => ({
           id: kr.id,
+          externalId: kr.externalId,
           title: kr.title,
           type: kr.type,
           unit: kr.unit,

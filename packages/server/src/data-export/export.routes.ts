@@ -42,7 +42,7 @@ export async function exportRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
       const locale = caller.auth.org.locale;
       const file =
         format === "xlsx"
-          ? await exportXlsx(data, locale)
+          ? exportXlsx(data, locale)
           : format === "csv"
             ? await exportCsv(data, locale)
             : exportJson(data);
@@ -55,7 +55,7 @@ export async function exportRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
             "content-disposition",
             `attachment; filename="cycle.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`,
           )
-          // Bytes go out as they are (Fastify serializes no Buffer); the 200 schema documents the file only.
+          // Bytes go out as they are (Fastify serializes no Buffer or stream); the 200 schema documents the file only.
           .send(file as unknown as string)
       );
     },
@@ -82,13 +82,13 @@ export async function exportRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
       if (!canManageOrg(caller.auth.actor)) throw new AppError("permission.denied");
       const format: ExportFormat = request.query.format;
       const table = await appraisalTable(caller, await collectCycleExport(caller, request.params.id));
-      const file = format === "csv" ? await tableToCsv(table) : await tablesToXlsx([table]);
+      const file = format === "csv" ? await tableToCsv(table) : tablesToXlsx([table]);
       const { type, extension } = EXPORT_FORMATS[format];
       return (
         reply
           .type(type)
           .header("content-disposition", `attachment; filename="appraisal.${extension}"`)
-          // Bytes go out as they are (Fastify serializes no Buffer); the 200 schema documents the file only.
+          // Bytes go out as they are (Fastify serializes no Buffer or stream); the 200 schema documents the file only.
           .send(file as unknown as string)
       );
     },

@@ -1,3 +1,4 @@
+import { MAX_TITLE } from "@luodi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 import { localeFromAcceptLanguage } from "./locale.ts";
@@ -26,7 +27,7 @@ describe("HTTP surface", () => {
       expect(paths).toContain(path);
     }
     const body = openapi.body.paths["/objectives"].post.requestBody.content["application/json"].schema;
-    expect(body.properties.title.maxLength).toBe(500);
+    expect(body.properties.title.maxLength).toBe(MAX_TITLE);
     const docs = await server.app.inject({ method: "GET", url: "/api/docs/" });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain("swagger");

@@ -14,6 +14,23 @@ export class ResponseMismatchError extends Error {
 
 const stringify = (data: unknown): string => JSON.stringify(data);
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * What is wrong with an answer, readably. A union (a list answered bare or as a page) reports only
+ * "Invalid input"; the branch that got furthest into the answer — its issues' paths are the longest — says
+ * what broke, so its issues are reported in the union's place.
+ */
+function describeMismatch(error: z.core.$ZodError): string {
+  const closest = (issue: Issue): Issue[] => {
+    if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+    const depth = (branch: Issue[]) => Math.max(0, ...branch.map((i) => i.path.length));
+    const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+    return best.flatMap((i) => closest({ ...i, path: [...issue.path, ...i.path] }));
+  };
+  return z.prettifyError(new z.ZodError(error.issues.flatMap(closest)));
+}
+
 /**
  * How answers are serialized. Presenters already list exactly the fields to send, so by default an answer is
  * only stringified. With `validateResponses` (the tests, or LUODI_VALIDATE_RESPONSES=1) each answer is first
@@ -33,7 +50,7 @@ export function responseSerializerCompiler(
           method,
           url,
           String(httpStatus ?? "?"),
-          z.prettifyError(result.error),
+          describeMismatch(result.error),
         );
         process.stderr.write(`${error.message}\n`);
         throw error;
@@ -64,7 +81,7 @@ export function sendRawJson(
           request.method,
           request.url,
           String(reply.statusCode),
-          z.prettifyError(result.error),
+          describeMismatch(result.error),
         );
         process.stderr.write(`${error.message}\n`);
         throw error;

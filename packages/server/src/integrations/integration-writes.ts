@@ -8,6 +8,7 @@ import {
 } from "@luodi/core";
 import {
   deleteIntegration as deleteIntegrationRow,
+  type Executor,
   findDepartment,
   findIntegration,
   type IntegrationRow,
@@ -38,21 +39,29 @@ export function assertIntegrationAdmin(caller: Caller): void {
 }
 
 /** Refuses a webhook that is not http(s) on the public internet (see webhook-guard.ts), at save time. */
-async function assertWebhookAllowed(caller: Caller, webhookUrl: string): Promise<void> {
+export async function assertWebhookAllowed(
+  caller: Caller,
+  webhookUrl: string,
+  path = "webhookUrl",
+): Promise<void> {
   const checked = await checkWebhookUrl(webhookUrl, {
     allowPrivate: caller.ctx.config.allowPrivateWebhooks === true,
   });
   if (checked.ok) return;
-  const details = [{ path: "webhookUrl" }];
+  const details = [{ path }];
   if (checked.problem === "unresolved") {
     throw new AppError("integration.webhook_unresolved", { host: checked.host }, details);
   }
   throw new AppError("integration.webhook_forbidden", {}, details);
 }
 
-async function assertDepartment(caller: Caller, departmentId: string | null | undefined): Promise<void> {
+async function assertDepartment(
+  caller: Caller,
+  departmentId: string | null | undefined,
+  db: Executor = caller.ctx.db,
+): Promise<void> {
   if (!departmentId) return;
-  if (!(await findDepartment(caller.ctx.db, caller.auth.org.id, departmentId))) {
+  if (!(await findDepartment(db, caller.auth.org.id, departmentId))) {
     throw new AppError("department.not_found", {}, [{ path: "departmentId" }]);
   }
 }
@@ -81,13 +90,23 @@ function auditView(row: IntegrationRow) {
   };
 }
 
-/** Adds a chat channel; its webhook must be a public http(s) address. */
-export async function createIntegration(caller: Caller, input: IntegrationInput): Promise<string> {
+/** A new channel's input that `vetIntegration` passed. */
+export type VettedIntegration = IntegrationInput & { readonly vetted: true };
+
+/**
+ * The checks of a new channel that need no database: the caller, the secret, and the webhook, which the
+ * server resolves (DNS) — before any transaction opens, so an Idempotency-Key's holds no lock while it waits.
+ */
+export async function vetIntegration(caller: Caller, input: IntegrationInput): Promise<VettedIntegration> {
   assertIntegrationAdmin(caller);
-  const { ctx, auth } = caller;
   assertSecretFits(input.kind, input.secret);
-  await assertDepartment(caller, input.departmentId);
   await assertWebhookAllowed(caller, input.webhookUrl);
+  return { ...input, vetted: true };
+}
+
+/** Adds a vetted chat channel (see vetIntegration); its department must exist. */
+export async function createIntegration(caller: Caller, input: VettedIntegration): Promise<string> {
+  const { ctx, auth } = caller;
   const now = ctx.config.now().toISOString();
   const row: IntegrationRow = {
     orgId: auth.org.id,
@@ -104,6 +123,7 @@ export async function createIntegration(caller: Caller, input: IntegrationInput)
     updatedAt: now,
   };
   await inTransaction(ctx, async (trx) => {
+    await assertDepartment(caller, input.departmentId, trx);
     await insertIntegration(trx, row);
     await recordAudit(trx, [
       {

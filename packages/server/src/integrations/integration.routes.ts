@@ -1,6 +1,8 @@
 import {
   AppError,
   errorResponses,
+  type IntegrationAnswer,
+  idempotencyHeadersSchema,
   idParamsSchema,
   integrationInputSchema,
   integrationPatchSchema,
@@ -15,12 +17,14 @@ import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentIntegration } from "../presenters/presenters.ts";
+import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
 import { mustExist } from "../services/must-exist.ts";
 import {
   assertIntegrationAdmin,
   createIntegration,
   deleteIntegration,
   updateIntegration,
+  vetIntegration,
 } from "./integration-writes.ts";
 import { testIntegration } from "./test-integration.ts";
 
@@ -53,16 +57,30 @@ export async function integrationRoutes(app: ZodApp, ctx: AppContext): Promise<v
           "Adds a chat channel: the platform's webhook, the notification kinds it receives, and optionally the " +
           "department whose subtree's events it receives (else the whole organization's). The webhook must be " +
           "http(s) on the public internet (422 `integration.webhook_forbidden`) unless ALLOW_PRIVATE_WEBHOOKS " +
-          "is set. `secret` (Feishu, DingTalk) signs messages and is never answered. Admins.",
+          "is set. `secret` (Feishu, DingTalk) signs messages and is never answered. Admins. " +
+          IDEMPOTENT_CREATE,
+        headers: idempotencyHeadersSchema,
         body: integrationInputSchema,
         response: { 201: integrationSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await createIntegration(caller, request.body);
-      const row = await findIntegration(ctx.db, caller.auth.org.id, id);
-      return reply.status(201).send(presentIntegration(mustExist(row, "integration")));
+      const vetted = await vetIntegration(caller, request.body);
+      const sent = await idempotentCreate(
+        caller,
+        {
+          key: request.headers["idempotency-key"],
+          method: "POST",
+          path: "/integrations",
+          body: request.body,
+        },
+        async () => ({ status: 201, made: await createIntegration(caller, vetted) }),
+        async (id) =>
+          presentIntegration(mustExist(await findIntegration(ctx.db, caller.auth.org.id, id), "integration")),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as IntegrationAnswer);
     },
   );
 

@@ -61,7 +61,7 @@ function refusalText(refusal: WebhookRefusal): string {
   }
 }
 
-type Answer = { status: number; text: string };
+export type Answer = { status: number; text: string };
 
 /** POSTs the request to the checked addresses, without following redirects, within the time limit. */
 function post(
@@ -168,13 +168,26 @@ export async function sendChatMessage(
   integration: ChatTarget,
   message: ChatMessage,
 ): Promise<ChatDelivery> {
-  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const request = formatChatRequest(integration, message, deps.config.now());
+  const sent = await postToCheckedAddress(deps, request);
+  return "answer" in sent ? verdict(integration.kind, sent.answer) : { ok: false, error: sent.error };
+}
+
+/**
+ * POSTs to a webhook of the company's choosing under the SSRF rule: the address is checked again right
+ * before (DNS may have changed since it was saved) and connected to only at the addresses checked;
+ * redirects are not followed; it gives up after 5 s. Never throws: the answer, or why there is none.
+ */
+export async function postToCheckedAddress(
+  deps: ChatDeliveryDeps,
+  request: { url: string; headers: Record<string, string>; body: string },
+): Promise<{ answer: Answer } | { error: string }> {
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const target = await checkWebhookUrl(request.url, {
     allowPrivate: deps.config.allowPrivateWebhooks === true,
     lookup: deps.lookup,
   });
-  if (!target.ok) return { ok: false, error: refusalText(target) };
+  if (!target.ok) return { error: refusalText(target) };
   try {
     // A host name is connected to only at the addresses checked (node:http skips the lookup of an address).
     const answer = await post(
@@ -182,8 +195,16 @@ export async function sendChatMessage(
       target.addresses ? pinnedLookup(target.addresses) : undefined,
       timeoutMs,
     );
-    return verdict(integration.kind, answer);
+    return { answer };
   } catch (error) {
-    return { ok: false, error: networkText(error, timeoutMs) };
+    return { error: networkText(error, timeoutMs) };
   }
+}
+
+/** A receiver's refusal as the admin reads it: the status and the start of what it answered. */
+export function refusalOf(answer: Answer): string | null {
+  if (answer.status >= 200 && answer.status < 300) return null;
+  if (answer.status >= 300 && answer.status < 400) return `redirect not followed (HTTP ${answer.status})`;
+  const detail = excerpt(answer.text);
+  return detail ? `HTTP ${answer.status}: ${detail}` : `HTTP ${answer.status}`;
 }

@@ -1,5 +1,7 @@
 import {
   errorResponses,
+  type InvitationLinkAnswer,
+  idempotencyHeadersSchema,
   invitationAcceptInputSchema,
   invitationLinkSchema,
   invitationLinksSchema,
@@ -15,8 +17,9 @@ import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentUser } from "../presenters/presenters.ts";
+import { IDEMPOTENT_SECRET_CREATE, idempotentSecretCreate } from "../services/idempotency.ts";
 import { acceptInvitation, showInvitation } from "./accept-invitation.ts";
-import { inviteMembers } from "./invite-members.ts";
+import { inviteMembers, sendInvitations } from "./invite-members.ts";
 
 export async function invitationRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const tags = ["invitations"];
@@ -29,7 +32,8 @@ export async function invitationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         description:
           "Invites one person, or several at once with `{ items: [...] }` (all or none): each becomes a member " +
           "at once and gets a one-time link, valid for a week, to choose a password — emailed when SMTP_URL is " +
-          "set, and answered to copy into a chat. Admins.",
+          `set, and answered to copy into a chat. Admins. ${IDEMPOTENT_SECRET_CREATE}`,
+        headers: idempotencyHeadersSchema,
         body: invitationsInputSchema,
         response: {
           201: invitationLinkSchema.or(invitationLinksSchema),
@@ -41,13 +45,27 @@ export async function invitationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       const caller = callerOf(ctx, request);
       const linkBase = linkBaseOf(ctx, request);
       const body = request.body;
-      if ("items" in body) {
-        const items = await inviteMembers(caller, body.items, { linkBase, batch: true });
-        return reply.status(201).send({ items });
-      }
-      const [link] = await inviteMembers(caller, [body], { linkBase, batch: false });
-      if (!link) throw new Error("no invitation made");
-      return reply.status(201).send(link);
+      const batch = "items" in body;
+      const sent = await idempotentSecretCreate(
+        caller,
+        { key: request.headers["idempotency-key"], method: "POST", path: "/invitations", body },
+        async () => {
+          const issued = await inviteMembers(caller, batch ? body.items : [body], { linkBase, batch });
+          return {
+            status: 201,
+            ids: issued.map((invitation) => invitation.id),
+            finish: async () => {
+              const links = await sendInvitations(caller, issued);
+              if (batch) return { items: links };
+              if (!links[0]) throw new Error("no invitation made");
+              return links[0];
+            },
+          };
+        },
+      );
+      return reply
+        .status(sent.status)
+        .send(sent.body as InvitationLinkAnswer | { items: InvitationLinkAnswer[] });
     },
   );
 

@@ -2,7 +2,7 @@ import { AppError, type DetailInput, type InvitationLinkAnswer, type Role } from
 import type { Caller } from "../context.ts";
 import { addMember, assertAdmin, assertMayGrant } from "../org/members.ts";
 import { inTransaction } from "../services/transaction.ts";
-import { emailInvitations, issueInvitations } from "./invitation-links.ts";
+import { emailInvitations, type IssuedInvitation, issueInvitations } from "./invitation-links.ts";
 
 /** One person to invite: a member's fields without a password. */
 export type InvitationInput = {
@@ -28,17 +28,17 @@ function atItem(prefix: string, error: unknown): unknown {
  * Invites people (admins): each becomes a member at once — so they can be made managers, KR owners or
  * department leaders today — and gets a one-time link to choose a password, valid for a week. All or none:
  * one refused invitation (an email already a member, a department that does not exist) refuses the batch,
- * at its place in the list. Links are emailed when the server sends mail, and always answered, to copy.
+ * at its place in the list. What is issued is emailed and answered by `sendInvitations`, once committed.
  */
 export async function inviteMembers(
   caller: Caller,
   inputs: readonly InvitationInput[],
   options: { linkBase: string; batch: boolean },
-): Promise<InvitationLinkAnswer[]> {
+): Promise<IssuedInvitation[]> {
   assertAdmin(caller);
   const { ctx } = caller;
   const now = ctx.config.now().toISOString();
-  const invitations = await inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const people: Array<{ userId: string; email: string; name: string }> = [];
     for (const [index, input] of inputs.entries()) {
       const prefix = options.batch ? `items.${index}` : "";
@@ -52,6 +52,16 @@ export async function inviteMembers(
     }
     return issueInvitations(caller, trx, people, options.linkBase);
   });
+}
+
+/**
+ * Emails issued invitations when the server sends mail, and answers their links, always, to copy. Only after
+ * the invitations committed: a link is never mailed for an invitation that was rolled back.
+ */
+export async function sendInvitations(
+  caller: Caller,
+  invitations: readonly IssuedInvitation[],
+): Promise<InvitationLinkAnswer[]> {
   const emailed = await emailInvitations(caller, invitations);
   return invitations.map((invitation, index) => ({
     id: invitation.id,

@@ -185,6 +185,7 @@ export async function buildKeyResultRows(
       id,
       objectiveId: objective.id,
       ownerUserId: input.ownerUserId ?? options.defaultOwnerId,
+      externalId: null,
       title: input.title,
       type: definition.type,
       unit: input.unit ?? null,

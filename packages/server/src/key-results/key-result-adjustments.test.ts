@@ -14,6 +14,8 @@ describe.each(testDialects())("changes to a published objective's KRs past align
   let company: Awaited<ReturnType<typeof buildCompany>>;
   let objectiveId: string;
   let hardKr: string;
+  /** A public company objective's `sum` KR, which Sue's KR may feed. */
+  let companySum: string;
 
   const objective = async () =>
     (await server.request("GET", `/objectives/${objectiveId}`, { as: company.as.sue })).body;
@@ -39,6 +41,19 @@ describe.each(testDialects())("changes to a published objective's KRs past align
     });
     objectiveId = created.body.id;
     hardKr = created.body.keyResults[0].id;
+    const board = await server.request("POST", "/objectives", {
+      as: company.owner,
+      body: {
+        cycleId: company.cycles.quarter,
+        level: "company",
+        title: "Renewals carry the company",
+        keyResults: [
+          { title: "Renewals (sum)", type: "rollup", aggregation: "sum", startValue: 0, targetValue: 100 },
+        ],
+      },
+    });
+    expect(board.status).toBe(201);
+    companySum = board.body.keyResults[0].id;
     expect(
       (await server.request("POST", `/objectives/${objectiveId}/submit`, { as: company.as.sue })).status,
     ).toBe(200);
@@ -160,6 +175,65 @@ describe.each(testDialects())("changes to a published objective's KRs past align
     const text = JSON.stringify(history.body);
     expect(text).toContain("Referrals count");
     expect(text).toContain("Duplicate");
+  });
+
+  it("makes moving a KR's contribution to a sum KR an adjustment: the sum moves only once approved", async () => {
+    const sumValue = async () =>
+      Number(
+        (await server.request("GET", `/key-results/${companySum}`, { as: company.owner })).body
+          .currentValue ?? 0,
+      );
+    const hard = (await server.request("GET", `/key-results/${hardKr}`, { as: company.as.sue })).body;
+    expect(Number(hard.currentValue)).toBe(1);
+    expect(hard.parentKeyResultId).toBeNull();
+
+    const silent = await server.request("PATCH", `/key-results/${hardKr}`, {
+      as: company.as.sue,
+      body: { parentKeyResultId: companySum },
+    });
+    expect(silent.status).toBe(422);
+    expect(silent.body.error.code).toBe("objective.reason_required");
+
+    const linked = await server.request("PATCH", `/key-results/${hardKr}`, {
+      as: company.as.sue,
+      body: { parentKeyResultId: companySum, reason: "Renewals are the company's number" },
+    });
+    expect(linked.status).toBe(202);
+    expect(linked.body.parentKeyResultId).toBeNull();
+    expect(linked.body.pendingAdjustment).toMatchObject({
+      status: "pending",
+      keyResultId: hardKr,
+      before: { parentKeyResultId: null },
+      after: { parentKeyResultId: companySum },
+    });
+    expect(await sumValue()).toBe(0);
+
+    const approved = await server.request(
+      "POST",
+      `/adjustments/${linked.body.pendingAdjustment.id}/approve`,
+      {
+        as: company.as.sam,
+      },
+    );
+    expect(approved.status).toBe(200);
+    expect(await sumValue()).toBe(1);
+
+    // Taking the contribution away again waits as well; rejected, the sum keeps it.
+    const unlinked = await server.request("PATCH", `/key-results/${hardKr}`, {
+      as: company.as.sue,
+      body: { parentKeyResultId: null, reason: "Not mine to count" },
+    });
+    expect(unlinked.status).toBe(202);
+    const rejected = await server.request(
+      "POST",
+      `/adjustments/${unlinked.body.pendingAdjustment.id}/reject`,
+      {
+        as: company.as.sam,
+        body: { reason: "It is yours" },
+      },
+    );
+    expect(rejected.status).toBe(200);
+    expect(await sumValue()).toBe(1);
   });
 
   it("leaves drafts alone: no reason asked, nothing waits", async () => {

@@ -148,12 +148,23 @@ export type KeyResultPatch = {
   reason?: string | undefined;
 };
 
-/** What makes a KR edit an adjustment past aligning: what it promises and how much it counts. */
-export const ADJUSTED_FIELDS = ["title", "startValue", "targetValue", "direction", "weight"] as const;
+/**
+ * What makes a KR edit an adjustment past aligning: what it promises and how much it counts — and where it
+ * counts: moving its contribution to another `sum` KR (or away from one) changes that sum's number as much
+ * as adding or deleting a KR there does, so it waits under the same approval rule (issue 15).
+ */
+export const ADJUSTED_FIELDS = [
+  "title",
+  "startValue",
+  "targetValue",
+  "direction",
+  "weight",
+  "parentKeyResultId",
+] as const;
 
 /**
- * Edits a KR. Past aligning, changing a published objective's KR title, target or weight is an adjustment:
- * it needs a reason and, where the organization requires approval, waits for the manager.
+ * Edits a KR. Past aligning, changing a published objective's KR title, target, weight or sum parent is an
+ * adjustment: it needs a reason and, where the organization requires approval, waits for the manager.
  */
 export async function updateKeyResult(
   caller: Caller,

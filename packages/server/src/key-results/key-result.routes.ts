@@ -137,7 +137,9 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     {
       schema: {
         tags,
+        description: IDEMPOTENT_CREATE,
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: carryForwardInputSchema,
         response: { 201: keyResultSchema, 202: objectiveDetailSchema, ...writeErrorResponses },
       },
@@ -145,12 +147,26 @@ export async function keyResultRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     async (request, reply) => {
       const caller = callerOf(ctx, request);
       const { objectiveId, reason } = request.body;
-      const outcome = await carryKeyResultForward(caller, request.params.id, objectiveId, reason);
-      if (outcome.applied) {
-        return reply.status(201).send((await presentKeyResultById(caller, outcome.id)).keyResult);
-      }
-      // 202: the target objective is published and past aligning; the addition waits for approval there.
-      return reply.status(202).send(await presentObjectiveById(caller, objectiveId));
+      const sent = await idempotentCreate(
+        caller,
+        {
+          key: request.headers["idempotency-key"],
+          method: "POST",
+          path: `/key-results/${request.params.id}/carry-forward`,
+          body: request.body,
+        },
+        async () => {
+          const outcome = await carryKeyResultForward(caller, request.params.id, objectiveId, reason);
+          return { status: outcome.applied ? 201 : 202, made: outcome.applied ? outcome.id : objectiveId };
+        },
+        async (id, status) =>
+          status === 201
+            ? (await presentKeyResultById(caller, id)).keyResult
+            : // 202: the target objective is published and past aligning; the addition waits for approval there.
+              presentObjectiveById(caller, id),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as KeyResultAnswer | ObjectiveDetailAnswer);
     },
   );
 

@@ -9,13 +9,19 @@ import {
   checkInWeek,
   confidenceTrend,
   elapsedFraction,
-  isUnalignedDraft,
   isWithinDepartment,
-  keyResultHealthIn,
   type OrgGraph,
 } from "@luodi/core";
 import {
-  agendaKeyResultsOf,
+  type AgendaKeyResultRow,
+  type AgendaScope,
+  agendaKeyResultsOfHealth,
+  agendaMissingCheckIns,
+  agendaPendingAdjustments,
+  agendaProgressChanges,
+  agendaRecentDrafts,
+  agendaSubmittedObjectives,
+  agendaUnalignedDrafts,
   checkInTrendsOf,
   type Executor,
   findCycle,
@@ -24,8 +30,6 @@ import {
   listQuestions,
   type MeetingRow,
   openProposalsOfCycle,
-  pendingAdjustmentsOfCycle,
-  progressChangesSince,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
 import { graphOf, policyObjectiveOf } from "../objectives/objective-access.ts";
@@ -54,18 +58,34 @@ const EMPTY_ITEM: AgendaRecordItem = {
 };
 
 /**
- * Orders ISO timestamps as text. localeCompare would ask ICU for each of the hundred thousand comparisons a
- * company's agenda sorts, which cost more than the rest of the agenda together.
+ * Orders ISO timestamps as text. localeCompare would ask ICU for each comparison, which over a company's
+ * people costs more than the rest of the agenda together.
  */
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-type AgendaRow = Awaited<ReturnType<typeof agendaKeyResultsOf>>[number];
+/** The order of String#localeCompare (the default locale), without setting ICU up on every call. */
+const byName = new Intl.Collator().compare;
+
+/** The `limit` first items in `compare`'s order (stable), without sorting them all. */
+function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    const last = kept.at(-1);
+    if (kept.length >= limit && (last === undefined || compare(item, last) >= 0)) continue;
+    // After the last kept item that does not come after it: equal items keep their arrival order.
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1] as T) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
 
 // The department an objective belongs to: a personal one's owner's, a company one's the root.
 function departmentOf(
-  row: Pick<AgendaRow, "level" | "ownerDepartmentId" | "objectiveOwnerId">,
+  row: { level: string; ownerDepartmentId: string | null; objectiveOwnerId: string | null },
   graph: OrgGraph,
 ): string | null {
   if (row.level === "company") return row.ownerDepartmentId ?? graph.rootDepartmentId;
@@ -73,6 +93,27 @@ function departmentOf(
   return row.objectiveOwnerId === null
     ? null
     : (graph.members.get(row.objectiveOwnerId)?.departmentId ?? null);
+}
+
+/**
+ * The objectives a meeting covers, for the database to filter by: the whole company, or the departments of
+ * a department's subtree by core's isWithinDepartment (the department itself always among them).
+ */
+function agendaScopeOf(meeting: MeetingRow, graph: OrgGraph): AgendaScope {
+  const scope = meeting.departmentId;
+  return {
+    cycleId: meeting.cycleId,
+    rootDepartmentId: graph.rootDepartmentId,
+    departmentIds:
+      scope === null
+        ? null
+        : [
+            scope,
+            ...[...graph.departments.keys()].filter(
+              (id) => id !== scope && isWithinDepartment(graph, id, scope),
+            ),
+          ],
+  };
 }
 
 /**
@@ -84,6 +125,9 @@ function departmentOf(
  * and the coach's errors on drafts; the scope's open proposals (赛马); for CEO 面对面 the top-voted open
  * questions. Each section lists at most AGENDA_SECTION_LIMIT items, the most pressing first. Listed KRs
  * carry their latest check-in note and confidence trend.
+ *
+ * Each section asks the database for its own few items (agenda.repository.ts), filtered, ranked and cut
+ * there, so the cost follows the page, not the tens of thousands of KRs of a large company's cycle.
  */
 export async function computeAgenda(
   caller: Caller,
@@ -94,28 +138,38 @@ export async function computeAgenda(
   const orgId = auth.org.id;
   const now = ctx.config.now();
   const planning = meeting.kind === "planning";
-  const [graph, cycle, rows, since, adjustments, proposals] = await Promise.all([
+  const [graph, cycle, since, proposals] = await Promise.all([
     graphOf(caller, db),
     findCycle(db, orgId, meeting.cycleId),
-    agendaKeyResultsOf(db, orgId, meeting.cycleId, { drafts: planning }),
     lastMeetingStart(db, orgId, meeting),
-    pendingAdjustmentsOfCycle(db, orgId, meeting.cycleId),
     openProposalsOfCycle(db, orgId, meeting.cycleId),
   ]);
+  const cycleRow = mustExist(cycle, "cycle");
+  const scope = agendaScopeOf(meeting, graph);
+  const elapsed = elapsedFraction(cycleRow, now, auth.org.timezone);
   // Biggest changes: current progress against the last check-in before `from` (0 without one).
   const from = since ?? new Date(now.getTime() - CHANGE_WINDOW_DAYS * DAY_MS).toISOString();
-  const changedSince = await progressChangesSince(db, orgId, from);
-  const cycleRow = mustExist(cycle, "cycle");
-  const scope = meeting.departmentId;
-  const isInScope = (row: Pick<AgendaRow, "level" | "ownerDepartmentId" | "objectiveOwnerId">) => {
-    if (scope === null) return true;
-    const dept = departmentOf(row, graph);
-    return dept !== null && isWithinDepartment(graph, dept, scope);
-  };
-  const inScope = rows.filter(isInScope);
-  const elapsed = elapsedFraction(cycleRow, now, auth.org.timezone);
+  // Missing check-ins: only while the cycle takes them.
+  const weekStart =
+    cycleRow.phase === "in_progress"
+      ? new Date(checkInWeek(auth.settings, auth.org.timezone, now).startMs).toISOString()
+      : null;
   const nameOf = (id: string | null) => (id === null ? null : (graph.members.get(id)?.name ?? null));
-  const itemOf = (row: AgendaRow, extra: Partial<AgendaRecordItem> = {}): AgendaRecordItem => {
+  const limit = AGENDA_SECTION_LIMIT;
+  const [offTrackRows, atRiskRows, missingRows, changeRows, submitted, adjustments, planningSections] =
+    await Promise.all([
+      agendaKeyResultsOfHealth(db, orgId, scope, { health: "off_track", elapsed, limit }),
+      agendaKeyResultsOfHealth(db, orgId, scope, { health: "at_risk", elapsed, limit }),
+      weekStart === null ? [] : agendaMissingCheckIns(db, orgId, scope, { weekStart, limit }),
+      agendaProgressChanges(db, orgId, scope, { from, limit: BIGGEST_CHANGES }),
+      agendaSubmittedObjectives(db, orgId, scope, limit),
+      agendaPendingAdjustments(db, orgId, scope, {
+        statuses: planning ? ["draft", "submitted", "published"] : ["submitted", "published"],
+        limit,
+      }),
+      planning ? planningAgenda(caller, db, scope, nameOf) : [],
+    ]);
+  const itemOf = (row: AgendaKeyResultRow, extra: Partial<AgendaRecordItem> = {}): AgendaRecordItem => {
     const ownerId = row.keyResultOwnerId ?? row.objectiveOwnerId;
     return {
       objectiveId: row.objectiveId,
@@ -133,90 +187,40 @@ export async function computeAgenda(
     };
   };
 
-  const published = inScope.filter((row) => row.status === "published" && row.keyResultId !== null);
-  const withHealth = published.map((row) => ({
-    row,
-    health: keyResultHealthIn(row.status, {
-      progress: row.progress ?? 0,
-      confidence: row.confidence,
-      elapsed,
-    }),
-  }));
-  const byConcern = (a: { row: AgendaRow }, b: { row: AgendaRow }) =>
-    (a.row.confidence ?? 11) - (b.row.confidence ?? 11) || (a.row.progress ?? 0) - (b.row.progress ?? 0);
-  const ofHealth = (health: "off_track" | "at_risk") =>
-    withHealth
-      .filter((h) => h.health === health)
-      .sort(byConcern)
-      .slice(0, AGENDA_SECTION_LIMIT)
-      .map((h) => itemOf(h.row, { health: h.health }));
-
-  // Missing check-ins: only while the cycle takes them.
-  const missing: AgendaRecordItem[] = [];
-  if (cycleRow.phase === "in_progress") {
-    const weekStart = new Date(checkInWeek(auth.settings, auth.org.timezone, now).startMs).toISOString();
-    const byOwner = groupBy(
-      published.filter((row) => (row.keyResultOwnerId ?? row.objectiveOwnerId) !== null),
-      (row) => (row.keyResultOwnerId ?? row.objectiveOwnerId) as string,
-    );
-    for (const [userId, theirs] of byOwner) {
-      if (graph.members.get(userId)?.status !== "active") continue;
-      if (theirs.some((row) => row.lastCheckInAt !== null && row.lastCheckInAt >= weekStart)) continue;
-      const last =
-        theirs
-          .map((row) => row.lastCheckInAt ?? "")
-          .sort()
-          .at(-1) || null;
-      missing.push({ ...EMPTY_ITEM, userId, userName: nameOf(userId), lastCheckInAt: last });
-    }
-    // The longest without a check-in first (never first of all), then by name.
-    missing.sort(
-      (a, b) =>
-        byText(a.lastCheckInAt ?? "", b.lastCheckInAt ?? "") ||
-        (a.userName ?? "").localeCompare(b.userName ?? ""),
-    );
-    missing.splice(AGENDA_SECTION_LIMIT);
-  }
-
-  const beforeOf = new Map(changedSince.map((c) => [c.keyResultId, c.before ?? 0]));
-  const changes = published.flatMap((row) => {
-    const before = beforeOf.get(row.keyResultId as string);
-    if (before === undefined) return [];
-    const change = (row.progress ?? 0) - before;
-    return change === 0 ? [] : [{ row, change }];
-  });
-  changes.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
-
-  const pending = inScope
-    .filter(
-      (row, index, all) =>
-        row.status === "submitted" && all.findIndex((r) => r.objectiveId === row.objectiveId) === index,
-    )
-    .map((row) =>
-      itemOf(row, {
-        keyResultId: null,
-        keyResultTitle: null,
-        userId: row.objectiveOwnerId,
-        userName: nameOf(row.objectiveOwnerId),
-        progress: null,
-        confidence: null,
-        lastCheckInAt: null,
-      }),
-    );
-  // Adjustments waiting for decision, on the scope's objectives.
-  const scopeObjectives = new Map(inScope.map((row) => [row.objectiveId, row]));
-  const krTitles = new Map(
-    inScope.flatMap((row) => (row.keyResultId ? [[row.keyResultId, row.keyResultTitle]] : [])),
+  const offTrack = offTrackRows.map((row) => itemOf(row, { health: "off_track" }));
+  const atRisk = atRiskRows.map((row) => itemOf(row, { health: "at_risk" }));
+  // The longest without a check-in first (never first of all), then by name.
+  const missing = firstInOrder(
+    missingRows.map(({ userId, lastCheckInAt }) => ({
+      ...EMPTY_ITEM,
+      userId,
+      userName: nameOf(userId),
+      lastCheckInAt,
+    })),
+    limit,
+    // Namesakes by id, so the cut at the limit does not depend on the order the database grouped them in.
+    (a, b) =>
+      byText(a.lastCheckInAt ?? "", b.lastCheckInAt ?? "") ||
+      byName(a.userName ?? "", b.userName ?? "") ||
+      byText(a.userId ?? "", b.userId ?? ""),
   );
+  const biggest = changeRows.map((row) => itemOf(row, { progressChange: row.change }));
+
+  const pending: AgendaRecordItem[] = submitted.map((objective) => ({
+    ...EMPTY_ITEM,
+    objectiveId: objective.id,
+    objectiveTitle: objective.title,
+    userId: objective.ownerUserId,
+    userName: nameOf(objective.ownerUserId),
+  }));
+  // Adjustments waiting for decision, on the scope's objectives.
   for (const adjustment of adjustments) {
-    const row = scopeObjectives.get(adjustment.objectiveId);
-    if (!row) continue;
     pending.push({
       ...EMPTY_ITEM,
-      objectiveId: row.objectiveId,
-      objectiveTitle: row.objectiveTitle,
+      objectiveId: adjustment.objectiveId,
+      objectiveTitle: adjustment.objectiveTitle,
       keyResultId: adjustment.keyResultId,
-      keyResultTitle: adjustment.keyResultId === null ? null : (krTitles.get(adjustment.keyResultId) ?? null),
+      keyResultTitle: adjustment.keyResultId === null ? null : adjustment.keyResultTitle,
       userId: adjustment.requestedBy,
       userName: adjustment.requestedByName,
       adjustmentId: adjustment.id,
@@ -224,8 +228,16 @@ export async function computeAgenda(
     });
   }
 
-  const planningSections = planning ? await planningAgenda(caller, db, inScope, nameOf) : [];
   // Open proposals (赛马) serving an objective of the scope, the oldest first.
+  const isInScope = (row: {
+    level: string;
+    ownerDepartmentId: string | null;
+    objectiveOwnerId: string | null;
+  }) => {
+    if (meeting.departmentId === null) return true;
+    const dept = departmentOf(row, graph);
+    return dept !== null && isWithinDepartment(graph, dept, meeting.departmentId);
+  };
   const openProposals: AgendaRecordItem[] = proposals.filter(isInScope).map((proposal) => ({
     ...EMPTY_ITEM,
     objectiveId: proposal.objectiveId,
@@ -238,11 +250,6 @@ export async function computeAgenda(
     proposalTitle: proposal.title,
   }));
 
-  const offTrack = ofHealth("off_track");
-  const atRisk = ofHealth("at_risk");
-  const biggest = changes
-    .slice(0, BIGGEST_CHANGES)
-    .map(({ row, change }) => itemOf(row, { progressChange: change }));
   // The latest note and the confidence trend of the KRs the agenda lists (and only theirs).
   const listed = [...offTrack, ...atRisk, ...biggest];
   const trends = groupBy(
@@ -301,71 +308,41 @@ export async function questionsSection(
 async function planningAgenda(
   caller: Caller,
   db: Executor,
-  inScope: readonly AgendaRow[],
+  scope: AgendaScope,
   nameOf: (id: string | null) => string | null,
 ): Promise<AgendaRecord["sections"]> {
-  const drafts = [
-    ...groupBy(
-      inScope.filter((row) => row.status === "draft"),
-      (row) => row.objectiveId,
-    ).values(),
-  ];
-  const objectiveItem = (row: AgendaRow): AgendaRecordItem => ({
+  const orgId = caller.auth.org.id;
+  const [unaligned, reviewed] = await Promise.all([
+    agendaUnalignedDrafts(db, orgId, scope, AGENDA_SECTION_LIMIT),
+    agendaRecentDrafts(db, orgId, scope, AGENDA_COACH_REVIEWS),
+  ]);
+  const objectiveItem = (objective: { id: string; title: string; ownerUserId: string | null }) => ({
     ...EMPTY_ITEM,
-    objectiveId: row.objectiveId,
-    objectiveTitle: row.objectiveTitle,
-    userId: row.objectiveOwnerId,
-    userName: nameOf(row.objectiveOwnerId),
+    objectiveId: objective.id,
+    objectiveTitle: objective.title,
+    userId: objective.ownerUserId,
+    userName: nameOf(objective.ownerUserId),
   });
-  const unaligned = drafts.flatMap((rows) => {
-    const head = rows[0];
-    return head && isUnalignedDraft(head) ? [objectiveItem(head)] : [];
-  });
-  const reviewed = drafts
-    .sort((a, b) => byText(b[0]?.objectiveUpdatedAt ?? "", a[0]?.objectiveUpdatedAt ?? ""))
-    .slice(0, AGENDA_COACH_REVIEWS);
-  // Descriptions are context for the coach, read only for the drafts it reviews.
-  const descriptions = new Map(
-    (
-      await findObjectives(
-        db,
-        caller.auth.org.id,
-        reviewed.flatMap((rows) => (rows[0] ? [rows[0].objectiveId] : [])),
-      )
-    ).map((o) => [o.id, o.description]),
-  );
   const reviews = await Promise.all(
-    reviewed.map(async (rows) => {
-      const head = rows[0] as AgendaRow;
+    reviewed.map(async (draft) => {
       const findings = await coachFindings(
         caller,
-        { title: head.objectiveTitle, description: descriptions.get(head.objectiveId) ?? null },
-        rows.flatMap((row) =>
-          row.keyResultTitle === null
-            ? []
-            : [
-                {
-                  title: row.keyResultTitle,
-                  type: row.keyResultType,
-                  startValue: row.startValue,
-                  targetValue: row.targetValue,
-                },
-              ],
-        ),
+        { title: draft.title, description: draft.description },
+        draft.keyResults,
       );
       const errors = (findings ?? []).filter((f) => f.severity === "error");
       return errors.length === 0
         ? []
         : [
             {
-              ...objectiveItem(head),
+              ...objectiveItem(draft),
               coachErrors: errors.map((f) => ({ code: f.code, target: f.target, message: f.message })),
             },
           ];
     }),
   );
   return [
-    { kind: "unaligned_drafts", items: unaligned.slice(0, AGENDA_SECTION_LIMIT) },
+    { kind: "unaligned_drafts", items: unaligned.map(objectiveItem) },
     { kind: "coach_errors", items: reviews.flat() },
   ];
 }

@@ -6,6 +6,7 @@ import {
   errorResponses,
   idempotencyHeadersSchema,
   idParamsSchema,
+  type MeetingActionItemAnswer,
   type MeetingAnswer,
   meetingActionItemInputSchema,
   meetingActionItemListSchema,
@@ -26,7 +27,12 @@ import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
-import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
+import {
+  IDEMPOTENT_CREATE,
+  IDEMPOTENT_SECRET_CREATE,
+  idempotentCreate,
+  idempotentSecretCreate,
+} from "../services/idempotency.ts";
 import { actionItemFor, actionItemsOf, myActionItems } from "./action-item-reads.ts";
 import {
   calendarFeedOf,
@@ -125,15 +131,29 @@ export async function meetingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
     {
       schema: {
         tags,
+        description: IDEMPOTENT_CREATE,
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: meetingActionItemInputSchema,
         response: { 201: meetingActionItemSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await addActionItem(caller, request.params.id, request.body);
-      return reply.status(201).send(await actionItemFor(caller, id));
+      const meetingId = request.params.id;
+      const sent = await idempotentCreate(
+        caller,
+        {
+          key: request.headers["idempotency-key"],
+          method: "POST",
+          path: `/meetings/${meetingId}/action-items`,
+          body: request.body,
+        },
+        async () => ({ status: 201, made: await addActionItem(caller, meetingId, request.body) }),
+        (id) => actionItemFor(caller, id),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as MeetingActionItemAnswer);
     },
   );
 
@@ -216,8 +236,26 @@ export async function meetingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
 
   app.post(
     "/me/calendar-feed",
-    { schema: { tags, response: { 201: calendarFeedSecretSchema, ...writeErrorResponses } } },
-    async (request, reply) => reply.status(201).send(await rotateCalendarFeed(callerOf(ctx, request))),
+    {
+      schema: {
+        tags,
+        description: `Makes the caller's calendar feed link (the earlier one stops working). ${IDEMPOTENT_SECRET_CREATE}`,
+        headers: idempotencyHeadersSchema,
+        response: { 201: calendarFeedSecretSchema, ...writeErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const sent = await idempotentSecretCreate(
+        caller,
+        { key: request.headers["idempotency-key"], method: "POST", path: "/me/calendar-feed", body: {} },
+        async () => {
+          const feed = await rotateCalendarFeed(caller);
+          return { status: 201, ids: [caller.auth.user.id], finish: async () => feed };
+        },
+      );
+      return reply.status(sent.status).send(sent.body as z.output<typeof calendarFeedSecretSchema>);
+    },
   );
 
   app.delete(

@@ -1,6 +1,6 @@
 import { testDialects } from "@luodi/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { advanceCycle, buildCompany, publish } from "../../test/factories.ts";
+import { advanceCycle, buildCompany, publish, salesObjective } from "../../test/factories.ts";
 import { startTestServer, type TestServer } from "../../test/harness.ts";
 import { contextOf } from "../app.ts";
 import { type ScheduledJob, Scheduler } from "../scheduler/scheduler.ts";
@@ -41,20 +41,10 @@ describe.each(testDialects())("GET /metrics on %s", (dialect) => {
     });
 
   it("counts requests by route template and status, and check-ins written (not their replays)", async () => {
-    const created = await server.request("POST", "/objectives", {
-      as: company.as.sam,
-      body: {
-        cycleId: company.cycles.quarter,
-        level: "department",
-        ownerDepartmentId: company.departments.sales,
-        title: "Key accounts grow with us",
-        keyResults: [{ title: "Revenue from 0 to 500", type: "currency", startValue: 0, targetValue: 500 }],
-      },
-    });
-    expect(created.status).toBe(201);
-    await publish(server, company.as.sam, created.body.id);
+    const created = await salesObjective(server, company);
+    await publish(server, company.as.sam, created.id);
     await advanceCycle(server, company.owner, company.cycles.quarter, "in_progress");
-    const kr = created.body.keyResults[0].id as string;
+    const kr = created.krs[0] as string;
     const checkIn = (key: string) =>
       server.request("POST", `/key-results/${kr}/check-ins`, {
         as: company.as.sam,
@@ -64,7 +54,7 @@ describe.each(testDialects())("GET /metrics on %s", (dialect) => {
     expect((await checkIn("a")).status).toBe(201);
     expect((await checkIn("a")).headers["idempotent-replayed"]).toBe("true");
     expect((await checkIn("b")).status).toBe(201);
-    await server.request("GET", `/objectives/${created.body.id}`, { as: company.as.sam });
+    await server.request("GET", `/objectives/${created.id}`, { as: company.as.sam });
     await server.request("GET", "/objectives/no-such-id", { as: company.as.sam });
     await server.request("GET", "/no/such/route", { as: company.as.sam });
 

@@ -11,14 +11,20 @@ import type { ChatMessage } from "../integrations/chat-message.ts";
 import { sendChatMessage } from "../integrations/send-chat-message.ts";
 import type { Mailer, MailMessage } from "../mail/mailer.ts";
 
-/** Sends one chat message of the outbox; answers whether the platform took it, and why not. */
-type ChatSend = (row: NotificationDeliveryRow) => Promise<{ ok: boolean; error?: string | undefined }>;
+/**
+ * Sends one chat message or webhook event of the outbox; answers whether the receiver took it, why not,
+ * and whether trying again is pointless (`final`: the webhook was removed).
+ */
+type Outcome = { ok: boolean; error?: string | undefined; final?: boolean | undefined };
+type ChatSend = (row: NotificationDeliveryRow) => Promise<Outcome>;
 
 type Deps = {
   db: Executor;
   now: () => Date;
   mailer: Mailer | null;
   chat: ChatSend | null;
+  /** Sends outbound webhook events (webhooks/send-webhook.ts). */
+  webhook?: ChatSend | null;
   /** Told of every attempt's outcome (the server's metrics). */
   onAttempt?: (channel: string, outcome: "sent" | "retry" | "failed") => void;
 };
@@ -103,7 +109,7 @@ export class DeliverySender {
   }
 
   private async send(row: NotificationDeliveryRow): Promise<void> {
-    let outcome: { ok: boolean; error?: string | undefined };
+    let outcome: Outcome;
     try {
       outcome = await this.attempt(row);
     } catch (error) {
@@ -115,7 +121,7 @@ export class DeliverySender {
       this.deps.onAttempt?.(row.channel, "sent");
       return;
     }
-    const wait = BACKOFF_MS[row.attempts - 1];
+    const wait = outcome.final ? undefined : BACKOFF_MS[row.attempts - 1];
     this.deps.onAttempt?.(row.channel, wait === undefined ? "failed" : "retry");
     const error = (outcome.error ?? "failed").slice(0, 1000);
     await finishDelivery(
@@ -132,7 +138,11 @@ export class DeliverySender {
     );
   }
 
-  private async attempt(row: NotificationDeliveryRow): Promise<{ ok: boolean; error?: string | undefined }> {
+  private async attempt(row: NotificationDeliveryRow): Promise<Outcome> {
+    if (row.channel === "webhook") {
+      if (!this.deps.webhook) return { ok: false, error: "webhooks are not available" };
+      return this.deps.webhook(row);
+    }
     if (row.channel === "email") {
       if (!this.deps.mailer) return { ok: false, error: "SMTP_URL is not set" };
       await this.deps.mailer.send(readJson(row.payload) as MailMessage);

@@ -73,6 +73,7 @@ export async function createObjective(
       level: data.level,
       ownerDepartmentId: ownerDepartmentId,
       ownerUserId: ownerUserId,
+      externalId: null,
       title: data.title,
       description: data.description ?? "",
       weight: data.weight ?? 1,

@@ -1,15 +1,68 @@
-import { canViewObjective } from "@luodi/core";
-import { listObjectives, type ObjectiveFilter } from "@luodi/db";
+import {
+  canViewObjective,
+  MAX_OBJECTIVES_UNPAGED,
+  type ObjectiveAnswer,
+  type ObjectivePageAnswer,
+} from "@luodi/core";
+import { listObjectives, type ObjectiveFilter, type ObjectiveRow } from "@luodi/db";
 import type { Caller } from "../context.ts";
+import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from "../services/time-cursor.ts";
 import { graphOf, policyObjectiveOf } from "./objective-access.ts";
 import { presentObjectives } from "./objective-views.ts";
 
-/** Objectives matching the filter that the caller may see, with their KRs. */
-export async function listVisibleObjectives(caller: Caller, filter: ObjectiveFilter) {
-  const [rows, graph] = await Promise.all([
-    listObjectives(caller.ctx.db, caller.auth.org.id, filter),
-    graphOf(caller),
-  ]);
-  const visible = rows.filter((row) => canViewObjective(caller.auth.actor, policyObjectiveOf(row), graph));
-  return presentObjectives(caller, caller.ctx.db, visible);
+/** Page size when only `cursor` is given (as for every list of the contract). */
+const DEFAULT_PAGE = 50;
+
+/** Rows read at a time while looking for the visible ones of a page. */
+const BATCH = 500;
+
+/**
+ * `GET /objectives`: the objectives matching the filter that the caller may see, with their KRs, oldest
+ * first. With `limit` or `cursor` it is one page `{ items, nextCursor }`; the cursor names the last
+ * objective answered, so objectives created meanwhile (which come later) neither shift nor repeat a page.
+ * With neither it is the first MAX_OBJECTIVES_UNPAGED as a bare array — the answer the first clients
+ * read — never an unbounded list.
+ */
+export async function listVisibleObjectives(
+  caller: Caller,
+  filter: ObjectiveFilter,
+  page: { limit?: number | undefined; cursor?: string | undefined } = {},
+): Promise<ObjectiveAnswer[] | ObjectivePageAnswer> {
+  const after = page.cursor === undefined ? undefined : decodeTimeCursor(page.cursor);
+  if (page.limit === undefined && after === undefined) {
+    const { rows } = await visibleRows(caller, filter, MAX_OBJECTIVES_UNPAGED, undefined);
+    return presentObjectives(caller, caller.ctx.db, rows);
+  }
+  const limit = page.limit ?? DEFAULT_PAGE;
+  const { rows, more } = await visibleRows(caller, filter, limit, after);
+  const last = rows[rows.length - 1];
+  return {
+    items: await presentObjectives(caller, caller.ctx.db, rows),
+    nextCursor: more && last ? encodeTimeCursor(last) : null,
+  };
+}
+
+/**
+ * The first `limit` objectives after `after` that the caller may see, and whether more follow. Visibility
+ * is the policy's (core), not a query's, so rows are read in batches until the page is full.
+ */
+async function visibleRows(
+  caller: Caller,
+  filter: ObjectiveFilter,
+  limit: number,
+  after: TimeCursor | undefined,
+): Promise<{ rows: ObjectiveRow[]; more: boolean }> {
+  const { ctx, auth } = caller;
+  const graph = await graphOf(caller);
+  const visible: ObjectiveRow[] = [];
+  const batch = Math.max(BATCH, limit + 1);
+  let from = after;
+  for (;;) {
+    const rows = await listObjectives(ctx.db, auth.org.id, filter, { limit: batch, after: from });
+    visible.push(...rows.filter((row) => canViewObjective(auth.actor, policyObjectiveOf(row), graph)));
+    const lastRead = rows[rows.length - 1];
+    if (visible.length > limit || rows.length < batch || !lastRead) break;
+    from = { createdAt: lastRead.createdAt, id: lastRead.id };
+  }
+  return { rows: visible.slice(0, limit), more: visible.length > limit };
 }

@@ -3,12 +3,17 @@ import {
   alignmentInputSchema,
   idempotencyHeadersSchema,
   idParamsSchema,
+  MAX_HISTORY_UNPAGED,
+  MAX_OBJECTIVES_UNPAGED,
   noContentSchema,
   type ObjectiveDetailAnswer,
   objectiveDetailSchema,
+  objectiveHistoryPageSchema,
+  objectiveHistoryQuerySchema,
   objectiveHistorySchema,
   objectiveInputSchema,
   objectiveListQuerySchema,
+  objectivePageSchema,
   objectivePatchSchema,
   objectiveSaveSchema,
   objectiveSchema,
@@ -66,20 +71,30 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     {
       schema: {
         tags,
+        description:
+          "The objectives matching the filter that the caller may see, with their key results, oldest first. " +
+          "With `limit` (1–200) or `cursor`, one page `{ items, nextCursor }` (`nextCursor` null at the end; " +
+          "`cursor` alone pages by 50); a cursor this list did not give is refused with 400 `request.invalid`. " +
+          `With neither, at most the first ${MAX_OBJECTIVES_UNPAGED} as a bare array, as the first clients ` +
+          "read it: page to read them all.",
         querystring: objectiveListQuerySchema,
-        response: { 200: z.array(objectiveSchema), ...readErrorResponses },
+        response: { 200: z.union([z.array(objectiveSchema), objectivePageSchema]), ...readErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const { includeDeleted, ...filter } = request.query;
+      const { includeDeleted, limit, cursor, ...filter } = request.query;
       // The query string, with keys in a fixed order, names the list.
       const key = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
       return sendRawJson(
         request,
         reply,
         await cachedRead(caller, "objectives", key, () =>
-          listVisibleObjectives(caller, { ...filter, includeDeleted: includeDeleted === "true" }),
+          listVisibleObjectives(
+            caller,
+            { ...filter, includeDeleted: includeDeleted === "true" },
+            { limit, cursor },
+          ),
         ),
         ctx.config,
       );
@@ -283,12 +298,19 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     {
       schema: {
         tags,
+        description:
+          "The change log of the objective and its key results. With `limit` (1–200) or `cursor`, one page " +
+          "`{ items, nextCursor }`, newest first (`nextCursor` null at the end; `cursor` alone pages by 50). " +
+          `With neither, \`{ entries }\` oldest first: the newest ${MAX_HISTORY_UNPAGED} entries, as the first ` +
+          "clients read it — page to read further back.",
         params: idParamsSchema,
-        response: { 200: objectiveHistorySchema, ...readErrorResponses },
+        querystring: objectiveHistoryQuerySchema,
+        response: {
+          200: z.union([objectiveHistorySchema, objectiveHistoryPageSchema]),
+          ...readErrorResponses,
+        },
       },
     },
-    async (request) => ({
-      entries: await objectiveHistory(callerOf(ctx, request), request.params.id),
-    }),
+    async (request) => objectiveHistory(callerOf(ctx, request), request.params.id, request.query),
   );
 }

@@ -3,7 +3,9 @@ import {
   actionItemPatchSchema,
   agendaItemInputSchema,
   agendaItemPatchSchema,
+  idempotencyHeadersSchema,
   idParamsSchema,
+  type OneOnOneAnswer,
   oneOnOneInputSchema,
   oneOnOneItemParamsSchema,
   oneOnOneListQuerySchema,
@@ -14,15 +16,31 @@ import {
   readErrorResponses,
   writeErrorResponses,
 } from "@luodi/core";
+import type { FastifyReply } from "fastify";
 import type { AppContext } from "../context.ts";
 import { callerOf } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
+import { idempotentCreate } from "../services/idempotency.ts";
 import { addActionItem, updateActionItemFields } from "./action-item-writes.ts";
 import { addAgendaItem, changeAgendaItem } from "./agenda-writes.ts";
 import { createOneOnOne } from "./create-one-on-one.ts";
 import { listOneOnOnesFor, oneOnOneById } from "./one-on-one-reads.ts";
 import { updateOneOnOneFields } from "./update-one-on-one.ts";
 import { writePrivateNote } from "./write-private-note.ts";
+
+/**
+ * A 1:1's creates answer the whole 1:1 with the caller's private note: under an `Idempotency-Key` only what
+ * was made is kept, and a retry answers the 1:1 as it stands then (services/idempotency.ts, `keepAnswer`).
+ */
+const IDEMPOTENT_ONE_ON_ONE =
+  "With an `Idempotency-Key` header, the same key from the same person within 24 hours creates nothing more " +
+  "and answers the 1:1 as it then stands (header `Idempotent-Replayed: true`); the key with another body or " +
+  "path is refused (422 `idempotency.key_reused`).";
+
+function sendCreated(reply: FastifyReply, sent: { status: number; body: unknown; replayed: boolean }) {
+  if (sent.replayed) reply.header("idempotent-replayed", "true");
+  return reply.status(sent.status).send(sent.body as OneOnOneAnswer);
+}
 
 /**
  * 1:1s (一对一) between a manager and a report. Only the two participants may read or change one; anyone
@@ -52,16 +70,29 @@ export async function oneOnOneRoutes(app: ZodApp, ctx: AppContext): Promise<void
     {
       schema: {
         tags,
-        description:
-          "Schedules a 1:1 with someone below the caller in the manager chain (`reportUserId`) or above them (`managerUserId`); anyone else answers 403 one_on_one.not_related.",
+        description: `Schedules a 1:1 with someone below the caller in the manager chain (\`reportUserId\`) or above them (\`managerUserId\`); anyone else answers 403 one_on_one.not_related. ${IDEMPOTENT_ONE_ON_ONE}`,
+        headers: idempotencyHeadersSchema,
         body: oneOnOneInputSchema,
         response: { 201: oneOnOneSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await createOneOnOne(caller, request.body);
-      return reply.status(201).send(await oneOnOneById(caller, id));
+      return sendCreated(
+        reply,
+        await idempotentCreate(
+          caller,
+          {
+            key: request.headers["idempotency-key"],
+            method: "POST",
+            path: "/one-on-ones",
+            body: request.body,
+          },
+          async () => ({ status: 201, made: await createOneOnOne(caller, request.body) }),
+          (id) => oneOnOneById(caller, id),
+          { keepAnswer: false },
+        ),
+      );
     },
   );
 
@@ -103,17 +134,34 @@ export async function oneOnOneRoutes(app: ZodApp, ctx: AppContext): Promise<void
     {
       schema: {
         tags,
-        description:
-          'Adds an agenda item: `{ kind: "free", text }` or `{ kind: "key_result", keyResultId }` (a KR the caller may not see answers 404).',
+        description: `Adds an agenda item: \`{ kind: "free", text }\` or \`{ kind: "key_result", keyResultId }\` (a KR the caller may not see answers 404). ${IDEMPOTENT_ONE_ON_ONE}`,
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: agendaItemInputSchema,
         response: { 201: oneOnOneSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      await addAgendaItem(caller, request.params.id, request.body);
-      return reply.status(201).send(await oneOnOneById(caller, request.params.id));
+      const { id } = request.params;
+      return sendCreated(
+        reply,
+        await idempotentCreate(
+          caller,
+          {
+            key: request.headers["idempotency-key"],
+            method: "POST",
+            path: `/one-on-ones/${id}/agenda`,
+            body: request.body,
+          },
+          async () => {
+            await addAgendaItem(caller, id, request.body);
+            return { status: 201, made: id };
+          },
+          (made) => oneOnOneById(caller, made),
+          { keepAnswer: false },
+        ),
+      );
     },
   );
 
@@ -176,17 +224,34 @@ export async function oneOnOneRoutes(app: ZodApp, ctx: AppContext): Promise<void
     {
       schema: {
         tags,
-        description:
-          "Adds an action item owned by one of the two participants; an owner other than the caller is notified (meeting_action_item).",
+        description: `Adds an action item owned by one of the two participants; an owner other than the caller is notified (meeting_action_item). ${IDEMPOTENT_ONE_ON_ONE}`,
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: actionItemInputSchema,
         response: { 201: oneOnOneSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      await addActionItem(caller, request.params.id, request.body);
-      return reply.status(201).send(await oneOnOneById(caller, request.params.id));
+      const { id } = request.params;
+      return sendCreated(
+        reply,
+        await idempotentCreate(
+          caller,
+          {
+            key: request.headers["idempotency-key"],
+            method: "POST",
+            path: `/one-on-ones/${id}/action-items`,
+            body: request.body,
+          },
+          async () => {
+            await addActionItem(caller, id, request.body);
+            return { status: 201, made: id };
+          },
+          (made) => oneOnOneById(caller, made),
+          { keepAnswer: false },
+        ),
+      );
     },
   );
 

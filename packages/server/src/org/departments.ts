@@ -2,6 +2,7 @@ import { AppError, canManageOrg, wouldCreateDepartmentLoop } from "@luodi/core";
 import {
   type DepartmentRow,
   departmentDependents,
+  type Executor,
   findDepartment,
   findMember,
   insertDepartments,
@@ -17,9 +18,13 @@ function assertAdmin(caller: Caller): void {
   if (!canManageOrg(caller.auth.actor)) throw new AppError("permission.denied");
 }
 
-async function assertLeaderIsMember(caller: Caller, leaderId: string | null | undefined): Promise<void> {
+async function assertLeaderIsMember(
+  caller: Caller,
+  db: Executor,
+  leaderId: string | null | undefined,
+): Promise<void> {
   if (!leaderId) return;
-  const member = await findMember(caller.ctx.db, caller.auth.org.id, leaderId);
+  const member = await findMember(db, caller.auth.org.id, leaderId);
   if (member?.status !== "active") {
     throw new AppError("member.not_found", {}, [{ path: "leaderId" }]);
   }
@@ -33,13 +38,14 @@ export async function createDepartment(
   assertAdmin(caller);
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
-  if (!(await findDepartment(ctx.db, orgId, input.parentId))) {
-    throw new AppError("department.not_found", {}, [{ path: "parentId" }]);
-  }
-  await assertLeaderIsMember(caller, input.leaderId);
   const id = newId();
   const now = ctx.config.now().toISOString();
+  // Read in the transaction: it may be an Idempotency-Key's, already open (services/idempotency.ts).
   await inTransaction(ctx, async (trx) => {
+    if (!(await findDepartment(trx, orgId, input.parentId))) {
+      throw new AppError("department.not_found", {}, [{ path: "parentId" }]);
+    }
+    await assertLeaderIsMember(caller, trx, input.leaderId);
     await insertDepartments(trx, [
       {
         orgId: orgId,
@@ -78,8 +84,8 @@ export async function updateDepartment(
   assertAdmin(caller);
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
-  await assertLeaderIsMember(caller, patch.leaderId);
   await inTransaction(ctx, async (trx) => {
+    await assertLeaderIsMember(caller, trx, patch.leaderId);
     const department = await findDepartment(trx, orgId, id);
     if (!department) throw new AppError("department.not_found");
     if (version !== undefined && version !== department.version)

@@ -46,15 +46,20 @@ export async function createMember(
   assertMayGrant(caller, input.role);
   const passwordHash = input.password ? await hashPassword(input.password, ctx.config) : null;
   const now = ctx.config.now().toISOString();
-  const { userId, invitation } = await inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const added = await addMember(caller, trx, input, passwordHash, now);
-    if (passwordHash !== null || !options.linkBase) return { userId: added.userId, invitation: null };
+    if (passwordHash !== null || !options.linkBase) return added.userId;
     const person = { userId: added.userId, email: input.email, name: input.name };
-    const [invitation] = await issueInvitations(caller, trx, [person], options.linkBase);
-    return { userId: added.userId, invitation: invitation ?? null };
+    const invitations = await issueInvitations(caller, trx, [person], options.linkBase);
+    // Mailed once the member is committed — this transaction may be an Idempotency-Key's, still open when
+    // this returns — and in the background: the answer does not say whether it was sent.
+    ctx.changes.afterCommit(() =>
+      ctx.background.run(async () => {
+        await emailInvitations(caller, invitations);
+      }),
+    );
+    return added.userId;
   });
-  if (invitation) await emailInvitations(caller, [invitation]);
-  return userId;
 }
 
 /** Only owners make owners, so an admin cannot raise anyone above themself. */

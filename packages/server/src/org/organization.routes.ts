@@ -1,11 +1,17 @@
 import {
   AppError,
+  type DepartmentAnswer,
   departmentInputSchema,
   departmentPatchSchema,
   departmentSchema,
   errorResponses,
+  idempotencyHeadersSchema,
   idParamsSchema,
+  MAX_MEMBERS_UNPAGED,
+  type MemberAnswer,
   memberInputSchema,
+  memberListQuerySchema,
+  memberPageSchema,
   memberPatchSchema,
   memberSchema,
   noContentSchema,
@@ -14,7 +20,7 @@ import {
   userIdParamsSchema,
   writeErrorResponses,
 } from "@luodi/core";
-import { findDepartment, findMember, findOrganization, listDepartments, listMembers } from "@luodi/db";
+import { findDepartment, findMember, findOrganization, listDepartments } from "@luodi/db";
 import { z } from "zod";
 import { linkBaseOf } from "../auth/account-links.ts";
 import { parseSettings } from "../auth/resolve-auth.ts";
@@ -22,8 +28,10 @@ import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentDepartment, presentMember, presentOrganization } from "../presenters/presenters.ts";
+import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
 import { mustExist } from "../services/must-exist.ts";
 import { createDepartment, deleteDepartment, updateDepartment } from "./departments.ts";
+import { listMembersFor } from "./list-members.ts";
 import { createMember, updateMember } from "./members.ts";
 import { updateOrganization } from "./update-organization.ts";
 
@@ -80,15 +88,23 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
     {
       schema: {
         tags: ["organization"],
+        description: IDEMPOTENT_CREATE,
+        headers: idempotencyHeadersSchema,
         body: departmentInputSchema,
         response: { 201: departmentSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const id = await createDepartment(caller, request.body);
-      const department = await findDepartment(ctx.db, caller.auth.org.id, id);
-      return reply.status(201).send(presentDepartment(mustExist(department, "department")));
+      const sent = await idempotentCreate(
+        caller,
+        { key: request.headers["idempotency-key"], method: "POST", path: "/departments", body: request.body },
+        async () => ({ status: 201, made: await createDepartment(caller, request.body) }),
+        async (id) =>
+          presentDepartment(mustExist(await findDepartment(ctx.db, caller.auth.org.id, id), "department")),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as DepartmentAnswer);
     },
   );
 
@@ -132,13 +148,20 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
     {
       schema: {
         tags: ["organization"],
-        response: { 200: z.array(memberSchema), ...errorResponses(401, 403, 404) },
+        description:
+          "The organization's members by name; `q` finds them by a part of the name or email (any case), " +
+          "`departmentId` keeps one department's. With `limit` (1–200) or `cursor`, one page " +
+          "`{ items, nextCursor }` (`nextCursor` null at the end; `cursor` alone pages by 50); a cursor this list " +
+          `did not give is refused with 400 \`request.invalid\`. With neither, at most ${MAX_MEMBERS_UNPAGED} ` +
+          "as a bare array, as the first clients read it.",
+        querystring: memberListQuerySchema,
+        response: {
+          200: z.union([z.array(memberSchema), memberPageSchema]),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
-    async (request) => {
-      const { auth } = callerOf(ctx, request);
-      return (await listMembers(ctx.db, auth.org.id)).map(presentMember);
-    },
+    async (request) => listMembersFor(callerOf(ctx, request), request.query),
   );
 
   app.post(
@@ -146,15 +169,26 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
     {
       schema: {
         tags: ["organization"],
+        description: IDEMPOTENT_CREATE,
+        headers: idempotencyHeadersSchema,
         body: memberInputSchema,
         response: { 201: memberSchema, ...writeErrorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const userId = await createMember(caller, request.body, { linkBase: linkBaseOf(ctx, request) });
-      const member = await findMember(ctx.db, caller.auth.org.id, userId);
-      return reply.status(201).send(presentMember(mustExist(member, "member")));
+      const sent = await idempotentCreate(
+        caller,
+        { key: request.headers["idempotency-key"], method: "POST", path: "/members", body: request.body },
+        async () => ({
+          status: 201,
+          made: await createMember(caller, request.body, { linkBase: linkBaseOf(ctx, request) }),
+        }),
+        async (userId) =>
+          presentMember(mustExist(await findMember(ctx.db, caller.auth.org.id, userId), "member")),
+      );
+      if (sent.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(sent.status).send(sent.body as MemberAnswer);
     },
   );
 

@@ -1,5 +1,10 @@
 import { AppError, canManageOrg, type Locale, type OrgSettings } from "@luodi/core";
-import { findOrganization, updateOrganization as updateOrganizationRow } from "@luodi/db";
+import {
+  type Executor,
+  findDepartment,
+  findOrganization,
+  updateOrganization as updateOrganizationRow,
+} from "@luodi/db";
 import { parseSettings } from "../auth/resolve-auth.ts";
 import type { Caller } from "../context.ts";
 import { diffFields, recordAudit } from "../services/audit.ts";
@@ -15,6 +20,20 @@ export type OrganizationPatch = {
   settings?: Partial<OrgSettings> | undefined;
 };
 
+/**
+ * Password sign-in may be turned off only where single sign-on is configured (else nobody but owners could
+ * sign in), and single sign-on's default department must be one of the organization's.
+ */
+async function assertSignInSettings(caller: Caller, trx: Executor, settings: Partial<OrgSettings>) {
+  if (settings.passwordLoginDisabled && !caller.ctx.config.oidc) {
+    throw new AppError("settings.sso_required", {}, [{ path: "settings.passwordLoginDisabled" }]);
+  }
+  const departmentId = settings.ssoDefaultDepartmentId;
+  if (departmentId && !(await findDepartment(trx, caller.auth.org.id, departmentId))) {
+    throw new AppError("department.not_found", {}, [{ path: "settings.ssoDefaultDepartmentId" }]);
+  }
+}
+
 /** Admins change the organization's profile, direction (mission, vision, strategy) and settings. */
 export async function updateOrganization(
   caller: Caller,
@@ -28,6 +47,7 @@ export async function updateOrganization(
     if (!org) throw new AppError("organization.not_found");
     if (version !== undefined && version !== org.version)
       throw new AppError("version.conflict", { current: org.version });
+    if (patch.settings) await assertSignInSettings(caller, trx, patch.settings);
     const settings = patch.settings
       ? JSON.stringify({ ...parseSettings(org), ...patch.settings })
       : undefined;

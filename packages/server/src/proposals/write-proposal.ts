@@ -50,6 +50,7 @@ export function wouldBeObjective(
     level: "personal",
     ownerDepartmentId: null,
     ownerUserId: proposerId,
+    externalId: null,
     title: "",
     description: "",
     weight: 1,

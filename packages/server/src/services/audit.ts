@@ -1,18 +1,9 @@
 import { type Executor, insertAuditEntries } from "@luodi/db";
+import { queueWebhookEvents } from "../webhooks/webhook-events.ts";
+import type { AuditEntry } from "./audit-entry.ts";
 import { newId } from "./ids.ts";
 
-export type AuditEntry = {
-  orgId: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  objectiveId?: string | null;
-  reason?: string | null;
-  before?: unknown;
-  after?: unknown;
-  at: string;
-};
+export type { AuditEntry };
 
 /** Appends entries to the audit log (in the caller's transaction, so they land with the write). */
 export async function recordAudit(db: Executor, entries: AuditEntry[]): Promise<void> {
@@ -30,6 +21,19 @@ export async function recordAudit(db: Executor, entries: AuditEntry[]): Promise<
       before: e.before === undefined ? null : JSON.stringify(camelKeys(e.before)),
       after: e.after === undefined ? null : JSON.stringify(camelKeys(e.after)),
       createdAt: e.at,
+    })),
+  );
+  // The same changes, as the events the organization's webhooks subscribe to (same transaction).
+  await queueWebhookEvents(
+    db,
+    entries.map((e) => ({
+      ...e,
+      change: {
+        action: e.action,
+        reason: e.reason ?? null,
+        before: e.before === undefined ? null : camelKeys(e.before),
+        after: e.after === undefined ? null : camelKeys(e.after),
+      },
     })),
   );
 }

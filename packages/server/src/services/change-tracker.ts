@@ -43,6 +43,7 @@ const TENANT_TABLES = new Set([
   "objective_support",
   "adjustment",
   "integration",
+  "webhook",
   "notification",
   "notification_setting",
   "notification_delivery",
@@ -156,12 +157,16 @@ function scopesOf(write: Write): string[] {
     // Kept answers of idempotent creates: replayed as stored, never part of a cached read.
     case "idempotency_key":
     case "account_link":
-    // Chat channels are read fresh by their admin list and by each notification sent; no cached answer holds them.
+    // Single sign-on's links and sign-ins under way are read fresh by the callback; no cached answer holds them.
+    case "user_identity":
+    case "oidc_login_request":
+    // Chat channels and webhooks are read fresh by their admin lists and by each notification or event
+    // sent; no cached answer holds them.
     case "integration":
+    case "webhook":
     // A person's notifications and settings are read fresh each time; no cached answer holds them.
     case "notification":
     case "notification_setting":
-    case "notification_delivery":
     // Comments and praise are read fresh by their own lists; no cached answer (tree, dashboard, lists of
     // objectives) shows them.
     case "comment":
@@ -185,6 +190,9 @@ function scopesOf(write: Write): string[] {
     case "one_on_one_action_item":
     case "one_on_one_private_note":
       return [];
+    // Something new in the outbox: the senders are woken once it is committed (no cached answer shows it).
+    case "notification_delivery":
+      return kind === "insert" ? [OUTBOX_SCOPE] : [];
     // A new session or token is found by its first use; ending one must reach every cached caller.
     // Noting when a token was last used changes nothing about who may use it.
     case "session":
@@ -202,6 +210,12 @@ function scopesOf(write: Write): string[] {
     ...(table === "cycle" ? [cyclesScope(orgId)] : []),
   ]);
 }
+
+/**
+ * Not a cache scope: bumping it wakes this instance's senders of the outbox (emails, chat messages, webhook
+ * events), so whatever queues a delivery has it sent right after its commit.
+ */
+export const OUTBOX_SCOPE = "*outbox";
 
 type Pending = { scopes: Set<string>; afterCommit: Array<() => void> };
 

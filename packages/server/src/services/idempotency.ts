@@ -88,6 +88,13 @@ export async function idempotentCreate<R>(
   request: { key: string | undefined; method: string; path: string; body: unknown },
   create: () => Promise<Made<R>>,
   present: (made: R, status: number) => Promise<unknown>,
+  options: {
+    /**
+     * False for an answer that shows more than the create made — a 1:1 with the caller's private note: only
+     * what was made is kept, and a replay presents it as it stands then, so no copy of the note outlives it.
+     */
+    keepAnswer?: boolean;
+  } = {},
 ): Promise<Answer & { replayed: boolean }> {
   const kept = await idempotent(caller, request, async () => {
     const { status, made } = await create();
@@ -97,7 +104,7 @@ export async function idempotentCreate<R>(
   if (!pending) return kept;
   // What was kept is what `create` made (R), as JSON: the only writer of `$made` is the line above.
   const body = await present(pending.made as R, kept.status);
-  if (!kept.replayed && request.key !== undefined) {
+  if (!kept.replayed && request.key !== undefined && options.keepAnswer !== false) {
     const { auth } = caller;
     await keepIdempotentAnswer(caller.ctx.db, {
       orgId: auth.org.id,
@@ -108,6 +115,42 @@ export async function idempotentCreate<R>(
     });
   }
   return { status: kept.status, body, replayed: kept.replayed };
+}
+
+/** How a create whose answer holds a secret says what its `Idempotency-Key` does (the OpenAPI description). */
+export const IDEMPOTENT_SECRET_CREATE =
+  "With an `Idempotency-Key` header, the same key from the same person within 24 hours creates nothing more; " +
+  "as the answer holds a secret shown only once, it is not answered again: the retry gets 409 " +
+  "`idempotency.secret_not_replayed` naming what the first request made. " +
+  "The key with another body or path is refused (422 `idempotency.key_reused`).";
+
+/**
+ * A create whose answer holds a secret shown once — an API token, an invitation's one-time link — under an
+ * `Idempotency-Key`. Only the ids of what was made are kept under the key, never the answer: the store keeps
+ * no plaintext secret (only their hashes are stored anywhere, docs/SECURITY.md), and a replay cannot show it
+ * again. So the same key again creates nothing and is refused with 409 `idempotency.secret_not_replayed`,
+ * naming the ids; the caller revokes or resends what was made. `create` runs in the key's transaction;
+ * `finish` (an email, the answer) runs once it has committed, for the first request only.
+ */
+export async function idempotentSecretCreate(
+  caller: Caller,
+  request: { key: string | undefined; method: string; path: string; body: unknown },
+  create: () => Promise<{ status: number; ids: string[]; finish: () => Promise<unknown> }>,
+): Promise<Answer> {
+  // The attempt that committed is the last one run (a transaction retried on PostgreSQL runs `create` again).
+  let finish: (() => Promise<unknown>) | undefined;
+  const kept = await idempotent(caller, request, async () => {
+    const made = await create();
+    finish = made.finish;
+    return { status: made.status, body: { $made: made.ids } };
+  });
+  if (kept.replayed || !finish) {
+    const ids = madeOf(kept.body)?.made;
+    throw new AppError("idempotency.secret_not_replayed", {
+      ids: Array.isArray(ids) ? ids.join(", ") : "",
+    });
+  }
+  return { status: kept.status, body: await finish() };
 }
 
 /** Forgets expired answers, at most once an hour per process. */

@@ -3,7 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceCycle, buildCompany, publish } from "../../test/factories.ts";
 import { type Credentials, startTestServer, type TestServer } from "../../test/harness.ts";
 
-type Table = "objective" | "keyResult" | "comment" | "recognition" | "meeting" | "question" | "adjustment";
+type Table =
+  | "objective"
+  | "keyResult"
+  | "comment"
+  | "recognition"
+  | "meeting"
+  | "question"
+  | "adjustment"
+  | "department"
+  | "cycle"
+  | "membership"
+  | "integration"
+  | "oneOnOne"
+  | "oneOnOneAgendaItem"
+  | "oneOnOneActionItem"
+  | "meetingActionItem";
 
 /** A create of the contract, with two different bodies, the table it writes and who sends it. */
 type Create = {
@@ -14,6 +29,8 @@ type Create = {
   table: Table;
   as: () => Credentials;
   status?: number;
+  /** The same body cannot be created twice (a member's email): no second create without a key. */
+  once?: boolean;
 };
 
 /*
@@ -27,6 +44,9 @@ describe.each(testDialects())("Idempotency-Key on creates on %s", (dialect) => {
   let objectiveId: string;
   let keyResultId: string;
   let publishedId: string;
+  let meetingId: string;
+  let oneOnOneId: string;
+  let laterObjectiveId: string;
   let creates: Create[];
 
   beforeAll(async () => {
@@ -56,6 +76,35 @@ describe.each(testDialects())("Idempotency-Key on creates on %s", (dialect) => {
     publishedId = published.body.id;
     await publish(server, company.as.sue, publishedId);
     const quarter = company.cycles.quarter;
+    const meeting = await server.request("POST", "/meetings", {
+      as: company.owner,
+      body: { kind: "weekly", title: "Sales weekly", cycleId: quarter, scheduledAt: "2027-04-16T01:00:00Z" },
+    });
+    expect(meeting.status).toBe(201);
+    meetingId = meeting.body.id;
+    const oneOnOne = await server.request("POST", "/one-on-ones", {
+      as: company.as.sam,
+      body: { reportUserId: company.users.sue, scheduledAt: "2027-04-16T03:00:00Z" },
+    });
+    expect(oneOnOne.status).toBe(201);
+    oneOnOneId = oneOnOne.body.id;
+    const third = await server.request("POST", "/cycles", {
+      as: company.owner,
+      body: {
+        name: "2027 Q3",
+        kind: "quarter",
+        startDate: "2027-07-01",
+        endDate: "2027-09-30",
+        parentId: company.cycles.year,
+      },
+    });
+    expect(third.status).toBe(201);
+    const later = await server.request("POST", "/objectives", {
+      as: company.as.sue,
+      body: { cycleId: third.body.id, level: "personal", title: "Keep closing deals" },
+    });
+    expect(later.status).toBe(201);
+    laterObjectiveId = later.body.id;
     creates = [
       {
         name: "POST /objectives",
@@ -138,11 +187,112 @@ describe.each(testDialects())("Idempotency-Key on creates on %s", (dialect) => {
         table: "question",
         as: () => company.as.pat,
       },
+      {
+        name: "POST /departments",
+        path: () => "/departments",
+        body: () => ({ name: "Inside sales", parentId: company.departments.sales }),
+        other: () => ({ name: "Field sales", parentId: company.departments.sales }),
+        table: "department",
+        as: () => company.owner,
+      },
+      {
+        name: "POST /cycles",
+        path: () => "/cycles",
+        body: () => ({ name: "2027 H2", kind: "custom", startDate: "2027-07-01", endDate: "2027-12-31" }),
+        other: () => ({ name: "2027 H2", kind: "custom", startDate: "2027-07-02", endDate: "2027-12-31" }),
+        table: "cycle",
+        as: () => company.owner,
+      },
+      {
+        name: "POST /members",
+        path: () => "/members",
+        body: () => ({
+          email: "mia@acme.test",
+          name: "Mia Market",
+          role: "member",
+          departmentId: company.departments.sales,
+        }),
+        other: () => ({
+          email: "mia@acme.test",
+          name: "Mia Marketing",
+          role: "member",
+          departmentId: company.departments.sales,
+        }),
+        table: "membership",
+        as: () => company.owner,
+        once: true,
+      },
+      {
+        name: "POST /integrations",
+        path: () => "/integrations",
+        body: () => ({
+          kind: "slack",
+          name: "Sales",
+          webhookUrl: "https://34.226.36.59/x",
+          events: ["digest"],
+        }),
+        other: () => ({
+          kind: "slack",
+          name: "Sales!",
+          webhookUrl: "https://34.226.36.59/x",
+          events: ["digest"],
+        }),
+        table: "integration",
+        as: () => company.owner,
+      },
+      {
+        name: "POST /one-on-ones",
+        path: () => "/one-on-ones",
+        body: () => ({ reportUserId: company.users.sue, scheduledAt: "2027-04-23T03:00:00Z" }),
+        other: () => ({ reportUserId: company.users.sue, scheduledAt: "2027-04-30T03:00:00Z" }),
+        table: "oneOnOne",
+        as: () => company.as.sam,
+      },
+      {
+        name: "POST /one-on-ones/:id/agenda",
+        path: () => `/one-on-ones/${oneOnOneId}/agenda`,
+        body: () => ({ kind: "free", text: "Pipeline review" }),
+        other: () => ({ kind: "free", text: "Pipeline review, again" }),
+        table: "oneOnOneAgendaItem",
+        as: () => company.as.sue,
+      },
+      {
+        name: "POST /one-on-ones/:id/action-items",
+        path: () => `/one-on-ones/${oneOnOneId}/action-items`,
+        body: () => ({ title: "Call the three late renewals", ownerUserId: company.users.sue }),
+        other: () => ({ title: "Call the four late renewals", ownerUserId: company.users.sue }),
+        table: "oneOnOneActionItem",
+        as: () => company.as.sam,
+      },
+      {
+        name: "POST /meetings/:id/action-items",
+        path: () => `/meetings/${meetingId}/action-items`,
+        body: () => ({ title: "Send the deck", ownerUserId: company.users.sue }),
+        other: () => ({ title: "Send the new deck", ownerUserId: company.users.sue }),
+        table: "meetingActionItem",
+        as: () => company.owner,
+      },
+      {
+        name: "POST /key-results/:id/carry-forward",
+        path: () => `/key-results/${keyResultId}/carry-forward`,
+        body: () => ({ objectiveId: laterObjectiveId }),
+        other: () => ({ objectiveId: laterObjectiveId, reason: "Carried on" }),
+        table: "keyResult",
+        as: () => company.as.sue,
+      },
     ];
   });
   afterAll(async () => server.close());
 
-  const count = async (table: Table) => (await server.db.db.selectFrom(table).select("id").execute()).length;
+  const count = async (table: Table) =>
+    Number(
+      (
+        await server.db.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const send = (c: Create, body: Record<string, unknown>, key?: string, locale = "en") =>
     server.request("POST", c.path(), {
       as: c.as(),
@@ -180,9 +330,162 @@ describe.each(testDialects())("Idempotency-Key on creates on %s", (dialect) => {
       expect(await count(c.table), c.name).toBe(before + 1);
 
       // Without a key, the same body is a new create.
+      if (c.once) continue;
       expect((await send(c, c.body())).status, c.name).toBe(c.status ?? 201);
       expect(await count(c.table), c.name).toBe(before + 2);
     }
+  });
+
+  it.each([
+    {
+      name: "POST /tokens",
+      path: "/tokens",
+      body: { name: "CI script" },
+      other: { name: "CI script 2" },
+      table: "apiToken" as const,
+      secretOf: (body: { token: string }) => [body.token],
+    },
+    {
+      name: "POST /invitations",
+      path: "/invitations",
+      body: { email: "ivy@acme.test", name: "Ivy Invited", role: "member", departmentId: "" },
+      other: { email: "ivy@acme.test", name: "Ivy Invitee", role: "member", departmentId: "" },
+      table: "accountLink" as const,
+      secretOf: (body: { url: string }) => [body.url, body.url.split("/").pop() as string],
+    },
+    {
+      name: "POST /invitations (several)",
+      path: "/invitations",
+      body: {
+        items: [
+          { email: "kai@acme.test", name: "Kai", role: "member", departmentId: "" },
+          { email: "lea@acme.test", name: "Lea", role: "member", departmentId: "" },
+        ],
+      },
+      other: { items: [{ email: "kai@acme.test", name: "Kai", role: "member", departmentId: "" }] },
+      table: "accountLink" as const,
+      secretOf: (body: { items: Array<{ url: string }> }) => body.items.map((i) => i.url),
+    },
+  ])("$name: a retry makes nothing more and shows no secret again; none is kept under the key", async (c) => {
+    // Invitations go to Sales (known only once the company is built).
+    const fill = (body: unknown): unknown =>
+      JSON.parse(
+        JSON.stringify(body).replaceAll('"departmentId":""', `"departmentId":"${company.departments.sales}"`),
+      );
+    const key = `secret-${c.name.replace(/\W+/g, "-")}`;
+    const post = (body: unknown, locale = "en") =>
+      server.request("POST", c.path, {
+        as: company.owner,
+        body: fill(body),
+        headers: { "idempotency-key": key, "accept-language": locale },
+      });
+    const rows = async () =>
+      Number(
+        (
+          await server.db.db
+            .selectFrom(c.table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await rows();
+    const first = await post(c.body);
+    expect(first.status).toBe(201);
+    const made = await rows();
+    expect(made).toBeGreaterThan(before);
+
+    const again = await post(c.body, "zh-CN");
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("idempotency.secret_not_replayed");
+    expect(again.body.error.message).toContain("只显示一次");
+    const ids = "items" in first.body ? first.body.items.map((i: { id: string }) => i.id) : [first.body.id];
+    for (const id of ids) expect(again.body.error.message).toContain(id);
+    for (const secret of c.secretOf(first.body)) expect(JSON.stringify(again.body)).not.toContain(secret);
+    expect(await rows()).toBe(made);
+
+    const reused = await post(c.other);
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe("idempotency.key_reused");
+    expect(await rows()).toBe(made);
+
+    const kept = await server.db.db
+      .selectFrom("idempotencyKey")
+      .select(["body", "status"])
+      .where("key", "=", key)
+      .executeTakeFirstOrThrow();
+    expect(kept.status).toBe(201);
+    for (const secret of c.secretOf(first.body)) expect(kept.body).not.toContain(secret);
+  });
+
+  it("a retried calendar-feed link or admin reset link makes no new secret: the first one keeps working", async () => {
+    const feed = (key: string) =>
+      server.request("POST", "/me/calendar-feed", {
+        as: company.as.sue,
+        headers: { "idempotency-key": key },
+      });
+    const first = await feed("feed-1");
+    expect(first.status).toBe(201);
+    const again = await feed("feed-1");
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("idempotency.secret_not_replayed");
+    expect(JSON.stringify(again.body)).not.toContain(first.body.token);
+    const calendar = await server.request("GET", `/me/calendar.ics?token=${first.body.token}`);
+    expect(calendar.status).toBe(200);
+
+    const links = async () =>
+      (
+        await server.db.db
+          .selectFrom("accountLink")
+          .select("id")
+          .where("kind", "=", "password_reset")
+          .execute()
+      ).length;
+    const before = await links();
+    const reset = (key: string) =>
+      server.request("POST", `/members/${company.users.eve}/password-reset`, {
+        as: company.owner,
+        headers: { "idempotency-key": key },
+      });
+    const link = await reset("reset-1");
+    expect(link.status).toBe(200);
+    const retried = await reset("reset-1");
+    expect(retried.status).toBe(409);
+    expect(retried.body.error.code).toBe("idempotency.secret_not_replayed");
+    expect(JSON.stringify(retried.body)).not.toContain(link.body.url);
+    expect(await links()).toBe(before + 1);
+  });
+
+  it("keeps only what a 1:1 create made under its key, never the answer with the caller's private note", async () => {
+    const note = await server.request("PUT", `/one-on-ones/${oneOnOneId}/private-note`, {
+      as: company.as.sam,
+      body: { body: "Sue seems tired lately" },
+    });
+    expect(note.status).toBe(200);
+    const add = () =>
+      server.request("POST", `/one-on-ones/${oneOnOneId}/agenda`, {
+        as: company.as.sam,
+        body: { kind: "free", text: "Workload" },
+        headers: { "idempotency-key": "one-on-one-note" },
+      });
+    const first = await add();
+    expect(first.status).toBe(201);
+    expect(JSON.stringify(first.body)).toContain("Sue seems tired lately");
+    const kept = await server.db.db
+      .selectFrom("idempotencyKey")
+      .select("body")
+      .where("key", "=", "one-on-one-note")
+      .executeTakeFirstOrThrow();
+    expect(kept.body).not.toContain("tired");
+    // The note cleared, a retry answers the 1:1 as it now stands, with one "Workload" item still.
+    await server.request("PUT", `/one-on-ones/${oneOnOneId}/private-note`, {
+      as: company.as.sam,
+      body: { body: "" },
+    });
+    const again = await add();
+    expect(again.status).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(JSON.stringify(again.body)).not.toContain("tired");
+    expect(again.body.agenda.filter((i: { text: string | null }) => i.text === "Workload")).toHaveLength(1);
   });
 
   it("refuses a key that is not visible ASCII on every create, creating nothing", async () => {

@@ -1,6 +1,6 @@
 import { AppError } from "@luodi/core";
 
-/** The last row a page answered, in the order newest first: its time, then its id. */
+/** The last row a page answered, in the list's order (newest first, or oldest first): its time, then its id. */
 export type TimeCursor = { createdAt: string; id: string };
 
 /** The opaque `nextCursor` of a list read newest first (api.md: `?limit=&cursor=` → `{ items, nextCursor }`). */

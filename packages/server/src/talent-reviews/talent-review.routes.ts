@@ -109,12 +109,12 @@ export async function talentReviewRoutes(app: ZodApp, ctx: AppContext): Promise<
     async (request, reply) => {
       const table = await talentReviewTable(callerOf(ctx, request), request.params.id);
       const format = request.query.format;
-      const file = format === "csv" ? await tableToCsv(table) : await tablesToXlsx([table]);
+      const file = format === "csv" ? await tableToCsv(table) : tablesToXlsx([table]);
       return (
         reply
           .type(EXPORT_FORMATS[format].type)
           .header("content-disposition", `attachment; filename="talent-review.${format}"`)
-          // Bytes go out as they are (Fastify serializes no Buffer); the 200 schema documents the file only.
+          // Bytes go out as they are (Fastify serializes no Buffer or stream); the 200 schema documents the file only.
           .send(file as unknown as string)
       );
     },

@@ -165,7 +165,7 @@ export function useIntegrations() {
 export function useObjectives(query: ObjectiveListQuery, enabled = true) {
   return useQuery({
     queryKey: queryKeys.objectives(query),
-    queryFn: ({ signal }) => api.objectives.list(query, signal),
+    queryFn: ({ signal }) => api.objectives.all(query, signal),
     enabled,
   });
 }
@@ -275,14 +275,6 @@ export function useTeam(cycleId: string | undefined, indirect: boolean) {
   return useQuery({
     queryKey: queryKeys.team(cycleId ?? "", indirect),
     queryFn: ({ signal }) => api.auth.team(cycleId ?? "", indirect, signal),
-    enabled: !!cycleId,
-  });
-}
-
-export function useCycleTree(cycleId: string | undefined, departmentId?: string) {
-  return useQuery({
-    queryKey: queryKeys.tree(cycleId ?? "", departmentId),
-    queryFn: ({ signal }) => api.cycles.tree(cycleId ?? "", departmentId, signal),
     enabled: !!cycleId,
   });
 }

@@ -94,6 +94,12 @@ export function createAppRouter() {
                   }),
                 },
                 {
+                  path: "import",
+                  lazy: async () => ({
+                    Component: (await import("../features/data-import/ImportPage.tsx")).ImportPage,
+                  }),
+                },
+                {
                   path: "dashboard",
                   lazy: async () => ({
                     Component: (await import("../features/dashboard/DashboardPage.tsx")).DashboardPage,

@@ -8,11 +8,12 @@ import { DepartmentsAdmin } from "./DepartmentsAdmin.tsx";
 import { IntegrationsAdmin } from "./IntegrationsAdmin.tsx";
 import { MembersAdmin } from "./MembersAdmin.tsx";
 import { OrgSettingsForm } from "./OrgSettingsForm.tsx";
+import { WebhooksAdmin } from "./WebhooksAdmin.tsx";
 
-const TABS = ["org", "departments", "members", "cycles", "integrations", "audit"] as const;
+const TABS = ["org", "departments", "members", "cycles", "integrations", "webhooks", "audit"] as const;
 type TabKey = (typeof TABS)[number];
 
-/** 管理: the organization, its departments, members, cycles, chat channels and audit log; admins only. */
+/** 管理: the organization, its departments, members, cycles, chat channels, webhooks and audit log; admins only. */
 export function AdminPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -37,6 +38,7 @@ export function AdminPage() {
           { key: "members", label: t("admin.tabs.members"), children: <MembersAdmin /> },
           { key: "cycles", label: t("admin.tabs.cycles"), children: <CyclesAdmin /> },
           { key: "integrations", label: t("admin.tabs.integrations"), children: <IntegrationsAdmin /> },
+          { key: "webhooks", label: t("admin.tabs.webhooks"), children: <WebhooksAdmin /> },
           { key: "audit", label: t("admin.tabs.audit"), children: <AuditLog /> },
         ]}
       />

@@ -1,13 +1,28 @@
 import type { Organization, OrgPatch } from "@luodi/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Switch,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
-import { queryKeys, useOrg } from "../../api/queries.ts";
+import { queryKeys, useDepartments, useOrg } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
+import { SSO_KEY, useSsoStatus } from "../auth/sso.ts";
 import { showFormError } from "./form-helpers.ts";
 
 type Values = {
@@ -22,6 +37,9 @@ type Values = {
   checkInHour: number;
   scoreScale: "0-1" | "0-100";
   maxObjectivesPerOwner: number;
+  passwordLoginDisabled: boolean;
+  /** Undefined: the root department. */
+  ssoDefaultDepartmentId: string | undefined;
 };
 
 const FIELDS = [
@@ -36,6 +54,8 @@ const FIELDS = [
   "checkInHour",
   "scoreScale",
   "maxObjectivesPerOwner",
+  "passwordLoginDisabled",
+  "ssoDefaultDepartmentId",
 ];
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -70,6 +90,8 @@ function toValues(org: Organization): Values {
     checkInHour: org.settings.checkInHour,
     scoreScale: org.settings.scoreScale,
     maxObjectivesPerOwner: org.settings.maxObjectivesPerOwner,
+    passwordLoginDisabled: org.settings.passwordLoginDisabled,
+    ssoDefaultDepartmentId: org.settings.ssoDefaultDepartmentId ?? undefined,
   };
 }
 
@@ -87,6 +109,9 @@ function OrgForm({ org }: { org: Organization }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
+  const sso = useSsoStatus();
+  const ssoName = sso.data?.enabled ? (sso.data.name ?? "SSO") : null;
+  const departments = useDepartments();
   const save = useMutation({
     mutationFn: (values: Values) => {
       const patch: OrgPatch = {
@@ -102,6 +127,14 @@ function OrgForm({ org }: { org: Organization }) {
           checkInHour: values.checkInHour,
           scoreScale: values.scoreScale,
           maxObjectivesPerOwner: values.maxObjectivesPerOwner,
+          // Sent only where single sign-on is on: elsewhere turning passwords off is refused (422), and a
+          // setting kept from when it was on must not block saving the rest.
+          ...(ssoName
+            ? {
+                passwordLoginDisabled: values.passwordLoginDisabled,
+                ssoDefaultDepartmentId: values.ssoDefaultDepartmentId ?? null,
+              }
+            : {}),
         },
         version: org.version,
       };
@@ -111,6 +144,7 @@ function OrgForm({ org }: { org: Organization }) {
       setFormError(null);
       queryClient.setQueryData(queryKeys.org, updated);
       void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      void queryClient.invalidateQueries({ queryKey: SSO_KEY });
       message.success(t("admin.org.saved"));
     },
     onError: (error) => {
@@ -202,6 +236,43 @@ function OrgForm({ org }: { org: Organization }) {
             </Form.Item>
           </Col>
         </Row>
+        <Divider titlePlacement="start" plain>
+          {t("admin.org.sso.title")}
+        </Divider>
+        {ssoName ? (
+          <Row gutter={16} data-testid="org-sso">
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="passwordLoginDisabled"
+                label={t("admin.org.sso.passwordLoginDisabled")}
+                valuePropName="checked"
+                extra={t("admin.org.sso.passwordLoginHint", { name: ssoName })}
+              >
+                <Switch data-testid="org-password-login-disabled" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="ssoDefaultDepartmentId"
+                label={t("admin.org.sso.defaultDepartment")}
+                extra={t("admin.org.sso.defaultDepartmentHint", { name: ssoName })}
+              >
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: "label" }}
+                  placeholder={t("admin.org.sso.rootDepartment")}
+                  loading={departments.isPending}
+                  options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                  data-testid="org-sso-department"
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        ) : (
+          <Typography.Paragraph type="secondary" data-testid="org-sso-off">
+            {t("admin.org.sso.off")}
+          </Typography.Paragraph>
+        )}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="org-save">
           {t("common.save")}
         </Button>

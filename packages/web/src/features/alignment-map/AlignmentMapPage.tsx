@@ -1,10 +1,9 @@
 import { CaretDownOutlined, CaretRightOutlined } from "@ant-design/icons";
-import type { TreeNode } from "@luodi/client";
-import { Button, Card, Empty, Space, Typography } from "antd";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Alert, Button, Card, Empty, Select, Typography } from "antd";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { useCycleTree, useDepartments, useMembers } from "../../api/queries.ts";
+import { useDepartments, useMembers } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_KEYS } from "../../components/labels.ts";
@@ -13,34 +12,31 @@ import { formatPercent } from "../../lib/format.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { DepartmentFilter } from "../cycles/DepartmentFilter.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
-import {
-  allParents,
-  countNodes,
-  defaultExpanded,
-  type TreeRow,
-  visibleRows,
-  windowOf,
-} from "./tree-model.ts";
+import { countShown, ROOTS, scrollTopFor, type TreeRow, visibleRows, windowOf } from "./tree-model.ts";
+import { searchMap, useLazyMap } from "./use-lazy-map.ts";
 
 const ROW_HEIGHT = 52;
 const INDENT = 20;
 
-/** 对齐地图: company objectives down to personal ones, coloured by health, opened level by level. */
+/**
+ * 对齐地图: company objectives down to personal ones, coloured by health, read level by level from the
+ * server (a company's whole tree is tens of megabytes); search finds any objective and opens the map at it,
+ * as does a link with `?objective=`.
+ */
 export function AlignmentMapPage() {
   const { t } = useTranslation();
   const { cycles, cycle, setCycle } = useSelectedCycle();
   const [params, setParams] = useSearchParams();
   const departmentId = params.get("department") ?? undefined;
   const departments = useDepartments();
-  const tree = useCycleTree(cycle?.id, departmentId);
   const deptList = departments.data ?? [];
 
-  const setDepartment = (id: string | undefined) =>
+  const setParam = (name: string, value: string | undefined) =>
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
-        if (id) next.set("department", id);
-        else next.delete("department");
+        if (value) next.set(name, value);
+        else next.delete(name);
         return next;
       },
       { replace: true },
@@ -58,63 +54,161 @@ export function AlignmentMapPage() {
           <DepartmentFilter
             departments={deptList}
             value={departmentId}
-            onChange={setDepartment}
+            onChange={(id) => setParam("department", id)}
             testId="map-department"
           />
         </div>
       </div>
       {!cycle ? (
         <Empty description={t("dashboard.noCycle")} />
-      ) : tree.isPending ? (
-        <Loading />
-      ) : tree.isError ? (
-        <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />
-      ) : tree.data.roots.length === 0 ? (
-        <Card>
-          <Empty description={t("alignmentMap.empty")} />
-        </Card>
       ) : (
-        <AlignmentTree key={`${cycle.id}|${departmentId ?? ""}`} roots={tree.data.roots} />
+        <AlignmentTree
+          key={`${cycle.id}|${departmentId ?? ""}`}
+          cycleId={cycle.id}
+          departmentId={departmentId}
+          openAt={params.get("objective")}
+          onOpen={(id) => setParam("objective", id)}
+        />
       )}
     </>
   );
 }
 
-function AlignmentTree({ roots }: { roots: readonly TreeNode[] }) {
+function AlignmentTree({
+  cycleId,
+  departmentId,
+  openAt,
+  onOpen,
+}: {
+  cycleId: string;
+  departmentId: string | undefined;
+  openAt: string | null;
+  onOpen: (objectiveId: string) => void;
+}) {
   const { t } = useTranslation();
-  const [expanded, setExpanded] = useState<Set<string>>(() => defaultExpanded(roots));
-  const rows = useMemo(() => visibleRows(roots, expanded), [roots, expanded]);
-  const total = useMemo(() => countNodes(roots), [roots]);
-  const toggle = (id: string) =>
-    setExpanded((previous) => {
-      const next = new Set(previous);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const map = useLazyMap(cycleId, departmentId);
+  const { start, jumpTo } = map;
+  const rows = useMemo(() => visibleRows(map.state), [map.state]);
+  // The link's objective opens once on arrival; later ones (a search pick) are opened by the pick itself.
+  const arrival = useRef(openAt);
+  useEffect(() => {
+    void start(arrival.current);
+  }, [start]);
+
+  const roots = map.state.levels.get(ROOTS);
+  if (map.error && !roots) return <ErrorState error={map.error} onRetry={() => void start(null)} />;
+  if (!roots || !map.isStarted) return <Loading />;
+  if (roots.ids.length === 0) {
+    return (
+      <Card>
+        <Empty description={t("alignmentMap.empty")} />
+      </Card>
+    );
+  }
+  const handlePick = (id: string) => {
+    onOpen(id);
+    void jumpTo(id);
+  };
 
   return (
     <Card
       title={
         <Typography.Text type="secondary" data-testid="map-count">
-          {t("alignmentMap.count", { shown: rows.length, total })}
+          {t("alignmentMap.shown", { count: countShown(rows) })}
         </Typography.Text>
       }
       extra={
-        <Space wrap>
-          <Button size="small" onClick={() => setExpanded(allParents(roots))} data-testid="map-expand-all">
-            {t("alignmentMap.expandAll")}
-          </Button>
-          <Button size="small" onClick={() => setExpanded(new Set())} data-testid="map-collapse-all">
-            {t("alignmentMap.collapseAll")}
-          </Button>
-        </Space>
+        <Button size="small" onClick={map.collapseAll} data-testid="map-collapse-all">
+          {t("alignmentMap.collapseAll")}
+        </Button>
       }
       styles={{ body: { padding: 0 } }}
     >
+      <div className="map-tools">
+        <MapSearch cycleId={cycleId} departmentId={departmentId} onPick={handlePick} />
+      </div>
+      {map.missingId && (
+        <Alert type="warning" showIcon title={t("alignmentMap.notFound")} data-testid="map-not-found" />
+      )}
+      {map.error !== null && <ErrorState error={map.error} onRetry={() => void start(null)} />}
       <Legend />
-      <VirtualRows rows={rows} onToggle={toggle} />
+      <VirtualRows
+        rows={rows}
+        focusId={map.focusId}
+        onToggle={map.toggle}
+        onMore={(parentId) => void map.loadMore(parentId, true)}
+      />
     </Card>
+  );
+}
+
+/** Finds objectives by title on the server (the map holds only what was opened) and opens the map at one. */
+function MapSearch({
+  cycleId,
+  departmentId,
+  onPick,
+}: {
+  cycleId: string;
+  departmentId: string | undefined;
+  onPick: (objectiveId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState("");
+  const [hits, setHits] = useState<Array<{ value: string; label: ReactNode; title: string }>>([]);
+  const [isSearching, setSearching] = useState(false);
+  useEffect(() => {
+    const text = q.trim();
+    if (!text) {
+      setHits([]);
+      return;
+    }
+    const controller = new AbortController();
+    // Typing waits a moment, so a word is one request and not one per letter.
+    const timer = setTimeout(() => {
+      setSearching(true);
+      searchMap(cycleId, text, departmentId, controller.signal)
+        .then((page) =>
+          setHits(
+            page.items.map(({ objective }) => ({
+              value: objective.id,
+              title: objective.title,
+              label: (
+                <span className="map-hit">
+                  <LevelTag level={objective.level} /> {objective.title}
+                </span>
+              ),
+            })),
+          ),
+        )
+        .catch(() => {
+          if (!controller.signal.aborted) setHits([]);
+        })
+        .finally(() => {
+          if (!controller.signal.aborted) setSearching(false);
+        });
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [q, cycleId, departmentId]);
+
+  return (
+    <Select<string>
+      aria-label={t("alignmentMap.search")}
+      placeholder={t("alignmentMap.search")}
+      showSearch={{ filterOption: false, onSearch: setQ, searchValue: q }}
+      value={null}
+      options={hits}
+      loading={isSearching}
+      notFoundContent={q.trim() && !isSearching ? t("alignmentMap.searchEmpty") : null}
+      onChange={(id) => {
+        setQ("");
+        if (id) onPick(id);
+      }}
+      style={{ width: "100%", maxWidth: 420 }}
+      data-testid="map-search"
+    />
   );
 }
 
@@ -132,7 +226,17 @@ function Legend() {
 }
 
 /** Draws only the rows in view: thousands of objectives scroll as smoothly as ten. */
-function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (id: string) => void }) {
+function VirtualRows({
+  rows,
+  focusId,
+  onToggle,
+  onMore,
+}: {
+  rows: readonly TreeRow[];
+  focusId: string | null;
+  onToggle: (id: string) => void;
+  onMore: (parentId: string) => void;
+}) {
   const { t } = useTranslation();
   const members = useMembers();
   const departments = useDepartments();
@@ -151,6 +255,17 @@ function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  // A jump scrolls its objective into view once, when its row is there.
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !focusId || scrolledTo.current === focusId) return;
+    const index = rows.findIndex((r) => r.kind === "node" && r.node.objective.id === focusId);
+    if (index < 0) return;
+    scrolledTo.current = focusId;
+    element.scrollTop = scrollTopFor(index, element.clientHeight, ROW_HEIGHT);
+    setScrollTop(element.scrollTop);
+  }, [focusId, rows]);
   const { start, end } = windowOf(rows.length, scrollTop, height, ROW_HEIGHT);
 
   return (
@@ -166,7 +281,34 @@ function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (
         style={{ height: rows.length * ROW_HEIGHT }}
       >
         {rows.slice(start, end).map((row, i) => {
-          const { objective } = row.node;
+          const place = {
+            top: (start + i) * ROW_HEIGHT,
+            height: ROW_HEIGHT,
+            paddingLeft: 8 + row.depth * INDENT,
+          };
+          if (row.kind === "more") {
+            return (
+              <li
+                key={`more:${row.parentId}`}
+                className="map-row map-more"
+                style={place}
+                data-depth={row.depth}
+              >
+                <span className="map-toggle-space" />
+                <Button
+                  size="small"
+                  type="link"
+                  loading={row.isLoading}
+                  onClick={() => onMore(row.parentId)}
+                  data-testid="map-more"
+                >
+                  {t("alignmentMap.more")}
+                </Button>
+              </li>
+            );
+          }
+          const { objective, childCount } = row.node;
+          const isFocus = objective.id === focusId;
           const owner =
             objective.level === "personal"
               ? names.get(objective.ownerUserId ?? "")
@@ -176,15 +318,12 @@ function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (
           return (
             <li
               key={objective.id}
-              className={`map-row health-${objective.health ?? "none"}`}
+              className={`map-row health-${objective.health ?? "none"}${isFocus ? " map-row-focus" : ""}`}
+              aria-current={isFocus ? "true" : undefined}
               data-depth={row.depth}
               data-testid="map-node"
               data-id={objective.id}
-              style={{
-                top: (start + i) * ROW_HEIGHT,
-                height: ROW_HEIGHT,
-                paddingLeft: 8 + row.depth * INDENT,
-              }}
+              style={place}
             >
               {row.hasChildren ? (
                 <Button
@@ -194,7 +333,7 @@ function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (
                   aria-label={
                     row.isExpanded
                       ? t("alignmentMap.collapse", { title: objective.title })
-                      : t("alignmentMap.expand", { title: objective.title, count: row.node.children.length })
+                      : t("alignmentMap.expand", { title: objective.title, count: childCount })
                   }
                   aria-expanded={row.isExpanded}
                   onClick={() => onToggle(objective.id)}
@@ -214,10 +353,11 @@ function VirtualRows({ rows, onToggle }: { rows: readonly TreeRow[]; onToggle: (
                 <div className="map-meta">
                   <LevelTag level={objective.level} />
                   {owner && <span className="map-owner">{owner}</span>}
+                  <span className="muted" data-testid="map-kr-count">
+                    {t("alignmentMap.keyResults", { count: row.node.keyResults.length })}
+                  </span>
                   {row.hasChildren && !row.isExpanded && (
-                    <span className="muted">
-                      {t("alignmentMap.children", { count: row.node.children.length })}
-                    </span>
+                    <span className="muted">{t("alignmentMap.children", { count: childCount })}</span>
                   )}
                 </div>
               </div>

@@ -1,5 +1,6 @@
+import { UploadOutlined } from "@ant-design/icons";
 import type { CycleDashboard, Health } from "@luodi/client";
-import { Card, Col, Empty, Row, Statistic, Typography } from "antd";
+import { Button, Card, Col, Empty, Row, Statistic, Typography } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -67,6 +68,11 @@ export function DashboardPage() {
         <div className="page-header-actions">
           {cycle && <CyclePicker cycles={cycles.data} value={cycle.id} onChange={setCycle} />}
           {cycle && <ExportMenu cycleId={cycle.id} admin={admin} />}
+          {cycle && (
+            <Link to={`/import?cycleId=${encodeURIComponent(cycle.id)}`} data-testid="import-link">
+              <Button icon={<UploadOutlined />}>{t("import.button")}</Button>
+            </Link>
+          )}
           <DepartmentFilter
             departments={deptList}
             value={departmentId}

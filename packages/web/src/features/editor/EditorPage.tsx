@@ -1,5 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { type Cycle, type Department, isApiError, type Member, type ObjectiveDetail } from "@luodi/client";
+import { MAX_TITLE } from "@luodi/core";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
@@ -186,7 +187,7 @@ function EditorForm({
   const candidateQueries = useQueries({
     queries: alignmentCycles.map((c) => ({
       queryKey: queryKeys.objectives({ cycleId: c.id }),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.objectives.list({ cycleId: c.id }, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.objectives.all({ cycleId: c.id }, signal),
     })),
   });
   const candidates = useMemo(() => candidateQueries.flatMap((q) => q.data ?? []), [candidateQueries]);
@@ -411,7 +412,7 @@ function EditorForm({
             >
               <Input.TextArea
                 autoSize={{ minRows: 1, maxRows: 4 }}
-                maxLength={500}
+                maxLength={MAX_TITLE}
                 placeholder={t("editor.titlePlaceholder")}
                 autoFocus={!isEdit}
               />

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { CoachFinding, Member } from "@luodi/client";
+import { MAX_TITLE } from "@luodi/core";
 import { Button, Col, Form, type FormInstance, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { GroupedNumberInput } from "../../components/GroupedNumberInput.tsx";
@@ -61,7 +62,7 @@ export function KeyResultFields({
       >
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 4 }}
-          maxLength={500}
+          maxLength={MAX_TITLE}
           placeholder={t("editor.krTitlePlaceholder")}
         />
       </Form.Item>
@@ -177,7 +178,7 @@ export function KeyResultFields({
                       <Input
                         disabled={isExisting}
                         aria-label={t("editor.milestoneTitle", { index: i + 1 })}
-                        maxLength={500}
+                        maxLength={MAX_TITLE}
                       />
                     </Form.Item>
                   </Col>

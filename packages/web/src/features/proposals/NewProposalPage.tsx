@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { KeyResultType, ProposalInput } from "@luodi/client";
+import { MAX_TITLE } from "@luodi/core";
 import { Button, Card, Col, Empty, Form, Input, Row, Select, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -153,7 +154,7 @@ export function NewProposalPage() {
             >
               <Input.TextArea
                 autoSize={{ minRows: 1, maxRows: 4 }}
-                maxLength={500}
+                maxLength={MAX_TITLE}
                 placeholder={t("proposals.titlePlaceholder")}
                 data-testid="proposal-title-input"
               />
@@ -220,7 +221,7 @@ export function NewProposalPage() {
                         >
                           <Input.TextArea
                             autoSize={{ minRows: 1, maxRows: 4 }}
-                            maxLength={500}
+                            maxLength={MAX_TITLE}
                             placeholder={t("editor.krTitlePlaceholder")}
                             data-testid="proposal-kr-title"
                           />
