@@ -135,7 +135,8 @@ describe.each(["zh-CN", "en"] as const)("talent density in %s", (language) => {
     const guidance = mia.page.getByTestId("editor-kind-guidance");
     expect(await guidance.textContent()).toBe(mia.text("objectiveKind.aspirationalGuidance"));
     await mia.page.getByTestId("editor-kind-committed").click();
-    expect(await guidance.textContent()).toBe(mia.text("objectiveKind.committedGuidance"));
+    // The guidance follows the form's state, a render after the click.
+    await expect.poll(() => guidance.textContent()).toBe(mia.text("objectiveKind.committedGuidance"));
     await editor.fillTitle(zh ? "守住每一家大客户" : "Keep every key account");
     await editor.fillKeyResult(0, {
       title: zh ? "大客户流失从 3 家降到 0" : "Key accounts lost from 3 to 0",
