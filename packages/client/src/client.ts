@@ -427,6 +427,9 @@ export function createClient(options: ClientOptions = {}) {
     },
     members: {
       list: (signal?: AbortSignal) => get<Member[]>("/members", undefined, signal),
+      /** The members among these user ids (at most 200), by name: the names a screen shows. */
+      named: (userIds: readonly string[], signal?: AbortSignal) =>
+        get<Member[]>("/members", { ids: userIds.join(",") }, signal),
       /** One page of members by name, found by `q` (name or email) or department; `nextCursor` for the next. */
       page: (query: MemberListQuery & PageQuery = {}, signal?: AbortSignal) =>
         get<MemberPage>("/members", { ...query, ...pageParams(query) }, signal),

@@ -163,6 +163,8 @@ describe.each(["zh-CN", "en"] as const)("horse racing in %s", (language) => {
     await theirs.openBoard();
     // All three serve the same KR: one group, with the way to its race.
     const group = cleo.page.getByTestId("proposal-group").filter({ hasText: companyKr });
+    // The board loads after the page shows: wait for its cards before counting them.
+    await group.getByTestId("proposal-card").nth(2).waitFor();
     expect(await group.getByTestId("proposal-card").count()).toBe(3);
     for (const session of sessions) expect(session.errors).toEqual([]);
   });

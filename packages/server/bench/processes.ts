@@ -132,7 +132,7 @@ function cpuTicks(pid: number): number {
  * through requests whose clients have gone (answering health checks in between), and the next run must not
  * pay for them. Returns the seconds waited.
  */
-export async function waitUntilQuiet(pid: number, timeoutMs = 120_000): Promise<number> {
+async function waitUntilQuiet(pid: number, timeoutMs = 120_000): Promise<number> {
   const started = Date.now();
   const windowMs = 250;
   // Clock ticks are 1/100 s on Linux: under 5 % of one CPU over the window counts as quiet.
@@ -276,4 +276,95 @@ export class ServerUnderTest {
       console.error(`The server exited with ${code}:\n${this.child?.output() ?? ""}`);
     }
   }
+}
+
+const PROXY = new URL("./round-robin-proxy.ts", import.meta.url).pathname;
+
+/** What the benchmark needs of the server it loads: one process, or several behind a proxy. */
+export type LoadedServer = {
+  start(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  /** Every process whose CPU shows the server still at work. */
+  pids(): number[];
+  death(): string | null;
+  rssNow(): number;
+  takeWindowPeak(): number;
+  overallPeak(): number;
+};
+
+/** One server process, as the benchmark loads it without --instances. */
+export function single(server: ServerUnderTest): LoadedServer {
+  return {
+    start: () => server.start(),
+    restart: () => server.restart(),
+    stop: () => server.stop(),
+    pids: () => [server.pid()],
+    death: () => server.death(),
+    rssNow: () => server.rssNow(),
+    takeWindowPeak: () => server.takeWindowPeak(),
+    overallPeak: () => server.overallPeak(),
+  };
+}
+
+/**
+ * Several server processes on one database behind a round-robin proxy (`--instances N`, PostgreSQL): the
+ * memory reported is the instances' together (the sum of each one's peak: an upper bound, as peaks need not
+ * meet), the proxy's own left out, as a load balancer's would be.
+ */
+export class ServerGroup implements LoadedServer {
+  private proxy: NodeChild | undefined;
+
+  constructor(
+    private readonly servers: readonly ServerUnderTest[],
+    private readonly proxyPort: number,
+    private readonly serverPorts: readonly number[],
+  ) {}
+
+  async start(): Promise<void> {
+    for (const server of this.servers) await server.start();
+    this.proxy = startProxy(this.proxyPort, this.serverPorts);
+    await waitForHttp(`http://127.0.0.1:${this.proxyPort}/healthz`, this.proxy);
+  }
+
+  async restart(): Promise<void> {
+    for (const server of this.servers) await server.restart();
+  }
+
+  async stop(): Promise<void> {
+    await this.proxy?.stop();
+    for (const server of this.servers) await server.stop();
+  }
+
+  pids(): number[] {
+    return this.servers.map((s) => s.pid());
+  }
+
+  death(): string | null {
+    return this.servers.map((s) => s.death()).find((d) => d !== null) ?? null;
+  }
+
+  rssNow(): number {
+    return this.servers.reduce((sum, s) => sum + s.rssNow(), 0);
+  }
+
+  takeWindowPeak(): number {
+    return this.servers.reduce((sum, s) => sum + s.takeWindowPeak(), 0);
+  }
+
+  overallPeak(): number {
+    return this.servers.reduce((sum, s) => sum + s.overallPeak(), 0);
+  }
+}
+
+/** Starts the round-robin proxy on `port` in front of these ports. */
+export function startProxy(port: number, targets: readonly number[]): NodeChild {
+  return startNode(PROXY, [String(port), ...targets.map(String)], {});
+}
+
+/** Waits until every one of these processes is quiet; the longest wait, in seconds. */
+export async function waitUntilAllQuiet(pids: readonly number[], timeoutMs: number): Promise<number> {
+  let longest = 0;
+  for (const pid of pids) longest = Math.max(longest, await waitUntilQuiet(pid, timeoutMs));
+  return longest;
 }

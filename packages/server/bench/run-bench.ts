@@ -5,10 +5,12 @@
  * never asserted. Writes bench-results/bench.json.
  *
  * Knobs (environment): BENCH_SIZE (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ONLY (a scenario
- * name prefix: home, tree, dashboard, check-in, agenda, import), BENCH_AGENDA_RUNS (21).
+ * name prefix: home, map, dashboard, check-in, agenda, pages, import), BENCH_AGENDA_RUNS (21).
  *
  * `--db postgres` runs it all on PostgreSQL at BENCH_DATABASE_URL, which the demo EMPTIES first (--reset):
  * point it at a database kept for benchmarks. SQLite (a file in a temporary folder) otherwise.
+ * `--instances N` (with `--db postgres`) runs N server processes on the one database behind a round-robin
+ * proxy (round-robin-proxy.ts), and measures the ceiling as N processes behind the same proxy.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -20,7 +22,20 @@ import type { CeilingConfig } from "./ceiling-server.ts";
 import { type CoachBenchResult, runCoachBench, webBundleReport } from "./extras.ts";
 import { type ImportBenchResult, importBench } from "./import-bench.ts";
 import { type Measurement, measure } from "./measure.ts";
-import { freePort, runNode, ServerUnderTest, startNode, waitForHttp, waitUntilQuiet } from "./processes.ts";
+import { pagesBench } from "./pages-bench.ts";
+import {
+  freePort,
+  type LoadedServer,
+  type NodeChild,
+  runNode,
+  ServerGroup,
+  ServerUnderTest,
+  single,
+  startNode,
+  startProxy,
+  waitForHttp,
+  waitUntilAllQuiet,
+} from "./processes.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const CLI = join(ROOT, "packages/cli/src/main.ts");
@@ -29,6 +44,9 @@ const SIZE = Number(process.env.BENCH_SIZE ?? 10_000);
 const DB_FLAG = process.argv.indexOf("--db");
 const DATABASE: "sqlite" | "postgres" =
   process.argv[DB_FLAG + 1] === "postgres" && DB_FLAG >= 0 ? "postgres" : "sqlite";
+const INSTANCES_FLAG = process.argv.indexOf("--instances");
+/** Server processes on one database behind a round-robin proxy (PostgreSQL only: SQLite is one process). */
+const INSTANCES = INSTANCES_FLAG >= 0 ? Number(process.argv[INSTANCES_FLAG + 1]) : 1;
 /** The server's and the demo's DATABASE_URL: empty for SQLite. */
 const DATABASE_URL = DATABASE === "postgres" ? (process.env.BENCH_DATABASE_URL ?? "") : "";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -49,7 +67,10 @@ type Scenario = {
   token: string;
   bodyBytes: number;
   next?: () => { path: string; body: string };
-  target: { kind: "ratio"; min: number } | { kind: "write"; minRps: number; maxP99Ms: number } | null;
+  target:
+    | { kind: "ratio"; min: number; maxBytes?: number }
+    | { kind: "write"; minRps: number; maxP99Ms: number }
+    | null;
 };
 
 type ScenarioResult = {
@@ -117,19 +138,6 @@ async function tokenFor(baseUrl: string, email: string, password: string): Promi
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const token = await api<{ token: string }>(baseUrl, "POST", "/tokens", { cookie, body: { name: "bench" } });
   return token.json.token;
-}
-
-type TreeNode = {
-  objective: { id: string; level: string; ownerUserId: string | null };
-  keyResults: { id: string; type: string }[];
-  children: TreeNode[];
-};
-
-function walkTree(nodes: readonly TreeNode[], visit: (node: TreeNode) => void): void {
-  for (const node of nodes) {
-    visit(node);
-    walkTree(node.children, visit);
-  }
 }
 
 /** Median time of three requests, one at a time. */
@@ -275,6 +283,71 @@ async function agendaBench(baseUrl: string, token: string, cycleId: string): Pro
   return result;
 }
 
+/** Issue 12: the map's first screen (the roots with their key results) stays under this. */
+const MAP_FIRST_SCREEN_MAX_BYTES = 200 * 1024;
+
+type Subjects = {
+  quarter: { id: string; startDate: string; endDate: string };
+  someone: string;
+  someoneEmail: string;
+  measuredKrs: string[];
+};
+
+/**
+ * The quarter, one person with personal objectives in it, and the measured personal key results a check-in
+ * may go to: read from the database the demo built, before the server starts.
+ */
+async function readSubjects(dataDir: string): Promise<Subjects> {
+  const handle = connect({
+    databaseUrl: DATABASE_URL || undefined,
+    sqlitePath: join(dataDir, "luodi.db"),
+  });
+  try {
+    const quarter = await handle.db
+      .selectFrom("cycle")
+      .select(["id", "startDate", "endDate"])
+      .where("kind", "=", "quarter")
+      .orderBy("startDate", "desc")
+      .executeTakeFirst();
+    if (!quarter) throw new Error("the demo organization has no quarter");
+    const measured = await handle.db
+      .selectFrom("keyResult")
+      .innerJoin("objective", "objective.id", "keyResult.objectiveId")
+      .select(["keyResult.id", "objective.ownerUserId"])
+      .where("objective.cycleId", "=", quarter.id)
+      .where("objective.level", "=", "personal")
+      .where("objective.deletedAt", "is", null)
+      .where("keyResult.deletedAt", "is", null)
+      .where("keyResult.type", "in", ["number", "percentage", "currency"])
+      .orderBy("keyResult.id")
+      .execute();
+    const owners = [...new Set(measured.flatMap((kr) => (kr.ownerUserId ? [kr.ownerUserId] : [])))].sort();
+    const someone = owners[Math.floor(owners.length / 2)];
+    if (!someone || measured.length === 0)
+      throw new Error("the quarter has no measured personal key results");
+    const user = await handle.db
+      .selectFrom("user")
+      .select("email")
+      .where("id", "=", someone)
+      .executeTakeFirst();
+    if (!user) throw new Error(`no user ${someone}`);
+    return { quarter, someone, someoneEmail: user.email, measuredKrs: measured.map((kr) => kr.id) };
+  } finally {
+    await handle.destroy();
+  }
+}
+
+/** The whole company's tree once, as an export reads it: its size, time and the server's peak memory. */
+async function wholeTreeOnce(baseUrl: string, path: string, token: string, takeWindowPeak: () => number) {
+  takeWindowPeak();
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${path} → ${response.status}`);
+  let bytes = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  return { bytes, seconds: (performance.now() - started) / 1000, peakRssMb: takeWindowPeak() / MB };
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const work = mkdtempSync(join(tmpdir(), "luodi-bench-"));
@@ -282,6 +355,9 @@ async function main(): Promise<void> {
   console.log(
     `Luodi benchmark: ${SIZE} people, ${CONNECTIONS} connections, ${SECONDS} s per run, ${cpus().length} CPUs, ${DATABASE}`,
   );
+  if (!Number.isInteger(INSTANCES) || INSTANCES < 1) throw new Error("--instances takes a whole number ≥ 1");
+  if (INSTANCES > 1 && DATABASE !== "postgres")
+    throw new Error("--instances above 1 needs --db postgres: SQLite's file is one server's");
   if (DATABASE === "postgres" && !DATABASE_URL)
     throw new Error("--db postgres needs BENCH_DATABASE_URL (a database the benchmark may empty)");
 
@@ -310,63 +386,46 @@ async function main(): Promise<void> {
     await sql`vacuum analyze`.execute(handle.db);
     await handle.destroy();
   }
+  const subjects = await readSubjects(dataDir);
   // PostgreSQL's size is not a file here: reported as 0.
   const dbBytes = DATABASE === "sqlite" ? statSync(join(dataDir, "luodi.db")).size : 0;
 
-  const serverPort = await freePort();
+  const serverPorts: number[] = [];
+  for (let i = 0; i < INSTANCES; i++) serverPorts.push(await freePort());
+  const instances = serverPorts.map(
+    (port) =>
+      new ServerUnderTest(CLI, `http://${HOST}:${port}/healthz`, {
+        DATA_DIR: dataDir,
+        DATABASE_URL,
+        PORT: String(port),
+        HOST,
+        LOG_LEVEL: "warn",
+      }),
+  );
+  const serverPort = INSTANCES > 1 ? await freePort() : (serverPorts[0] as number);
   const baseUrl = `http://${HOST}:${serverPort}`;
-  console.log(`\n2. Starting the server on ${baseUrl}`);
-  const server = new ServerUnderTest(CLI, `${baseUrl}/healthz`, {
-    DATA_DIR: dataDir,
-    DATABASE_URL,
-    PORT: String(serverPort),
-    HOST,
-    LOG_LEVEL: "warn",
-  });
-  let ceiling: ReturnType<typeof startNode> | undefined;
+  const server: LoadedServer =
+    INSTANCES > 1
+      ? new ServerGroup(instances, serverPort, serverPorts)
+      : single(instances[0] as ServerUnderTest);
+  console.log(
+    `\n2. Starting the server on ${baseUrl}${INSTANCES > 1 ? ` (a round-robin proxy in front of ${INSTANCES} instances on ${serverPorts.join(", ")})` : ""}`,
+  );
+  const ceilings: NodeChild[] = [];
   try {
     await server.start();
     const idleRssMb = server.rssNow() / MB;
 
-    // What to ask for: the current quarter, one person's home page, many KRs to check in on.
+    // What to ask for: the current quarter, one person's home page, many KRs to check in on — read from the
+    // database before the load, so that the server is never asked for the whole company at once.
     const adminToken = await tokenFor(baseUrl, ADMIN.email, ADMIN.password);
-    const cycles = await api<{ id: string; kind: string; startDate: string; endDate: string }[]>(
-      baseUrl,
-      "GET",
-      "/cycles",
-      {
-        token: adminToken,
-      },
-    );
-    const quarter = cycles.json.find((c) => c.kind === "quarter");
-    if (!quarter) throw new Error("the demo organization has no quarter");
-    const tree = await api<{ roots: TreeNode[] }>(baseUrl, "GET", `/cycles/${quarter.id}/tree`, {
-      token: adminToken,
-    });
-    const personalOwners: string[] = [];
-    const measuredKrs: string[] = [];
-    walkTree(tree.json.roots, (node) => {
-      if (node.objective.level === "personal" && node.objective.ownerUserId)
-        personalOwners.push(node.objective.ownerUserId);
-      for (const kr of node.keyResults) {
-        if (node.objective.level === "personal" && ["number", "percentage", "currency"].includes(kr.type))
-          measuredKrs.push(kr.id);
-      }
-    });
-    const someone = personalOwners[Math.floor(personalOwners.length / 2)];
-    if (!someone || measuredKrs.length === 0) throw new Error("the tree has no personal objectives");
-    const members = await api<{ userId: string; email: string }[]>(baseUrl, "GET", "/members", {
-      token: adminToken,
-    });
-    const someoneEmail = members.json.find((m) => m.userId === someone)?.email;
-    if (!someoneEmail) throw new Error(`no member ${someone}`);
+    const { quarter, someone, someoneEmail, measuredKrs } = subjects;
     const someoneToken = await tokenFor(baseUrl, someoneEmail, ADMIN.password);
-    console.log(
-      `   tree: ${fmt(Buffer.byteLength(tree.text) / MB, 1)} MB, ${fmt(measuredKrs.length)} measured personal KRs; home of ${someoneEmail}`,
-    );
+    console.log(`   ${fmt(measuredKrs.length)} measured personal KRs; home of ${someoneEmail}`);
 
     const homePath = `/api/v1/objectives?ownerUserId=${someone}&cycleId=${quarter.id}`;
     const treePath = `/api/v1/cycles/${quarter.id}/tree`;
+    const mapPath = `/api/v1/cycles/${quarter.id}/tree/nodes`;
     const dashboardPath = `/api/v1/cycles/${quarter.id}/dashboard`;
     let turn = 0;
     const nextCheckIn = () => {
@@ -387,7 +446,11 @@ async function main(): Promise<void> {
       return Buffer.byteLength(answer.text);
     };
     const homeBytes = await readOnce(homePath, someoneToken, "home.json");
-    const treeBytes = await readOnce(treePath, adminToken, "tree.json");
+    const mapBytes = await readOnce(mapPath, adminToken, "map.json");
+    const wholeTree = await wholeTreeOnce(baseUrl, treePath, adminToken, () => server.takeWindowPeak());
+    console.log(
+      `   whole tree (an export, not loaded): ${fmt(wholeTree.bytes / MB, 1)} MB in ${fmt(wholeTree.seconds, 1)} s, server peak ${fmt(wholeTree.peakRssMb)} MB`,
+    );
     const dashboardBytes = await readOnce(dashboardPath, adminToken, "dashboard.json");
     // One real check-in, for the size of its answer (the ceiling echoes the request instead).
     const sample = nextCheckIn();
@@ -397,22 +460,34 @@ async function main(): Promise<void> {
     });
     const checkInBytes = Buffer.byteLength(checkInAnswer.text);
 
-    const ceilingPort = await freePort();
-    const ceilingUrl = `http://${HOST}:${ceilingPort}`;
-    const ceilingConfig: CeilingConfig = {
-      host: HOST,
-      port: ceilingPort,
-      reads: [
-        { path: "/api/v1/objectives", bodyFile: join(bodies, "home.json") },
-        { path: treePath, bodyFile: join(bodies, "tree.json") },
-        { path: dashboardPath, bodyFile: join(bodies, "dashboard.json") },
-      ],
-      writes: [{ path: "/api/v1/key-results/:id/check-ins", status: 201 }],
-    };
-    writeFileSync(join(work, "ceiling.json"), JSON.stringify(ceilingConfig));
-    ceiling = startNode(CEILING, [join(work, "ceiling.json")], {});
-    await waitForHttp(`${ceilingUrl}/healthz`, ceiling);
-    const ceilingPid = ceiling.pid;
+    // The ceiling stands as the server does: one process, or as many behind the same kind of proxy.
+    const ceilingPorts: number[] = [];
+    for (let i = 0; i < INSTANCES; i++) ceilingPorts.push(await freePort());
+    for (const [i, port] of ceilingPorts.entries()) {
+      const ceilingConfig: CeilingConfig = {
+        host: HOST,
+        port,
+        reads: [
+          { path: "/api/v1/objectives", bodyFile: join(bodies, "home.json") },
+          { path: mapPath, bodyFile: join(bodies, "map.json") },
+          { path: dashboardPath, bodyFile: join(bodies, "dashboard.json") },
+        ],
+        writes: [{ path: "/api/v1/key-results/:id/check-ins", status: 201 }],
+      };
+      writeFileSync(join(work, `ceiling-${i}.json`), JSON.stringify(ceilingConfig));
+      const ceiling = startNode(CEILING, [join(work, `ceiling-${i}.json`)], {});
+      ceilings.push(ceiling);
+      await waitForHttp(`http://${HOST}:${port}/healthz`, ceiling);
+    }
+    const ceilingPids = ceilings.map((c) => c.pid);
+    let ceilingUrl = `http://${HOST}:${ceilingPorts[0]}`;
+    if (INSTANCES > 1) {
+      const proxyPort = await freePort();
+      const proxy = startProxy(proxyPort, ceilingPorts);
+      ceilings.push(proxy);
+      ceilingUrl = `http://${HOST}:${proxyPort}`;
+      await waitForHttp(`${ceilingUrl}/healthz`, proxy);
+    }
 
     const scenarios: Scenario[] = [
       {
@@ -424,12 +499,12 @@ async function main(): Promise<void> {
         target: { kind: "ratio", min: 0.4 },
       },
       {
-        name: "tree (whole company)",
+        name: "map (first screen: tree/nodes roots)",
         method: "GET",
-        path: treePath,
+        path: mapPath,
         token: adminToken,
-        bodyBytes: treeBytes,
-        target: { kind: "ratio", min: 0.5 },
+        bodyBytes: mapBytes,
+        target: { kind: "ratio", min: 0.5, maxBytes: MAP_FIRST_SCREEN_MAX_BYTES },
       },
       {
         name: "dashboard",
@@ -471,7 +546,7 @@ async function main(): Promise<void> {
       });
       // A light warm-up (few connections), so that heavy endpoints leave no backlog behind it.
       await measure({ ...load(baseUrl), connections: WARMUP_CONNECTIONS, seconds: WARMUP_SECONDS });
-      await waitUntilQuiet(server.pid(), DRAIN_LIMIT_MS);
+      await waitUntilAllQuiet(server.pids(), DRAIN_LIMIT_MS);
       const unloadedMs = await singleRequestMs(baseUrl, scenario);
       server.takeWindowPeak();
       const onServer = await measure({ ...load(baseUrl), seconds: SECONDS, ...(amount ? { amount } : {}) });
@@ -480,17 +555,17 @@ async function main(): Promise<void> {
       // by restarting the server (SQLite survives a kill), so the run's length stays bounded.
       const death = server.death();
       if (death) console.log(`   THE SERVER DIED during ${scenario.name}: ${death.slice(-3000)}`);
-      const drainSeconds = death ? 0 : await waitUntilQuiet(server.pid(), DRAIN_LIMIT_MS);
+      const drainSeconds = death ? 0 : await waitUntilAllQuiet(server.pids(), DRAIN_LIMIT_MS);
       const restarted = !!death || drainSeconds * 1000 >= DRAIN_LIMIT_MS;
       if (restarted) await server.restart();
       await measure({ ...load(ceilingUrl), connections: WARMUP_CONNECTIONS, seconds: WARMUP_SECONDS });
-      await waitUntilQuiet(ceilingPid, DRAIN_LIMIT_MS);
+      await waitUntilAllQuiet(ceilingPids, DRAIN_LIMIT_MS);
       const onCeiling = await measure({
         ...load(ceilingUrl),
         seconds: SECONDS,
         ...(amount ? { amount } : {}),
       });
-      await waitUntilQuiet(ceilingPid, DRAIN_LIMIT_MS);
+      await waitUntilAllQuiet(ceilingPids, DRAIN_LIMIT_MS);
       const ratio =
         onCeiling.requestsPerSecond > 0 ? onServer.requestsPerSecond / onCeiling.requestsPerSecond : 0;
       const target = scenario.target;
@@ -511,13 +586,15 @@ async function main(): Promise<void> {
           target === null
             ? "–"
             : target.kind === "ratio"
-              ? `≥ ${target.min * 100} % of ceiling`
+              ? `≥ ${target.min * 100} % of ceiling${target.maxBytes ? `, < ${fmt(target.maxBytes / 1024)} KB` : ""}`
               : `≥ ${fmt(target.minRps)}/s, p99 ≤ ${target.maxP99Ms} ms`,
         met:
           target === null
             ? null
             : target.kind === "ratio"
-              ? ratio >= target.min && onServer.non2xx === 0
+              ? ratio >= target.min &&
+                onServer.non2xx === 0 &&
+                (target.maxBytes === undefined || scenario.bodyBytes < target.maxBytes)
               : onServer.requestsPerSecond >= target.minRps &&
                 onServer.p99Ms <= target.maxP99Ms &&
                 onServer.non2xx === 0,
@@ -543,6 +620,22 @@ async function main(): Promise<void> {
       !only || only.split(",").some((o) => "agenda".startsWith(o))
         ? await agendaBench(baseUrl, adminToken, quarter.id)
         : null;
+    // Issue 12: the pages a person opens, in a real browser, with what each downloaded.
+    let pages: Awaited<ReturnType<typeof pagesBench>> | null = null;
+    if (!only || only.split(",").some((o) => "pages".startsWith(o))) {
+      pages = await pagesBench({
+        root: ROOT,
+        baseUrl,
+        member: { email: someoneEmail, password: ADMIN.password },
+        admin: ADMIN,
+      });
+      if ("skipped" in pages) console.log(`   pages in a browser: skipped (${pages.skipped})`);
+      else
+        for (const page of pages.pages)
+          console.log(
+            `   ${page.name} in a browser (${page.who}): content in ${fmt(page.contentMs)} ms (under 2 s: ${page.contentMs < 2000 ? "yes" : "NO"}), ${fmt(page.jsonBytes / 1024, 1)} KB of JSON in ${page.requests} requests (≤ 500 KB: ${page.jsonBytes <= 500 * 1024 ? "yes" : "NO"}); largest ${page.largest.map((l) => `${l.path} ${fmt(l.bytes / 1024, 1)} KB`).join(", ")}`,
+          );
+    }
     // Issue 11: the whole quarter as an xlsx import into an empty cycle (import-bench.ts); after the loads,
     // so the objectives it adds change none of them. Its memory is reported on its own line.
     let imported: ImportBenchResult | null = null;
@@ -608,16 +701,18 @@ async function main(): Promise<void> {
         seconds: SECONDS,
         warmupSeconds: WARMUP_SECONDS,
         database: DATABASE,
+        instances: INSTANCES,
       },
       organization: {
         people: SIZE,
         buildSeconds,
         databaseBytes: dbBytes,
-        treeBytes,
+        wholeTree,
         measuredKeyResults: measuredKrs.length,
       },
       scenarios: results,
       agenda,
+      pages,
       import: imported,
       memory: { idleRssMb, peakRssMb, ...memoryTarget },
       coach,
@@ -630,7 +725,7 @@ async function main(): Promise<void> {
     writeFileSync(join(out, "bench.json"), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Wrote ${join(out, "bench.json")}`);
   } finally {
-    await ceiling?.stop();
+    for (const ceiling of ceilings) await ceiling.stop();
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }

@@ -60,6 +60,7 @@ import { CycleCache } from "./services/cycle-cache.ts";
 import { LruCache } from "./services/lru-cache.ts";
 import { CHANNEL, OrgGenerations } from "./services/org-generations.ts";
 import { OrgGraphCache } from "./services/org-graph-cache.ts";
+import { RollupGraphCache } from "./services/rollup-graph-cache.ts";
 import { setupRoutes } from "./setup/setup.routes.ts";
 import { talentReviewRoutes } from "./talent-reviews/talent-review.routes.ts";
 import { teamRoutes } from "./team/team.routes.ts";
@@ -130,6 +131,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     dialect: handle.dialect,
     config,
     graphs,
+    rollups: new RollupGraphCache(generations, { uncommitted: (scope) => changes.pending(scope) }),
     cycles: new CycleCache(),
     generations,
     authCache: new LruCache<CachedAuth>(10_000),
@@ -204,6 +206,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     // Errors before the API knows the caller (unknown routes, bad bodies) speak Accept-Language's language.
     request.locale = localeFromAcceptLanguage(request.headers["accept-language"]) ?? "en";
     if (request.url.length > MAX_URL_LENGTH) throw new AppError("request.url_too_long");
+  });
+  // Graceful shutdown: connections idle when the server starts closing are closed at once; those still
+  // answering are told to close after their answer, or a keep-alive client (a load balancer) would hold the
+  // server open after the requests it was draining were done.
+  let closing = false;
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (closing) reply.header("connection", "close");
+    return payload;
   });
   const publicOrigin = publicOriginOf(config);
 
@@ -314,7 +324,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   );
 
   // Open event streams would hold the server open: end them as it starts closing.
-  app.addHook("preClose", async () => ctx.events.endAll());
+  app.addHook("preClose", async () => {
+    closing = true;
+    ctx.events.endAll();
+  });
   app.addHook("onClose", async () => {
     await ctx.scheduler.stop();
     await deliveries.stop();

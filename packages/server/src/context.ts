@@ -11,6 +11,7 @@ import type { CycleCache } from "./services/cycle-cache.ts";
 import type { LruCache } from "./services/lru-cache.ts";
 import type { OrgGenerations } from "./services/org-generations.ts";
 import type { OrgGraphCache } from "./services/org-graph-cache.ts";
+import type { RollupGraphCache } from "./services/rollup-graph-cache.ts";
 
 /** What every service may use: the database, the configuration and the shared caches. */
 export type AppContext = {
@@ -20,6 +21,8 @@ export type AppContext = {
   /** Sees every write through `db` and bumps what it makes stale; `inTransaction` defers that to the commit. */
   changes: ChangeTracker;
   graphs: OrgGraphCache;
+  /** Each organization's roll-up structure (objectives, KRs, alignments, weights), read by every check-in. */
+  rollups: RollupGraphCache;
   /** Each organization's cycles (phases and dates), read by every check-in. */
   cycles: CycleCache;
   /** Moves on every write per organization; cached reads compare against it. */

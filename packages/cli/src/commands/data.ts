@@ -11,6 +11,7 @@ import {
   NetworkError,
   type Objective,
 } from "@luodi/client";
+import type { ImportReport } from "@luodi/core";
 import { SingleBar } from "cli-progress";
 import Table from "cli-table3";
 import { type Command, Option } from "commander";
@@ -317,12 +318,6 @@ async function refusalOf(response: Response): Promise<unknown> {
   }
   return new CliError(`HTTP ${response.status} ${response.statusText}`);
 }
-
-type ImportReport = {
-  created: { objectives: number; keyResults: number };
-  updated: { objectives: number; keyResults: number };
-  errors: { sheet?: string; row: number; column?: string | null; message: string }[];
-};
 
 /** `luodi import`: a file (xlsx, csv, json, Markdown) checked, then written all or nothing. */
 function registerImport(program: Command): void {

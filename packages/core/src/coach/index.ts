@@ -9,4 +9,4 @@ export {
   type TaskMeasureConfusion,
 } from "./evaluate.ts";
 export { reviewOkr } from "./review.ts";
-export type { CoachFinding, CoachInput, CoachLocale, CoachReview } from "./types.ts";
+export type { CoachFinding, CoachInput, CoachLocale, CoachPreviousKeyResult, CoachReview } from "./types.ts";

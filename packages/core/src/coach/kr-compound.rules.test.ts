@@ -16,6 +16,8 @@ describe("kr.compound", () => {
     ["Cut MTTR from 2 hours to 30 minutes, change failure rate from 15% to 5%"],
     ["Trial signups from 400 to 900 per month; trial-to-paid from 6% to 10%"],
     ["发货及时率从 90% 提升到 98% 和退货率从 3% 降到 1%"],
+    ["Hire 4 engineers and 2 designers"],
+    ["Publish 6 technical tutorials and 2 conference talks"],
   ])("fires on %s", (title) => {
     expect(parts(title)).toHaveLength(2);
   });
@@ -35,6 +37,8 @@ describe("kr.compound", () => {
     ["发货及时率从 90% 提升到 98%"],
     ["直播课同时在线峰值从 1.5 万人提升到 3 万人"],
     ["We've sourced 10% of pipeline in Q1; 20% in Q2; 30% in Q3"],
+    ["Hire 2 CEs, and up to 5 if hiring targets are expanded"],
+    ["Sales and marketing qualified leads at 400 per month"],
   ])("does not fire on %s", (title) => {
     expect(parts(title).length).toBeLessThan(2);
   });

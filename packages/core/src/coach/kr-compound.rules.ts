@@ -85,7 +85,7 @@ function englishCuts(clause: Span): Array<[number, number]> {
 // What is left of a part once its figures are gone, when it only sets the same measure for another period or
 // stretch: "20% in Q2", ">40% in Q4", "up to 5 if targets expand".
 const RESTATEMENT =
-  /^[\s>~<≥≤+]*(?:in|by|for|during|up to|at least|at most|of)?\s*(?:Q[1-4]|H[12]|FY ?\d*|第?[一二三四]季度|[上下]半年|\d*月(?:底|末)?|year|month|quarter|week)?[\s.;。；]*$/i;
+  /^[\s>~<≥≤+]*(?:(?:and|or|but)\s+)?(?:in|by|for|during|up to|at least|at most|of)?\s*(?:Q[1-4]|H[12]|FY ?\d*|第?[一二三四]季度|[上下]半年|\d*月(?:底|末)?|year|month|quarter|week)?(?:\s*(?:if|when|unless|once|should)\s[^;。；]*)?[\s.;。；]*$/i;
 
 /** The parts of a key result that carry a measure of their own. */
 export function measuredParts(analysis: TextAnalysis): Span[] {

@@ -192,4 +192,112 @@ describe("the decision order on phrasings beyond the corpus", () => {
   it("reads a time of day as a frame, not as a target", () => {
     expect(codesOf("每天 20 点后对临期商品打折")).toBe("task");
   });
+
+  // Deliverables with a verifiable end state are tasks, not unmeasurable (design/coach.md): the phrasings
+  // published English key results use for them.
+  it.each([
+    // make/ensure + a behaviour or property a piece of work gives
+    ["Make the importer schema independent", "task"],
+    ["Make weekly exports not fail on empty tables", "task"],
+    ["Ensure the mobile app works offline", "task"],
+    // …but a comparative, a quality, or people after the verb ask for a change with no end
+    ["Make the importer easier to operate", "unmeasurable"],
+    ["Make code review fair", "unmeasurable"],
+    ["Ensure customers don't churn", "unmeasurable"],
+    // a feature stated as done, its verb left out
+    ["Self-serve refunds available for all plans", "task"],
+    ["Remote caching enabled for all pipelines", "task"],
+    // a plural subject with the bare verb, a perfect subject before a verb that also names a measure
+    ["Engineering managers hold monthly skip-level conversations", "task"],
+    ["We've benchmarked churn rates for each segment", "task"],
+    // verbs of the lexicon by meaning: answering questions documents them, attributing maps results to causes
+    ["Answer the open questions in the pricing FAQ", "task"],
+    ["Attribute closed revenue to each partner", "task"],
+    // a deliverable whose name contains "use cases", a singular person modifying a noun
+    ["Public integration roadmap tied to use cases", "task"],
+    ["Customer journeys", "task"],
+    // getting a deliverable is having it delivered; "one" counts a deliverable; "office hours" is an event
+    ["The support team gets an escalation playbook", "task"],
+    ["Make one hire per open role", "task"],
+    ["Monthly product updates and open office hours", "task"],
+    // a participle after what was built, and one after a preposition that only describes a noun
+    ["Renewal plans built for each enterprise account", "task"],
+    ["1 smoke test per supported browser", "no_baseline task"],
+    // a to-do whose only figures sit in an aside saying what for or with what; a figure that opens it restates one
+    ["Renewal plan defined for each account (to reach 100% logo retention)", "task"],
+    ["Publish the onboarding guide (with 12 short chapters)", "task"],
+    ["Hiring: data engineers (2 senior, 1 lead)", "no_baseline task"],
+    // 调整 after its subject and a rule (按…) puts a new way of working in place; to a figure it is a target
+    ["护士排班按门诊量调整", "task"],
+    ["挂号费调整到 20 元", "no_baseline"],
+    // promotion with no end of its own is an activity
+    ["Developer community promotion on social media", "task unmeasurable"],
+    // a vague change spelled out by the next sentence's bounded deliverables
+    ["Billing: Improve the invoice experience. Ship PDF export, show tax per line.", "task"],
+    ["Billing: Improve the invoice experience. Keep listening to customers.", "unmeasurable"],
+  ])("%s → %s", (title, codes) => {
+    expect(codesOf(title)).toBe(codes);
+  });
+
+  it.each([
+    ["Answer the 10 most asked questions in the docs", "task"],
+    ["Remove the approval step for teams under 50 seats", "task"],
+    ["Keep open escalations under 5", "no_baseline"],
+  ])("a figure that picks from a ranking or sizes a population is no target: %s → %s", (title, codes) => {
+    expect(codesOf(title)).toBe(codes);
+  });
+
+  it.each([
+    // a deliverable named by a noun, including names across "of" and heads followed by a participle
+    ["Have a searchable help center", "task"],
+    ["Single source of truth for revenue metrics", "task"],
+    ["Follow-the-sun rota covering APAC hours", "task"],
+    ["Ticket tagging taxonomy agreed with product", "task"],
+    ["Onboarding plan for every role family", "task"],
+    ["Support macros for the 20 most common tickets", "task"],
+    // in place, ready
+    ["Dual writes in place for customer records", "task"],
+    ["Laptop and accounts ready on day one for every hire", "task"],
+    ["Trust center page live", "task"],
+    // participles after a subject, joined or alone, state the work done
+    ["Rollback runbook documented and reviewed by on-call", "task"],
+    ["Action items from postmortems tracked in Jira", "task"],
+    ["Failed payment retries handled automatically", "task"],
+    ["Support engineers have access to production logs", "task"],
+    // a behaviour a system gets; people working somewhere are no system
+    ["CI runs in parallel across test shards", "task"],
+    ["Backfills run without manual steps", "task"],
+    // an inquiry into one named thing ends; into an open class it goes on
+    ["Investigate the root cause of the latency spikes", "task"],
+    ["Evaluate SBOM tooling for our build pipeline", "task"],
+    ["Research options for gitbase plugins", "task"],
+    ["Explore new opportunities", "task unmeasurable"],
+    ["Investigate flaky test causes", "task unmeasurable"],
+    // a capability on platforms; a practice noun that only modifies the head
+    ["Support LSIF-based code intel in targeted languages", "task"],
+    ["Define standard support terms", "task"],
+    ["Support customers in their onboarding", "task unmeasurable"],
+    // a plan for a named thing (a hedge is "plan to"), a hyphenated deliverable, a tool doing the work, people
+    // equipped with deliverables
+    ["Plan for a language-independent style-analyzer", "task"],
+    ["Ansible Tower manages our deployments", "task"],
+    ["The team tracks incidents", "task unmeasurable"],
+    ["AEs are equipped with the tools and training to prospect", "task"],
+    // support naming what a later verb is done to; a slash compound names what is studied
+    ["Support SLA published on the website", "task"],
+    ["Win/loss interviews with 10 lost deals", "no_baseline task"],
+    ["Insights load from cache on page open", "task"],
+    ["Monthly active users reported weekly to the exec team", "task"],
+    // coverage of a practice, a check passed, a deliverable that ends on a sign-off: measured, no task
+    ["Mutual action plan template used in every late-stage deal", ""],
+    ["Go and Python drivers pass the conformance suite", ""],
+    ["Active user metric defined and signed off by product and sales", ""],
+    // a practice on an explicit interval
+    ["Newsletter sent every two weeks", "task"],
+    // a comparative at the end asks for a change with no end
+    ["Website converts better", "unmeasurable"],
+    ["Partners build integrations more easily", "unmeasurable"],
+  ])("deliverables stated the ways published OKRs state them: %s → %s", (title, codes) => {
+    expect(codesOf(title)).toBe(codes);
+  });
 });

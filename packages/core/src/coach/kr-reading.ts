@@ -1,5 +1,6 @@
 import { EN_METRIC_NOUNS } from "./noun-lexicon.ts";
-import { readClause } from "./predicate.ts";
+import { type Predicate, readClause } from "./predicate.ts";
+import { splitClauses } from "./segment.ts";
 import type { TextAnalysis } from "./text-analysis.ts";
 import { englishVerbAt } from "./verb-lexicon.ts";
 
@@ -54,7 +55,7 @@ const UNIVERSAL_EN = /^(?:every|all|each)\b/i;
 // "SOC 2 审计一次通过", "Budget approved by the board": the clause ends on a checked result.
 const CHECKED_ENDING_ZH = /(?:通过|达标|获批|批准|核准|批复|合格|获证|取证|中标|签约|落地验收)[。.!！]?$/;
 const CHECKED_ENDING_EN =
-  /\b(?:passed|approved|certified|granted|signed|accepted|awarded)\b(?: by [^,]{1,40})?[.!]?$/i;
+  /\b(?:passed|approved|certified|granted|signed(?: off)?|accepted|awarded)\b(?: by [^,]{1,40})?[.!]?$/i;
 
 // A figure right after a measure's name, or a score after a figure, measures an outcome: "满意度达到 4.5 分",
 // "with a 4.5/5 feedback score".
@@ -176,8 +177,31 @@ export type StructuredFields = {
   hasTarget: boolean;
 };
 
+// Where an English sentence ends and the next begins: "…for new users. Change the default…".
+const EN_SENTENCE_BREAK = /(?<=[a-z)])\.\s+(?=[A-Z])/;
+
+/**
+ * "Search: Improve search experience for new users. Change default to literal search, add result type tabs.":
+ * a change with no measure that the next sentences spell out as bounded deliverables is those deliverables.
+ * The predicate of the first of them, or null.
+ */
+function spelledOutDeliverable(analysis: TextAnalysis): Predicate | null {
+  if (analysis.language !== "en" || analysis.values.length > 0) return null;
+  if (analysis.predicate.kind === "deliver" || analysis.predicate.kind === "activity") return null;
+  for (const sentence of analysis.text.split(EN_SENTENCE_BREAK).slice(1)) {
+    const [first] = splitClauses(sentence);
+    if (!first) continue;
+    const predicate = readClause(first.text, "en");
+    if (predicate.kind === "deliver" && !predicate.isOpenEnded) return predicate;
+  }
+  return null;
+}
+
 /** Reads a key result in the decision order above. */
 export function readKeyResult(analysis: TextAnalysis, structured: StructuredFields): KeyResultReading {
+  if (spelledOutDeliverable(analysis)) {
+    return { isTask: !hasOutcomeMeasure(analysis), isMeasurable: true, isOpenEnded: false };
+  }
   const { predicate } = analysis;
   const isDoing = predicate.kind === "deliver" || predicate.kind === "activity";
   // "New logo approved by the exec team", "切换方案获批": a deliverable that ends on a check is that check.

@@ -142,6 +142,24 @@ describe("findQuantities: what counts as an amount", () => {
     expect(quantities("25-35 岁用户占比提升")[0]?.role).toBe("label");
   });
 
+  it("reads a figure before a superlative as a rank and one that sizes a population as a qualifier", () => {
+    expect(quantities("Answer the 15 most asked questions")[0]?.role).toBe("rank");
+    expect(quantities("Visit our 3 largest accounts")[0]?.role).toBe("rank");
+    expect(quantities("Self-serve checkout for teams under 20 seats")[0]?.role).toBe("qualifier");
+    expect(quantities("Win 10 customers with more than 500 employees").map((q) => q.role)).toEqual([
+      "value",
+      "qualifier",
+    ]);
+    expect(quantities("Keep churned customers under 5")[0]?.role).toBe("value");
+    expect(quantities("Self-serve order form for deals under $25k")[0]?.role).toBe("qualifier");
+  });
+
+  it("reads the interval after every as a cadence, not a target", () => {
+    expect(quantities("Newsletter sent every two weeks")[0]?.role).toBe("label");
+    expect(quantities("Backups tested every 2 weeks")[0]?.role).toBe("label");
+    expect(quantities("Run 4 customer interviews every month")[0]?.role).toBe("value");
+  });
+
   it("keeps a time amount that closes the sentence as a target", () => {
     expect(quantities("审批时长控制在 2 天以内")[0]?.role).toBe("value");
     expect(quantities("Cut cycle time to 6 days")[0]?.role).toBe("value");

@@ -610,6 +610,14 @@ function zhUnitKind(unit: string): QuantityKind {
   return "count";
 }
 
+const EN_POPULATION_SIZE_BEFORE =
+  /\b(?:teams?|customers?|accounts?|companies|company|users?|orgs?|organi[sz]ations?|enterprises?|businesses|tenants?|plans?|workspaces?)\s(?:under|over|above|below|up to|with (?:more|fewer|less) than|with at least|with up to|larger than|smaller than|of)\s$/i;
+const EN_POPULATION_SIZE_AFTER =
+  /^\+?\s?(?:seats?|employees?|users?|people|engineers?|developers?|repos|repositories|members?|licen[cs]es?|staff)\b/i;
+
+const EN_SIZED_ITEMS_BEFORE =
+  /\b(?:deals?|orders?|contracts?|invoices?|purchases?|transactions?|opportunities|opps)\s(?:under|over|above|below|up to|worth|larger than|smaller than)\s$/i;
+
 function roleOf(
   builder: Builder,
   start: number,
@@ -625,6 +633,19 @@ function roleOf(
   // 前 3 ranks; 当前, 目前, 之前 and dates (6 月前) do not.
   if (/(?<![当目之以提此日天月年周底眼空])前\s?$/.test(before)) return "rank";
   if (prevWord === "top" && / $/.test(before)) return "rank";
+  // "teams under 20 seats", "customers with more than 500 employees": a figure that sizes the population a key
+  // result is about, not its target.
+  if (EN_POPULATION_SIZE_BEFORE.test(before) && EN_POPULATION_SIZE_AFTER.test(after)) return "qualifier";
+  // "order form for deals under $25k": a figure that sizes the items a deliverable is for.
+  if (EN_SIZED_ITEMS_BEFORE.test(before)) return "qualifier";
+  // "Newsletter sent every two weeks": the interval of a practice is its cadence, not a target.
+  if (
+    prevWord === "every" &&
+    (kind === "duration" || /^\s?(?:days?|weeks?|months?|quarters?|sprints?|years?|hours?)\b/i.test(after))
+  )
+    return "label";
+  // "the 15 most asked questions", "our 3 largest accounts": a figure before a superlative picks from a ranking.
+  if (/^ (?:most|least|biggest|largest|highest|lowest|best|worst)\b/i.test(after)) return "rank";
   if (unit === "岁" || /^\s?(?:years?|yrs?)[- ]old\b/.test(after)) return "label";
   if (unit === "点" && kind === "duration") return "label"; // a time of day: "每天 20 点后"
   if (kind !== "duration") return "value";

@@ -112,6 +112,35 @@ describe("objective.is_task on phrasings beyond the corpus", () => {
     },
   );
 
+  it.each([["Predictable releases"], ["Reliable data pipelines"], ["Scalable billing platform"]])(
+    "does not fire on a noun phrase led by the quality its deliverable should have: %s",
+    (title) => {
+      expect(objectiveCodes(title)).not.toContain("objective.is_task");
+    },
+  );
+
+  it("still fires when a verb names the output", () => {
+    expect(objectiveCodes("Ship predictable releases")).toContain("objective.is_task");
+    expect(objectiveCodes("Build a website that explains what we do")).toContain("objective.is_task");
+  });
+
+  it.each([
+    ["A website that explains what we do"],
+    ["Pipelines that don't break silently"],
+    ["A mobile app people keep"],
+    ["Hiring that scales with the company"],
+    ["A snappy web app"],
+    ["Off the legacy database"],
+    ["No surprises in our security posture"],
+    ["Self-serve customers find their way without us"],
+    ["A hiring process candidates recommend"],
+  ])(
+    "does not fire on a thing described by what it does, a position, a zero state or people acting: %s",
+    (title) => {
+      expect(objectiveCodes(title)).not.toContain("objective.is_task");
+    },
+  );
+
   it.each([["培养一支懂数据的店长队伍"], ["把作业设计得更有效"], ["Foster a culture of written decisions"]])(
     "does not fire on cultivating people or a change of quality: %s",
     (title) => {

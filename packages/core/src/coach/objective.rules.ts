@@ -70,9 +70,32 @@ const LONG_PERIOD = /^(?:个?月|年|季度|quarters?|months?|years?|yrs?|mo)$/;
  * it builds is an aspiration rather than an output: a team, a culture, a brand, a foundation ("Build a
  * world-class engineering team", "打造区域第一的母婴品牌") is a state worth reaching.
  */
+// Qualities a thing has once it is good: "Reliable releases" names a state of the releases, not one to ship.
+const EN_STATE_ADJECTIVES =
+  /^(?:reliable|stable|predictable|secure|consistent|scalable|resilient|robust|seamless|healthy|sustainable|repeatable|dependable|delightful|trusted|effortless|painless|frictionless|snappy|fast|fair|timely|trustworthy|inclusive|responsive|accessible|transparent|accurate)$/i;
+// "A website that explains what we do", "A mobile app people keep", "Pipelines that don't break": what the
+// thing does for people or how it behaves is the state; the thing is only its subject.
+const EN_RELATIVE_STATE =
+  /^(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:that|which|who|(?:people|customers|users|developers|engineers|partners|candidates|members|employees|managers|teams?)\s+(?!(?:and|or|of|for)\b)[a-z]+)\b/i;
+const EN_PEOPLE_SUBJECT =
+  /^(?:[\w-]+\s+){0,2}(?:customers|users|developers|engineers|partners|managers|people|employees|staff|members|candidates)\s+(?!(?:and|or|of|for|with)\b)[a-z]+/i;
+// "Off the legacy database", "No surprises in…": a position or a state of zero, not a thing to make.
+const EN_STATE_START = /^(?:off|out of|beyond|free of|past|ahead of|no|zero|never)\b/i;
+
 function isTaskObjective(objective: TextAnalysis): boolean {
-  const { kind, object, topic, isAbility } = objective.predicate;
+  const { kind, object, topic, isAbility, verb, core } = objective.predicate;
   if ((kind !== "deliver" && kind !== "activity") || isAbility) return false;
+  // A noun phrase (its "verb" is the deliverable it names) led by a quality of that deliverable.
+  const first = core.replace(/^(?:an?|the|our)\s+/i, "").split(/\s+/)[0] ?? "";
+  if (objective.language === "en") {
+    if (EN_STATE_START.test(core)) return false;
+    if (!core.toLowerCase().startsWith(verb) && EN_STATE_ADJECTIVES.test(first)) return false;
+    // Only a noun phrase (whose object is the whole phrase), not "Build a platform that teams love".
+    const isNounPhrase = object === core || /^[a-z]+ing\s+(?:that|which)\b/i.test(core);
+    if (isNounPhrase && kind === "deliver" && EN_RELATIVE_STATE.test(core)) return false;
+    // "Self-serve customers find their way without us": what people do is a state of the world.
+    if (!core.toLowerCase().startsWith(verb) && EN_PEOPLE_SUBJECT.test(core)) return false;
+  }
   // Only what the verb builds counts, not the people it serves: "Build a process that supports teams".
   const built =
     object.split(/\s(?:for|of|on|in|to|with|that|which|who|so|as|while|where|by)\s|[,，;；]/)[0] ?? "";

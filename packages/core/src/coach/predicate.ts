@@ -470,7 +470,7 @@ function chineseNounPhrase(clause: string, core: string): Predicate | null {
 const EN_LABEL =
   /^(?:[A-Za-z][\w&/.'’+-]*(?: \([^)]{1,30}\))?(?: (?:[A-Za-z&][\w&/.'’+-]*)(?: \([^)]{1,30}\))?){0,3}) ?: +(?=[A-Z[])/;
 const EN_HEDGE_PREFIX =
-  /^(?:(?:try|tries|aim|aims|strive|strives|attempt|attempts|seek|seeks|hope|hopes|endeavou?r|plan|plans|want|wants) (?:to|and|for) |(?:hopefully|ideally|preferably|if possible|where possible),? )/i;
+  /^(?:(?:try|tries|aim|aims|strive|strives|attempt|attempts|seek|seeks|hope|hopes|endeavou?r|want|wants) (?:to|and|for) |(?:plan|plans) (?:to|and) |(?:hopefully|ideally|preferably|if possible|where possible),? )/i;
 const EN_DEADLINE_PREFIX =
   /^(?:by|before|until|in|during|within|for|through|starting|from|at) (?:the )?(?:end of |start of |beginning of |middle of )?[^,]{0,30},\s*/i;
 const EN_SUBJECT_PREFIX =
@@ -553,19 +553,47 @@ const EN_NOUN_TOPICS: ReadonlyMap<string, TaskTopic> = (() => {
 })();
 
 function deliverableTopic(word: string): TaskTopic | undefined {
-  return EN_NOUN_TOPICS.get(word);
+  // "style-analyzer", "self-serve-portal": a hyphenated compound is named by its last part.
+  return (
+    EN_NOUN_TOPICS.get(word) ??
+    (/^[a-z]+-[a-z]+$/.test(word) ? EN_NOUN_TOPICS.get(word.split("-")[1] ?? "") : undefined)
+  );
+}
+
+/**
+ * "rota covering APAC hours", "taxonomy agreed with product": a participle that takes an object or a
+ * preposition after the head — not "code style rules mining under UAST" (a work name) nor "formatting support".
+ */
+function isPostmodifyingParticiple(words: readonly string[], index: number): boolean {
+  const word = words[index] ?? "";
+  const next = words[index + 1] ?? "";
+  if (deliverableTopic(word) || EN_METRIC_NOUNS.has(word) || deliverableTopic(next)) return false;
+  if (/^[a-z]{3,}ing$/.test(word)) return next !== "" && !EN_PREPOSITIONS.has(next);
+  return /^[a-z]{3,}ed$/.test(word) && /^(?:by|with|on|in|for|across|into|to)$/.test(next);
 }
 
 /** The words of the head noun phrase: up to the first preposition or relative word. */
 function headPhrase(words: readonly string[]): readonly string[] {
   const start = firstContentIndex(words);
-  const stop = words.findIndex((word, index) => index >= start && EN_PREPOSITIONS.has(word));
+  // "Follow-the-sun rota covering APAC hours", "Tagging taxonomy agreed with…": a participle after the head
+  // starts what modifies it.
+  const stop = words.findIndex(
+    (word, index) =>
+      index >= start &&
+      (EN_PREPOSITIONS.has(word) || (index > start + 1 && isPostmodifyingParticiple(words, index))),
+  );
   return (stop < 0 ? words : words.slice(0, stop)).slice(0, 8);
 }
 
 /** The deliverable noun heading an object, looking past modifiers ("a new onboarding flow" → flow). */
 function objectDeliverable(objectWords: readonly string[]): { topic: TaskTopic; head: string } | null {
   const span = headPhrase(objectWords);
+  // "Single source of truth": a name that runs across "of".
+  if (span.length > 0 && objectWords[span.length] === "of") {
+    const across = `${span.at(-1)} of ${objectWords[span.length + 1] ?? ""}`;
+    const topic = deliverableTopic(across);
+    if (topic) return { topic, head: across };
+  }
   for (let i = span.length - 1; i >= 0; i--) {
     const word = span[i] ?? "";
     const pair = i > 0 ? `${span[i - 1]} ${word}` : "";
@@ -582,10 +610,13 @@ function firstContentIndex(objectWords: readonly string[]): number {
 }
 
 function startsWithCount(objectWords: readonly string[]): boolean {
-  const first = objectWords[firstContentIndex(objectWords)] ?? "";
+  const at = firstContentIndex(objectWords);
+  const first = objectWords[at] ?? "";
   return (
     /^[$€£¥]?[+~>]?\d/.test(first) ||
-    /^(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|n\d*|x{1,3})$/.test(first)
+    /^(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|n\d*|x{1,3})$/.test(first) ||
+    // "Make one hire per open role": "one" counts a deliverable; "one team" is an article.
+    (objectWords[at - 1] === "one" && deliverableTopic(first) !== undefined)
   );
 }
 
@@ -605,9 +636,42 @@ function coordinatedKinds(words: readonly string[], from: number): Set<VerbKind>
   for (let i = from; i < words.length - 1; i++) {
     if (words[i] !== "and") continue;
     const next = englishVerbAt(words, i + 1);
-    for (const entry of next?.entries ?? []) if (next?.inflection !== "s") kinds.add(entry.kind);
+    // "Runbook documented and reviewed": a participle states the work done, whatever its verb.
+    for (const entry of next?.entries ?? [])
+      if (next?.inflection !== "s")
+        kinds.add(next?.inflection === "past" && entry.kind === "activity" ? "deliver" : entry.kind);
   }
   return kinds;
+}
+
+// Verbs of finding something out: about one named question or option they end in an answer.
+const EN_INQUIRY = new Set([
+  "research",
+  "investigate",
+  "explore",
+  "evaluate",
+  "assess",
+  "look into",
+  "study",
+]);
+// Objects that keep an inquiry open: there is always another opportunity or market to explore.
+const EN_OPEN_INQUIRY =
+  /^(?:new|other|more|ways?|opportunit(?:y|ies)|ideas?|possibilit(?:y|ies)|areas?|trends?|markets?|channels?|partnerships?|options)$/;
+
+/**
+ * "Investigate the root cause of the latency spikes", "Evaluate SBOM tooling for our pipeline": an inquiry into
+ * one named thing ends in a finding, a bounded deliverable; "Explore new opportunities" goes on.
+ */
+function isBoundedInquiry(entry: VerbEntry, objectWords: readonly string[]): boolean {
+  if (!EN_INQUIRY.has(entry.word) || objectWords.length === 0) return false;
+  const first = objectWords[firstContentIndex(objectWords)] ?? "";
+  // "Research options for UDFs": options for a named thing are that thing's.
+  if (first === "options" && objectWords.includes("for")) return !VAGUE_CADENCE.test(objectWords.join(" "));
+  // "Investigate flaky test causes": a bare plural is an open class of things to look at.
+  if (isBarePlural(objectWords)) return false;
+  if (EN_OPEN_INQUIRY.test(first) || EN_PEOPLE.test(first) || /^(?:how|what|whether|why)$/.test(first))
+    return first === "whether";
+  return !VAGUE_CADENCE.test(objectWords.join(" "));
 }
 
 function englishTask(
@@ -629,7 +693,7 @@ function englishTask(
   if (EXPLICIT_CADENCE.test(core) || startsWithCount(objectWords)) isOpenEnded = false;
   else if (VAGUE_CADENCE.test(core) || (joined.has("activity") && !BOUNDED_SCOPE.test(core)))
     isOpenEnded = true;
-  else if (kind === "activity") isOpenEnded = true;
+  else if (kind === "activity") isOpenEnded = !isBoundedInquiry(entry, objectWords);
   // "Add Java formatting support", "Ship support for SAML": support as a capability is built once.
   else if (deliverable?.head === "support" && (entry.topic === "build" || entry.topic === "launch"))
     isOpenEnded = false;
@@ -640,7 +704,9 @@ function englishTask(
         !["document", "build"].includes(deliverable?.topic ?? "") &&
         isBarePlural(objectWords) &&
         !BOUNDED_SCOPE.test(core)) ||
+      // "Define standard support terms": a practice noun that only modifies the head is no practice.
       (PRACTICE_NOUNS.has(deliverable?.head ?? "") &&
+        headPhrase(objectWords).at(-1) === deliverable?.head &&
         !BOUNDED_SCOPE.test(core) &&
         !EN_ARTICLES.has(objectWords[0] ?? ""));
   return { kind, verb: entry.word, object, topic, isOpenEnded, core };
@@ -675,7 +741,11 @@ function governsDeliverable(entry: VerbEntry, objectWords: readonly string[]): b
   return objectDeliverable(objectWords) !== null;
 }
 
-function pickEntry(entries: readonly VerbEntry[], objectWords: readonly string[]): VerbEntry | null {
+function pickEntry(
+  entries: readonly VerbEntry[],
+  objectWords: readonly string[],
+  isPassive = false,
+): VerbEntry | null {
   const doing = entries.find((entry) => entry.kind === "deliver" || entry.kind === "activity");
   const other = entries.find((entry) => entry.kind !== "deliver" && entry.kind !== "activity") ?? null;
   if (!doing) return other;
@@ -687,8 +757,9 @@ function pickEntry(entries: readonly VerbEntry[], objectWords: readonly string[]
     !objectDeliverable(objectWords) // "Deliver financial insights dashboard" delivers a dashboard
   )
     return other;
-  // "Build for long-term growth": a verb of building with no object builds nothing in particular.
-  if (doing.topic === "build" && /^(?:for|towards?)$/.test(objectWords[0] ?? "")) return other;
+  // "Build for long-term growth": a verb of building with no object builds nothing in particular — unless the
+  // participle follows what was built ("Account plans built for each AE").
+  if (doing.topic === "build" && !isPassive && /^(?:for|towards?)$/.test(objectWords[0] ?? "")) return other;
   return doing;
 }
 
@@ -727,8 +798,9 @@ function englishWords(core: string): string[] {
   return (
     core
       .replace(/\([^)]*\)/g, " ")
-      // "A/B test" is one verb.
+      // "A/B test" is one verb; "win/loss interviews" names what is studied.
       .replace(/\bA\/B\b/gi, "ab")
+      .replace(/\b(win|pass|read|buy)\/(loss|fail|write|sell)\b/gi, "$1-$2")
       .toLowerCase()
       .match(EN_WORD) ?? []
   );
@@ -744,7 +816,10 @@ function findEnglishPredicate(clause: string): Predicate {
   if (EN_PLAN_WORD.test(core) && EN_AGAINST_PLAN.test(core))
     return { ...NONE(core), kind: "outcome", verb: "meet" };
   // "Marketing, Product and Sales aligned on strategy": agreement with no check of its own.
-  if (/\b(?:aligned|agreed) (?:on|with|around|behind)\b/i.test(core) && !/\d/.test(core)) return NONE(core);
+  // "Tagging taxonomy agreed with product" agrees on a deliverable: read on.
+  const agreed = /\b(?:aligned|agreed) (?:on|with|around|behind)\b/i.exec(core);
+  if (agreed && !/\d/.test(core) && !objectDeliverable(englishWords(core.slice(0, agreed.index))))
+    return NONE(core);
   // "Create a forum (tbd whether it's slack…)": a note in parentheses is not the key result.
   if (EN_PLACEHOLDER_TEXT.test(core.replace(/\([^)]*\)/g, " "))) return NONE(core);
   const words = englishWords(core);
@@ -803,6 +878,35 @@ function endsInDoneState(core: string, objectWords: readonly string[]): boolean 
   return (after === "" || isWhere) && !EN_DEFAULT_CHOICE.test(core);
 }
 
+// "…not crash", "…never lose data", "…works offline": behaviour a piece of work fixes or adds, checked by trying it.
+const EN_FIXED_BEHAVIOUR =
+  /^(?:not|never|no longer|don['’]t|doesn['’]t|won['’]t|does not|do not|works?|runs?|builds?|starts?|loads?|passes)$/;
+// "language independent", "cloud agnostic", "backwards compatible": a property a system has or lacks.
+const EN_FIXED_PROPERTY =
+  /^(?:independent|agnostic|compatible|proof|safe|free|configurable|pluggable|portable|reproducible|idempotent|stateless)$/;
+
+/**
+ * "Make nightly imports not crash", "Ensure rollbacks work without manual steps", "Make the parser language
+ * independent": a concrete behaviour or property a deliverable gets, done or not. A comparative or a quality
+ * ("Make builds faster", "Make on-call fair", "Make it easy to…") asks for a change with no end, and people
+ * after the verb ("Ensure customers don't churn") make it a state of the world, not a piece of work.
+ */
+function reachesFixedState(objectWords: readonly string[]): boolean {
+  const start = firstContentIndex(objectWords);
+  if (EN_PEOPLE.test(objectWords[start] ?? "")) return false;
+  const rest = objectWords.slice(start + 1);
+  if (
+    rest.some((word) => EN_QUALITY_WORDS.has(word) || /^(?:better|more|less|easier|easy|faster)$/.test(word))
+  )
+    return false;
+  const at = rest.findIndex((word) => EN_FIXED_BEHAVIOUR.test(word) || EN_FIXED_PROPERTY.test(word));
+  // The behaviour belongs to the object named first, within a few words of it.
+  return at >= 0 && at <= 4;
+}
+
+const EN_SUPPORTED_ON =
+  /\b(?:in|on|across|for)\s+(?:[a-z0-9+#-]+\s+){0,2}(?:languages?|platforms?|browsers?|versions?|repos|repositories|code hosts?|clouds?|devices?|operating systems?)\b/;
+
 function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]): Predicate | null {
   let words = raw;
   const first = words[0] ?? "";
@@ -828,6 +932,34 @@ function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]
     };
   // "Blog post hits top 5", "Case studies published": a compound noun, not a verb.
   if (deliverableTopic(`${first} ${words[1] ?? ""}`)) return null;
+  // "Support macros for…", "Support engineers have access…": support naming the team or its tools.
+  // "Support LSIF code intel in targeted languages": supporting a technology on platforms is a capability to build.
+  if (
+    first === "support" &&
+    !EN_PEOPLE.test(words[firstContentIndex(words.slice(1)) + 1] ?? "") &&
+    EN_SUPPORTED_ON.test(words.slice(2).join(" "))
+  )
+    return {
+      kind: "deliver",
+      verb: first,
+      object: words.slice(1).join(" "),
+      topic: "build",
+      isOpenEnded: false,
+      core,
+    };
+  // "Support SLA published on the website": support names what a later verb is done to.
+  if (first === "support" && !EN_DETERMINERS.has(words[1] ?? "") && findFiniteVerb(words, 2) !== null)
+    return null;
+  // "Support that works around the clock": a relative clause follows a noun, never this verb.
+  if (first === "support" && /^(?:that|which)$/.test(words[1] ?? "")) return null;
+  if (
+    first === "support" &&
+    (deliverableTopic(words[1] ?? "") || /^(?:engineers?|agents?|staff|reps?)$/.test(words[1] ?? ""))
+  )
+    return null;
+  // "Onboarding plan for every role", "Learning budget policy in place": a gerund naming what a document is for.
+  if (/ing$/.test(first) && ["document", "build"].includes(deliverableTopic(words[1] ?? "") ?? ""))
+    return null;
   // "Start publishing videos", "Begin capturing usage metrics": the second verb is the work.
   if (/^(?:start|begin|started|began|starting)$/.test(first) && /ing$/.test(words[1] ?? "")) {
     if (englishVerbAt(words, 1)) words = words.slice(1);
@@ -838,14 +970,19 @@ function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]
   if (form.inflection === "s" && !SUBJECT_PRONOUN.test(clause)) return null;
   const objectStart = form.words;
   const objectWords = words.slice(objectStart);
-  // "Support response time", "Completion rate": a verb-like word in front of a measure's name modifies it.
-  if (!startsWithCount(objectWords) && objectWords.slice(0, 2).some(isMeasureHeadAt(objectWords))) {
+  // "We've documented and are executing on…": after a perfect subject the participle is the verb, done.
+  const isPerfect = form.inflection === "past" && EN_PERFECT_SUBJECT.test(clause);
+  // "Support response time", "Completion rate": a verb-like word in front of a measure's name modifies it —
+  // not after a perfect subject ("We've benchmarked win rates").
+  if (
+    !isPerfect &&
+    !startsWithCount(objectWords) &&
+    objectWords.slice(0, 2).some(isMeasureHeadAt(objectWords))
+  ) {
     if (form.entries.every((entry) => entry.kind === "deliver" || entry.kind === "activity")) return null;
   }
   // "Merged PRs land on staging", "Providing benefits … is researched": a participle or a gerund in front of a
   // finite verb belongs to the subject.
-  // "We've documented and are executing on…": after a perfect subject the participle is the verb, done.
-  const isPerfect = form.inflection === "past" && EN_PERFECT_SUBJECT.test(clause);
   if (
     (form.inflection === "past" || form.inflection === "ing") &&
     !isPerfect &&
@@ -862,6 +999,11 @@ function leadingEnglishVerb(clause: string, core: string, raw: readonly string[]
   ) {
     return { kind: "deliver", verb, object, topic: "launch", isOpenEnded: false, core };
   }
+  if (
+    entries.some((entry) => entry.word === "make" || entry.word === "ensure") &&
+    reachesFixedState(objectWords)
+  )
+    return { kind: "deliver", verb, object, topic: "fix", isOpenEnded: false, core };
   if (entries.some((entry) => entry.word === "have")) return haveSomething(verb, objectWords, core);
   // "Gateway get a timeout page": getting a deliverable is having it delivered; "get 20 customers" is a result.
   if (
@@ -939,6 +1081,9 @@ const EN_DONE_ACTIVITIES = new Set([
   "track",
   "monitor",
   "discuss",
+  "handle",
+  "communicate",
+  "explore",
 ]);
 
 const EN_BE = /^(?:is|are|was|were|be|been|being|gets|get|got|goes|went|(?:is|are|was|were)n['’]t)$/;
@@ -960,10 +1105,25 @@ function finiteVerbOf(words: readonly string[]): number | null {
 function findFiniteVerb(words: readonly string[], from: number): number | null {
   for (let i = from; i < Math.min(words.length, 14); i++) {
     const word = words[i] ?? "";
+    const previous = words[i - 1] ?? "";
+    if (
+      i <= 4 &&
+      EN_BEHAVIOUR_VERB.test(word) &&
+      EN_BEHAVIOUR_AFTER.test(words[i + 1] ?? "") &&
+      !EN_DETERMINERS.has(previous) &&
+      !EN_PLAIN_PREPOSITION.test(previous) &&
+      !/^\d/.test(previous)
+    )
+      return i;
     if (EN_BE.test(word) || EN_HAVE.test(word) || word === "can" || word === "could") return i;
     const form = englishVerbAt(words, i);
+    if (form?.inflection === "base" && isPresentAfterPlural(words, i)) return i;
     if (!form || form.inflection === "base" || form.inflection === "ing") continue;
     const before = words[i - 1] ?? "";
+    // "1 test per supported language", "for the deprecated API": a participle after a preposition or a
+    // determiner is an adjective.
+    if (form.inflection === "past" && (EN_PLAIN_PREPOSITION.test(before) || EN_DETERMINERS.has(before)))
+      continue;
     // A compound noun is not a verb: "case studies", "blog posts".
     if (deliverableTopic(`${before} ${word}`)) continue;
     // A plural noun after a determiner, a number or a verb is not a verb either: "the releases", "10 posts",
@@ -981,6 +1141,33 @@ function findFiniteVerb(words: readonly string[], from: number): number | null {
     return i;
   }
   return null;
+}
+
+// Verbs of how a system behaves, and what follows them when they are finite: "runs in parallel", "work offline".
+const EN_BEHAVIOUR_VERB = /^(?:runs?|works?|loads?|syncs?|scales?)$/;
+// Departments are people: "Engineering runs on a predictable cadence" is how they work, not a system's behaviour.
+const EN_DEPARTMENTS =
+  /^(?:engineering|marketing|product|design|finance|operations|ops|support|legal|hr|it|company)$/;
+const EN_BEHAVIOUR_AFTER =
+  /^(?:in|on|from|without|across|offline|automatically|against|inside|end-to-end|reliably|locally|everywhere|nightly)$/;
+
+const EN_PLAIN_PREPOSITION = /^(?:per|for|of|on|in|to|with|at|by|from|across|into|within|under|over|via)$/;
+// What follows a verb, not a noun: its object's determiner, a figure, or the cadence of a practice.
+const EN_AFTER_VERB =
+  /^(?:a|an|the|each|every|all|our|their|its|[$€£¥]?\d.*|n\d+|daily|weekly|bi-?weekly|monthly|quarterly|regular|annual|yearly)$/;
+
+/**
+ * "Managers hold weekly 1:1s", "Engineers own their services": a plural subject takes the bare form of the
+ * verb, which reads as finite when the subject is a short plural noun phrase and an object follows.
+ */
+function isPresentAfterPlural(words: readonly string[], at: number): boolean {
+  if (at > 3) return false;
+  const subject = words[at - 1] ?? "";
+  if (!/^[a-z]{3,}[^s]s$/.test(subject) || EN_METRIC_NOUNS.has(subject) || deliverableTopic(subject))
+    return false;
+  if (words.slice(0, at).some((word, index) => englishVerbAt(words, index) || EN_DETERMINERS.has(word)))
+    return false;
+  return EN_AFTER_VERB.test(words[at + 1] ?? "");
 }
 
 /** The participles of "is documented, reviewed and published": every verb in the list. */
@@ -1077,8 +1264,22 @@ function subjectAndVerb(core: string, words: readonly string[]): Predicate | nul
         isOpenEnded: false,
         core,
       };
+    // "Gateway get a timeout page", "The team gets a workshop": getting a deliverable is having it delivered.
+    if (
+      /^(?:gets?|got)$/.test(word) &&
+      /^(?:a|an|the|its|their|our)$/.test(rest[next] ?? "") &&
+      objectDeliverable(rest.slice(next)) &&
+      !isCounted
+    )
+      return deliveredBy(word, core, rest.slice(next).join(" "), objectDeliverable(rest.slice(next))?.topic);
     const state = EN_DONE_STATES.exec(rest.slice(next, next + 3).join(" "));
     if (state && state.index === 0 && !isCounted) return deliveredBy(word, core, subject);
+    // "If an account is red, there is a plan defined": a deliverable that exists.
+    if (subjectWords.at(-1) === "there" && objectDeliverable(rest.slice(next)) && !isCounted)
+      return deliveredBy(word, core, rest.slice(next).join(" "), objectDeliverable(rest.slice(next))?.topic);
+    // "Support engineers have access to production logs": access granted is access in place.
+    if (EN_HAVE.test(word) && rest[next] === "access" && rest[next + 1] === "to" && !isCounted)
+      return deliveredBy(word, core, subject, "build");
     if (EN_HAVE.test(word)) {
       const deliverable = objectDeliverable(rest.slice(next).filter((item) => !/(?:ed|en)$/.test(item)));
       if (deliverable && !isCounted)
@@ -1086,11 +1287,40 @@ function subjectAndVerb(core: string, words: readonly string[]): Predicate | nul
     }
     return null;
   }
+  // "CI runs in parallel", "Backfills run without manual steps": a behaviour a system gets, checked by trying it.
+  if (
+    EN_BEHAVIOUR_VERB.test(word) &&
+    !isCounted &&
+    !subjectWords.some((item) => EN_PEOPLE.test(item) || EN_DEPARTMENTS.test(item))
+  )
+    return deliveredBy(word, core, subject, "build");
   const form = englishVerbAt(words, at);
   if (!form) return null;
   const objectWords = words.slice(at + form.words);
-  const entry = pickEntry(form.entries, objectWords);
-  if (!entry) return null;
+  // "Remote build cache enabled for all repositories": a capability in place, said without "is".
+  if (
+    form.inflection === "past" &&
+    /^(?:supported|enabled|integrated|deployed|installed)$/.test(word) &&
+    (/^(?:at|in|on|by|for|across|everywhere)$/.test(objectWords[0] ?? "") || objectWords.length === 0) &&
+    !isCounted
+  )
+    return deliveredBy(word, core, subject, "build");
+  const picked = pickEntry(form.entries, objectWords, form.inflection === "past");
+  if (!picked) return null;
+  // "Ansible Tower manages our deployments": a tool that does the work is a capability in place; people who do
+  // it ("Managers track…") keep an activity going.
+  if (
+    form.inflection === "s" &&
+    picked.kind === "activity" &&
+    !isCounted &&
+    !subjectWords.some((item) => EN_PEOPLE.test(item) || EN_DEPARTMENTS.test(item) || /s$/.test(item))
+  )
+    return deliveredBy(word, core, subject, "build");
+  // "Action items tracked in Jira": a subject and the participle of finding out or following up, done.
+  const entry =
+    form.inflection === "past" && picked.kind === "activity" && EN_DONE_ACTIVITIES.has(picked.word)
+      ? { ...picked, kind: "deliver" as const }
+      : picked;
   if ((entry.kind === "deliver" || entry.kind === "activity") && !(isCounted && entry.topic !== "hire")) {
     return englishTask(entry, objectWords, words, core, at + form.words);
   }
@@ -1118,11 +1348,45 @@ function englishNounPhrase(core: string, words: readonly string[]): Predicate | 
     if (isAdopting || (participle && !deliverableTopic(participle) && !EN_METRIC_NOUNS.has(participle)))
       return { ...NONE(core), kind: "outcome" };
   }
+  // "Template used in every deal": a practice everyone follows is its coverage; "Drivers pass the conformance
+  // suite": a check passed.
+  if (/\b(?:used|adopted|followed|applied) (?:in|by|on|across|for) (?:every|each|all)\b/i.test(core))
+    return { ...NONE(core), kind: "outcome" };
+  if (/\b(?:pass|passes) (?:the|an?|all|every|its|their)\b/i.test(core))
+    return { ...NONE(core), kind: "outcome", verb: "pass" };
   const plain = words.filter((word) => !/^[$€£¥]?[+~>]?\d/.test(word));
+  // "Self-serve signup available for all plans", "Dark mode live for all users": a feature stated as done,
+  // the verb left out.
+  // "Dual writes in place for…", "Laptop and accounts ready on day one": in place, ready.
+  const doneAt = words.findIndex(
+    (word, index) =>
+      /^(?:available|live|enabled|shipped|launched|released|ready|operational)$/.test(word) ||
+      (word === "place" && words[index - 1] === "in"),
+  );
+  if (
+    doneAt >= 1 &&
+    doneAt <= 4 &&
+    /^(?:to|for|on|in|across|everywhere|by|$)/.test(words[doneAt + 1] ?? "") &&
+    // "Trust center page live": a quality word that only names the deliverable after it is part of its name.
+    (deliverableTopic(words[doneAt - 1] ?? "") !== undefined ||
+      !words.slice(0, doneAt).some((word) => EN_METRIC_NOUNS.has(word) || EN_QUALITY_WORDS.has(word))) &&
+    !/\d|%/.test(core)
+  )
+    return {
+      kind: "deliver",
+      verb: words[doneAt] ?? "",
+      object: core,
+      topic: "launch",
+      isOpenEnded: false,
+      core,
+    };
   const deliverable = objectDeliverable(plain);
   // "Quarterly engagement survey", "Retention dashboard": a measure's word before the deliverable modifies it.
   const headAt = deliverable ? plain.lastIndexOf(deliverable.head.split(" ").at(-1) ?? "") : -1;
-  const isHeadFinal = headAt >= 0 && headAt === headPhrase(plain).length - 1;
+  const headLength = headPhrase(plain).length;
+  // "Single source of truth for…": the head may run across "of".
+  const isHeadFinal =
+    headAt >= 0 && (headAt === headLength - 1 || (plain[headLength] === "of" && headAt === headLength + 1));
   // With the deliverable heading the phrase, only the head phrase can name a measure: "Weekly reviews of the
   // handbook for accuracy" reviews; "office hours" are an event, not hours.
   const headIsMeasure = EN_METRIC_NOUNS.has(deliverable?.head ?? ""); // "Partner-sourced pipeline"
@@ -1132,14 +1396,27 @@ function englishNounPhrase(core: string, words: readonly string[]): Predicate | 
           (word, index) => index > headAt && !deliverable?.head.split(" ").includes(word),
         )
       : words;
-  const hasMeasure = measureWords.some((word) => EN_METRIC_NOUNS.has(word));
+  // "office hours" is an event, not hours, wherever it stands.
+  const inCompound = (word: string, index: number) =>
+    deliverableTopic(`${measureWords[index - 1] ?? ""} ${word}`) !== undefined ||
+    deliverableTopic(`${word} ${measureWords[index + 1] ?? ""}`) !== undefined;
+  const hasMeasure = measureWords.some(
+    (word, index) => EN_METRIC_NOUNS.has(word) && !inCompound(word, index),
+  );
   const hasQuality = words.some((word) => EN_QUALITY_WORDS.has(word));
   // "Better documentation", "Clearer release notes": a comparative asks for a change with no measure.
-  const hasComparative = words
-    .slice(0, 2)
-    .some((word) => /(?:er|ier)$/.test(word) && EN_QUALITY_WORDS.has(word));
+  // "Website converts better", "Partners build integrations more easily": the same, said at the end.
+  const hasComparative =
+    words.slice(0, 2).some((word) => /(?:er|ier)$/.test(word) && EN_QUALITY_WORDS.has(word)) ||
+    /\b(?:better|faster|easier|(?:more|less) [a-z]+ly)$/i.test(core.replace(/[.!]+$/, ""));
   // "Launches slipping past their date from 40% to 10%": a share or a change names a measure, not a thing.
-  const isMeasured = /%|\bfrom\b.+\bto\b/i.test(core) || words.some((word) => EN_COMMON_VERBS.test(word));
+  // "use cases" is a noun, not a verb of using.
+  const isMeasured =
+    /%|\bfrom\b.+\bto\b/i.test(core) ||
+    words.some(
+      (word, index) =>
+        EN_COMMON_VERBS.test(word) && !(word === "use" && /^cases?$/.test(words[index + 1] ?? "")),
+    );
   // "Partners become our second engine of growth": a subject and a linking verb state what something is, so
   // the deliverable noun after it is a metaphor for that state, not a thing to ship.
   const isStatement = words.some((word) => /^(?:become|becomes|became|is|are|was|were)$/.test(word));
@@ -1179,9 +1456,11 @@ function englishNounPhrase(core: string, words: readonly string[]): Predicate | 
   // A sentence about people or with a common verb outside the lexicon is not a name: "Children come to love
   // reading", "The product feels instant".
   const head = headPhrase(words);
+  // A singular person in front of another noun modifies it: "Customer journeys", "Developer portal".
+  const first = words[0] ?? "";
   const isSentence =
-    EN_ARTICLES.has(words[0] ?? "") ||
-    EN_PEOPLE.test(words[0] ?? "") ||
+    EN_ARTICLES.has(first) ||
+    (EN_PEOPLE.test(first) && (/s$/.test(first) || head.length === 1)) ||
     /^(?:children|kids|everyone|people)$/.test(words[0] ?? "") ||
     head.some((word) => EN_COMMON_VERBS.test(word));
   if (head.length > 0 && head.length <= 3 && !isSentence) {

@@ -37,10 +37,13 @@ export function analyzeText(original: string): TextAnalysis {
   const quantities = findQuantities(text, language, latinWords);
   const stated = quantities.filter((quantity) => quantity.role === "value" || isRankTarget(text, quantity));
   // A time window is what is measured when nothing else is: "工单 24 小时内响应", "Fix flaky tests within 1 day".
-  const values =
+  const measured =
     stated.length > 0
       ? stated
       : quantities.filter((quantity) => quantity.kind === "duration" && quantity.role === "qualifier");
+  const predicate = readPredicate(text, clauses, language);
+  const isTaskLike = predicate.kind === "deliver" || predicate.kind === "activity";
+  const values = language === "en" && isTaskLike ? withoutAsideFigures(text, measured) : measured;
   return {
     original,
     text,
@@ -50,8 +53,31 @@ export function analyzeText(original: string): TextAnalysis {
     values,
     hasBaseline: values.some((quantity) => isBaseline(text, quantity, values, language)),
     clauses,
-    predicate: readPredicate(text, clauses, language),
+    predicate,
   };
+}
+
+/**
+ * "Update key meetings (with 11 cross-functional initiatives)", "Success plan defined for each account (to
+ * achieve 100% logo retention)": a to-do whose only figures sit in an aside of several words states no target
+ * of its own; the aside describes or justifies it. A figure in parentheses that opens it or stands alone ("(10x)",
+ * "(1 Senior, 1 Lead)", "(a 28% increase)") restates the target.
+ */
+// An aside that says what for, with what or where: "(to achieve…)", "(with 11 initiatives)", "(e.g. …)".
+const EN_ASIDE_OPENING =
+  /^(?:to|with|for|in|on|across|within|including|such as|see|so that|e\.g\.?|i\.e\.?|eg|ie)\b/i;
+
+function withoutAsideFigures(text: string, values: Quantity[]): Quantity[] {
+  if (values.length === 0) return values;
+  const asides = [...text.matchAll(/\(([^()]*)\)/g)]
+    .filter((match) => {
+      const aside = (match[1] ?? "").trim();
+      return aside.split(/\s+/).length >= 3 && EN_ASIDE_OPENING.test(aside);
+    })
+    .map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const isAside = (value: Quantity) =>
+    asides.some((aside) => value.start >= aside.start && value.end <= aside.end);
+  return values.every(isAside) ? [] : values;
 }
 
 /**

@@ -124,7 +124,8 @@ const ZH_GROUPS: readonly Group[] = [
   {
     kind: "deliver",
     topic: "general",
-    words: `完成, 做, 提交, 申报, 实施, 执行完, 办好, 完成了, 办理, 发放, 分发, 派发, 发送, 收集, 采集, 回收, 签署, 清洗, 清扫, 完毕, 到位, 就绪`,
+    words: `完成, 做, 提交, 申报, 实施, 执行完, 办好, 完成了, 办理, 发放, 分发, 派发, 发送, 收集, 采集, 回收, 签署, 清洗, 清扫, 完毕, 到位, 就绪,
+调整`,
   },
   {
     kind: "activity",
@@ -162,7 +163,7 @@ const EN_GROUPS: readonly EnGroup[] = [
     topic: "build",
     words: `build, create, develop, design, implement, integrate, automate, rebuild, redesign, refactor, rewrite, prototype,
 set up, setup, stand up, spin up, configure, install, deploy, add, extend, port, upgrade, overhaul, revamp, establish, introduce,
-containerize, instrument, enable support, make, produce, generate, provision`,
+containerize, instrument, enable support, make, produce, generate, provision, enforce, wire, equip`,
     needs: { count: "make, produce", either: "add", object: "generate" },
   },
   {
@@ -182,7 +183,7 @@ reorganise, merge, store, rotate, separate, split, decouple, extract, isolate, u
     kind: "deliver",
     topic: "document",
     words: `document, draft, define, specify, outline, map, formalize, formalise, standardize, standardise, update, refresh,
-finalize, finalise, compile, codify, write down, spec, redefine, describe`,
+finalize, finalise, compile, codify, write down, spec, redefine, describe, answer, report`,
   },
   {
     kind: "deliver",
@@ -209,7 +210,8 @@ finalize, finalise, compile, codify, write down, spec, redefine, describe`,
     kind: "deliver",
     topic: "research",
     words: `survey, interview, audit, analyse, analyze, estimate, benchmark, test, identify, find, gather, collect, measure,
-inspect, visit, scope, highlight, flag, ab test, load test, stress test, usability test, beta test, user test, split test`,
+inspect, visit, scope, highlight, flag, ab test, load test, stress test, usability test, beta test, user test, split test,
+attribute`,
   },
   {
     kind: "deliver",
@@ -233,7 +235,7 @@ inspect, visit, scope, highlight, flag, ab test, load test, stress test, usabili
 encourage, monitor, pursue, advocate, collaborate, coordinate, facilitate, contribute, study, learn, track, manage, oversee,
 evangelize, evangelise, champion, nurture, attend, look into, communicate, socialize, socialise, iterate, experiment, partner,
 keep working, work with, be involved, get involved, invest in, evaluate, assess, review, discuss, brainstorm, observe, listen,
-promote, publicize, publicise, reach out, keep improving`,
+promote, publicize, publicise, reach out, keep improving, handle`,
   },
   {
     kind: "change",

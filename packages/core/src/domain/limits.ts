@@ -9,3 +9,6 @@
  * the real objectives in ../shared/data/real-okrs has 586 characters — and a title is what people wrote.
  */
 export const MAX_TITLE = 1000;
+
+/** The most user ids `GET /members?ids=` takes at once: the web app asks for names in batches of this size. */
+export const MAX_MEMBER_IDS = 200;

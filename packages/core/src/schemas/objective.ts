@@ -209,6 +209,33 @@ export const objectiveListQuerySchema = z
     keyResultOwnerUserId: idSchema.optional(),
     status: z.enum(OBJECTIVE_STATUSES).optional(),
     includeDeleted: z.enum(["true", "false"]).optional(),
+    /** `true`: only the objectives the caller answers for (their home and check-in screens). */
+    mine: z
+      .enum(["true", "false"])
+      .optional()
+      .describe(
+        "`true`: only the objectives the caller answers for — their own, those of the departments they lead, " +
+          "and those where they own a key result.",
+      ),
+    /** `me`: the submitted objectives whose decision waits for the caller (their approvals to-do). */
+    approver: z
+      .literal("me")
+      .optional()
+      .describe(
+        "`me`: the submitted objectives whose decision waits for the caller — those whose one approver they " +
+          "are, and, for admins, those that name no approver.",
+      ),
+    /** A part of the objective's title or of one of its KRs' (any case): pickers search on the server. */
+    q: lineSchema(100)
+      .trim()
+      .optional()
+      .describe("Objectives whose title, or one of whose key results' titles, holds this text (any case)."),
+    /** Personal objectives of this department's own members (a department's page). */
+    memberDepartmentId: idSchema
+      .optional()
+      .describe(
+        "The personal objectives of the members of this department (not of the departments below it).",
+      ),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_MEMBER_IDS } from "../domain/limits.ts";
 import { CYCLE_KINDS, CYCLE_PHASES, MEMBER_STATUSES, ROLES } from "../domain/types.ts";
 import {
   dateSchema,
@@ -119,6 +120,14 @@ export const memberListQuerySchema = z
   .object({
     q: lineSchema(100).trim().optional(),
     departmentId: idSchema.optional(),
+    /** A comma-separated set of user ids (at most MAX_MEMBER_IDS): the names of the people a screen shows. */
+    ids: lineSchema(MAX_MEMBER_IDS * 100)
+      .transform((text) => [...new Set(text.split(","))])
+      .pipe(z.array(idSchema).min(1).max(MAX_MEMBER_IDS))
+      .optional()
+      .describe(
+        `Only these members: user ids separated by commas, at most ${MAX_MEMBER_IDS} (ids of no member are left out).`,
+      ),
     limit: z.coerce.number().int().min(1).max(200).optional(),
     cursor: lineSchema(400).optional(),
   })

@@ -17,7 +17,12 @@ export async function listMembers(db: Executor, orgId: string): Promise<MemberRo
 }
 
 /** What `GET /members` narrows to: a part of the name or email (any case), a department. */
-export type MemberFilter = { q?: string | undefined; departmentId?: string | undefined };
+export type MemberFilter = {
+  q?: string | undefined;
+  departmentId?: string | undefined;
+  /** Only these users (a bounded set: the names a screen shows). */
+  userIds?: readonly string[] | undefined;
+};
 
 /**
  * The organization's members matching the filter, by name then user id, strictly after `after` and at most
@@ -32,6 +37,10 @@ export async function listMembersPage(
   let query = selectMembers(db).where("membership.orgId", "=", orgId);
   if (filter.departmentId !== undefined)
     query = query.where("membership.departmentId", "=", filter.departmentId);
+  if (filter.userIds !== undefined)
+    query = filter.userIds.length
+      ? query.where("membership.userId", "in", [...filter.userIds])
+      : query.where("membership.userId", "=", "");
   if (filter.q) {
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>

@@ -1,5 +1,5 @@
 import type { ObjectiveLevel, ObjectiveStatus } from "@luodi/core";
-import type { Insertable, Selectable, Updateable } from "kysely";
+import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { ObjectiveSupportTable, ObjectiveTable } from "../schema.ts";
 import { affected, type Executor } from "./executor.ts";
 
@@ -14,6 +14,15 @@ export type ObjectiveFilter = {
   keyResultOwnerUserId?: string | undefined;
   status?: ObjectiveStatus | undefined;
   includeDeleted?: boolean | undefined;
+  /**
+   * Only what this person answers for: their personal objectives, those of the departments they lead
+   * (`departmentIds`), and those where they own a live KR.
+   */
+  answerableBy?: { userId: string; departmentIds: readonly string[] } | undefined;
+  /** Only personal objectives whose owner is a member of this department (not of the ones below). */
+  memberDepartmentId?: string | undefined;
+  /** Only objectives whose title, or a live KR's title, holds this text (any case, a plain substring). */
+  q?: string | undefined;
 };
 
 /** A stretch of `listObjectives`' order (oldest first): the rows strictly after `after`, at most `limit`. */
@@ -82,6 +91,55 @@ export async function listObjectives(
         .where("keyResult.deletedAt", "is", null),
     );
   }
+  if (filter.answerableBy) {
+    const { userId, departmentIds } = filter.answerableBy;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb("level", "=", "personal"), eb("ownerUserId", "=", userId)]),
+        ...(departmentIds.length ? [eb("ownerDepartmentId", "in", [...departmentIds])] : []),
+        eb(
+          "id",
+          "in",
+          eb
+            .selectFrom("keyResult")
+            .select("keyResult.objectiveId")
+            .where("keyResult.orgId", "=", orgId)
+            .where("keyResult.ownerUserId", "=", userId)
+            .where("keyResult.deletedAt", "is", null),
+        ),
+      ]),
+    );
+  }
+  if (filter.memberDepartmentId) {
+    const departmentId = filter.memberDepartmentId;
+    query = query
+      .where("level", "=", "personal")
+      .where("ownerUserId", "in", (eb) =>
+        eb
+          .selectFrom("membership")
+          .select("membership.userId")
+          .where("membership.orgId", "=", orgId)
+          .where("membership.departmentId", "=", departmentId),
+      );
+  }
+  if (filter.q) {
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(${eb.ref("objective.title")}) like ${pattern} escape '\\'`,
+        eb(
+          "id",
+          "in",
+          eb
+            .selectFrom("keyResult")
+            .select("keyResult.objectiveId")
+            .where("keyResult.orgId", "=", orgId)
+            .where("keyResult.deletedAt", "is", null)
+            .where(sql<boolean>`lower(${sql.ref("keyResult.title")}) like ${pattern} escape '\\'`),
+        ),
+      ]),
+    );
+  }
   if (filter.status) query = query.where("status", "=", filter.status);
   if (!filter.includeDeleted) query = query.where("deletedAt", "is", null);
   const after = range?.after;
@@ -95,22 +153,6 @@ export async function listObjectives(
   }
   query = query.orderBy("createdAt").orderBy("id");
   return (range ? query.limit(range.limit) : query).execute();
-}
-
-/** Objectives aligned to any of the given KRs (the inputs of `progress` roll-ups). */
-export async function listObjectivesAlignedToKeyResults(
-  db: Executor,
-  orgId: string,
-  keyResultIds: readonly string[],
-): Promise<ObjectiveRow[]> {
-  if (keyResultIds.length === 0) return [];
-  return db
-    .selectFrom("objective")
-    .selectAll()
-    .where("orgId", "=", orgId)
-    .where("parentKeyResultId", "in", [...keyResultIds])
-    .where("deletedAt", "is", null)
-    .execute();
 }
 
 /** Live objectives whose parent is the objective or one of its KRs. */

@@ -71,18 +71,28 @@ export async function listWebhookDeliveries(
   return query.orderBy("id", "desc").limit(page.limit).execute();
 }
 
-/** The newest delivery of each of these webhooks. */
+/** The newest delivery of each of these webhooks, in one statement (ids grow with time). */
 export async function latestWebhookDeliveries(
   db: Executor,
   orgId: string,
   webhookIds: readonly string[],
 ): Promise<Map<string, NotificationDeliveryRow>> {
-  const latest = new Map<string, NotificationDeliveryRow>();
-  for (const id of webhookIds) {
-    const [row] = await listWebhookDeliveries(db, orgId, id, { limit: 1 });
-    if (row) latest.set(id, row);
-  }
-  return latest;
+  if (webhookIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("notificationDelivery")
+    .selectAll()
+    .where("orgId", "=", orgId)
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("notificationDelivery")
+        .select((inner) => inner.fn.max("id").as("id"))
+        .where("orgId", "=", orgId)
+        .where("channel", "=", "webhook")
+        .where("targetId", "in", [...webhookIds])
+        .groupBy("targetId"),
+    )
+    .execute();
+  return new Map(rows.map((row) => [row.targetId, row]));
 }
 
 export async function findWebhookDelivery(

@@ -123,16 +123,68 @@ export async function cycleTree(
   cycleId: string,
   departmentId?: string,
 ): Promise<{ cycleId: string; roots: TreeNode[] }> {
+  const { roots, node } = await treeOf(caller, cycleId, departmentId);
+  const build = (id: string): TreeNode => {
+    const { objective, keyResults, children } = node(id);
+    return { objective, keyResults, children: children.map(build) };
+  };
+  return { cycleId, roots: roots.map(build) };
+}
+
+/** The visible forest of a cycle, and each node's own part (its objective and KRs, its children's ids). */
+async function treeOf(caller: Caller, cycleId: string, departmentId?: string) {
   const { scope, visible, krRows, krViews } = await loadVisibleCycle(caller, cycleId, departmentId);
   const forest = visibleForest(visible, krRows);
   const byId = new Map(visible.map((o) => [o.id, o]));
-  const build = (id: string): TreeNode => {
-    const o = byId.get(id) as ObjectiveRow;
+  const node = (id: string) => {
     const keyResults = krViews.get(id) ?? [];
-    const children = (forest.children.get(id) ?? []).map(build);
-    return { objective: presentObjectiveSummary(o, keyResults, scope), keyResults, children };
+    return {
+      objective: presentObjectiveSummary(byId.get(id) as ObjectiveRow, keyResults, scope),
+      keyResults,
+      children: forest.children.get(id) ?? [],
+    };
   };
-  return { cycleId, roots: forest.roots.map(build) };
+  return { roots: forest.roots, node };
+}
+
+/** How much JSON text is gathered before it is handed to the response stream. */
+const TREE_CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The same tree as `cycleTree`, as JSON text written node by node: the whole company's tree of an export is
+ * tens of megabytes, and neither it nor its objects are ever held whole. The visibility checks run before
+ * the first byte, so an error is still an ordinary error answer.
+ */
+export async function cycleTreeText(
+  caller: Caller,
+  cycleId: string,
+  departmentId?: string,
+): Promise<Iterable<string>> {
+  const { roots, node } = await treeOf(caller, cycleId, departmentId);
+  function* nodeText(id: string): Generator<string> {
+    const { objective, keyResults, children } = node(id);
+    yield `{"objective":${JSON.stringify(objective)},"keyResults":${JSON.stringify(keyResults)},"children":[`;
+    for (const [i, child] of children.entries()) {
+      if (i > 0) yield ",";
+      yield* nodeText(child);
+    }
+    yield "]}";
+  }
+  function* text(): Generator<string> {
+    let pending = `{"cycleId":${JSON.stringify(cycleId)},"roots":[`;
+    for (const [i, root] of roots.entries()) {
+      if (i > 0) pending += ",";
+      for (const part of nodeText(root)) {
+        pending += part;
+        if (pending.length >= TREE_CHUNK_CHARS) {
+          yield pending;
+          pending = "";
+        }
+      }
+    }
+    yield `${pending}]}`;
+  }
+  return text();
 }
 
 /** How many are in each health; those without one (not committed yet) are not counted. */

@@ -23,12 +23,12 @@ import { findCycle, listCycles } from "@luodi/db";
 import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
-import { sendRawJson } from "../http/serializer.ts";
+import { sendJsonStream, sendRawJson } from "../http/serializer.ts";
 import type { ZodApp } from "../http/types.ts";
 import { presentCycle } from "../presenters/presenters.ts";
 import { IDEMPOTENT_CREATE, idempotentCreate } from "../services/idempotency.ts";
-import { cachedRead } from "../services/read-cache.ts";
-import { cycleDashboard, cycleRollout, cycleTree } from "./cycle-insights.ts";
+import { cachedRead, RawJson } from "../services/read-cache.ts";
+import { cycleDashboard, cycleRollout, cycleTree, cycleTreeText } from "./cycle-insights.ts";
 import { advanceCyclePhase, createCycle, updateCycle } from "./cycle-writes.ts";
 import { cycleTreeNodes, cycleTreePath } from "./tree-nodes.ts";
 
@@ -115,9 +115,33 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     },
   );
 
-  // Three views of one cycle, each answered from the read cache until the organization's next write.
+  // The whole tree is what exports read (the map reads it level by level): streamed node by node, never
+  // kept. Where answers are checked against their schema (tests), it is built whole to be checked.
+  app.get(
+    "/cycles/:id/tree",
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: departmentQuerySchema,
+        response: { 200: cycleTreeSchema, ...readErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(ctx, request);
+      const { id } = request.params;
+      const { departmentId } = request.query;
+      if (ctx.config.validateResponses) {
+        const tree = await cycleTree(caller, id, departmentId);
+        return sendRawJson(request, reply, new RawJson(Buffer.from(JSON.stringify(tree))), ctx.config);
+      }
+      const text = await cycleTreeText(caller, id, departmentId);
+      return sendJsonStream(reply, text);
+    },
+  );
+
+  // Two views of one cycle, each answered from the read cache until the organization's next write.
   const views = [
-    { name: "tree", response: cycleTreeSchema, build: cycleTree },
     { name: "dashboard", response: cycleDashboardSchema, build: cycleDashboard },
     { name: "rollout", response: cycleRolloutSchema, build: cycleRollout },
   ] as const;
@@ -144,7 +168,6 @@ export async function cycleRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     );
   }
 
-  // The map read level by level, from one index per caller kept until the organization's next write.
   app.get(
     "/cycles/:id/tree/nodes",
     {

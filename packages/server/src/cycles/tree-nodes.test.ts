@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceCycle, buildCompany } from "../../test/factories.ts";
 import type { Credentials, TestServer } from "../../test/harness.ts";
 import { startTestServer } from "../../test/harness.ts";
+import { contextOf } from "../app.ts";
 
 type Company = Awaited<ReturnType<typeof buildCompany>>;
 type FullNode = { objective: { id: string }; keyResults: unknown[]; children: FullNode[] };
@@ -167,6 +168,36 @@ describe.each(testDialects())("the alignment map, lazily, on %s", (dialect) => {
       expect(hidden.length).toBeGreaterThan(0);
     }
   });
+
+  it.each([
+    ["an admin", "owner", undefined],
+    ["a member who cannot see others' private objectives", "pat", undefined],
+    ["a manager under a department filter", "sam", "sales"],
+  ] as const)(
+    "streams the full tree, as exports read it, exactly as it builds it whole, for %s",
+    async (_, who, dept) => {
+      const as = who === "owner" ? company.owner : company.as[who];
+      const query = dept ? `?departmentId=${company.departments[dept]}` : "";
+      const whole = await server.request("GET", `/cycles/${cycleId}/tree${query}`, { as });
+      expect(whole.status).toBe(200);
+      // Tests check every answer against its schema, which needs it whole; a server that does not takes the
+      // streamed path, the one switched to here for one request.
+      const config = contextOf(server.app).config;
+      config.validateResponses = false;
+      try {
+        const streamed = await server.request("GET", `/cycles/${cycleId}/tree${query}`, { as });
+        expect(streamed.status).toBe(200);
+        expect(String(streamed.headers["content-type"])).toMatch(/^application\/json/);
+        expect(streamed.body).toEqual(whole.body);
+        expect(ids(streamed.body.roots).length).toBeGreaterThan(3);
+        const missing = await server.request("GET", `/cycles/${company.cycles.quarter}x/tree`, { as });
+        expect(missing.status).toBe(404);
+        expect(missing.body.error.code).toBe("cycle.not_found");
+      } finally {
+        config.validateResponses = true;
+      }
+    },
+  );
 
   it("answers the path of every node from its root down to its parent", async () => {
     const full = await server.request("GET", `/cycles/${cycleId}/tree`, { as: company.owner });

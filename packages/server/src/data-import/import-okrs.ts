@@ -207,8 +207,8 @@ async function writeImport(
   const keyResultIds: Array<{ id: string; externalId: string }> = [];
   for (const plan of plans) {
     if (plan.action === "unchanged") continue;
-    let objectiveId: string;
-    const before = new Set(plan.existingKeyResults.map((kr) => kr.id));
+    const newKeyResults = plan.keyResults.filter((kr) => !kr.existing);
+    let addedIds: string[];
     if (!plan.existing) {
       const created = await createObjective(caller, {
         cycleId: plan.cycle.id,
@@ -216,16 +216,17 @@ async function writeImport(
         ...(plan.level === "personal" ? { ownerUserId: plan.ownerUserId } : {}),
         ...(plan.level === "department" ? { ownerDepartmentId: plan.ownerDepartmentId } : {}),
         title: plan.draft.title,
-        keyResults: plan.keyResults.map((kr) => {
+        keyResults: newKeyResults.map((kr) => {
           const { id: _id, ...input } = keyResultInput(kr);
           return input;
         }),
       });
-      objectiveId = created.id;
       plan.createdId = created.id;
-      if (plan.draft.externalId) objectiveIds.push({ id: objectiveId, externalId: plan.draft.externalId });
+      addedIds = created.keyResultIds;
+      if (plan.draft.externalId) objectiveIds.push({ id: created.id, externalId: plan.draft.externalId });
     } else {
-      objectiveId = plan.existing.id;
+      const objectiveId = plan.existing.id;
+      const before = new Set(plan.existingKeyResults.map((kr) => kr.id));
       const changed = new Map(plan.keyResults.filter((kr) => kr.existing).map((kr) => [kr.existing?.id, kr]));
       await saveObjective(
         caller,
@@ -239,22 +240,21 @@ async function writeImport(
               const step = changed.get(row.id);
               return step ? keyResultInput(step) : { id: row.id, title: row.title, type: row.type };
             }),
-            ...plan.keyResults.filter((kr) => !kr.existing).map(keyResultInput),
+            ...newKeyResults.map(keyResultInput),
           ],
         },
         plan.existing.version,
       );
+      // New key results take positions after the ones there were, in the file's order.
+      addedIds = (await listKeyResultsOfObjectives(db, orgId, [objectiveId]))
+        .filter((kr) => !before.has(kr.id))
+        .sort((a, b) => a.position - b.position)
+        .map((kr) => kr.id);
     }
-    // New key results take positions after the ones there were, in the file's order.
-    const added = (await listKeyResultsOfObjectives(db, orgId, [objectiveId]))
-      .filter((kr) => !before.has(kr.id))
-      .sort((a, b) => a.position - b.position);
-    plan.keyResults
-      .filter((kr) => !kr.existing)
-      .forEach((kr, i) => {
-        const row = added[i];
-        if (row && kr.draft.externalId) keyResultIds.push({ id: row.id, externalId: kr.draft.externalId });
-      });
+    newKeyResults.forEach((kr, i) => {
+      const id = addedIds[i];
+      if (id && kr.draft.externalId) keyResultIds.push({ id, externalId: kr.draft.externalId });
+    });
   }
   await setExternalIds(db, orgId, "objective", objectiveIds);
   await setExternalIds(db, orgId, "keyResult", keyResultIds);

@@ -1,6 +1,6 @@
 import { AppError, type ImportTable } from "@luodi/core";
 import { decodeText, readCsv, readJson, readMarkdown } from "./read-text.ts";
-import { readXlsx } from "./read-xlsx.ts";
+import { readXlsxInWorker } from "./read-xlsx-in-worker.ts";
 
 /** The formats an import reads. */
 type ImportFormat = "xlsx" | "csv" | "json" | "markdown";
@@ -49,7 +49,7 @@ export async function readUpload(
   options: { maxRows: number },
 ): Promise<{ format: ImportFormat; table: ImportTable }> {
   const format = sniffFormat(name, data);
-  if (format === "xlsx") return { format, table: await readXlsx(data, options) };
+  if (format === "xlsx") return { format, table: await readXlsxInWorker(data, options) };
   const text = decodeText(data);
   const table =
     format === "csv" ? readCsv(text, options) : format === "json" ? readJson(text) : readMarkdown(text);

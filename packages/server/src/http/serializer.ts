@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest, FastifySerializerCompiler } from "fastify";
 import { z } from "zod";
 import { $ZodType, safeParse } from "zod/v4/core";
@@ -89,4 +90,9 @@ export function sendRawJson(
     }
   }
   return reply.type("application/json; charset=utf-8").send(raw.bytes);
+}
+
+/** Sends JSON text that is written as it is read (an answer too large to hold whole), without checking it. */
+export function sendJsonStream(reply: FastifyReply, text: Iterable<string>): FastifyReply {
+  return reply.type("application/json; charset=utf-8").send(Readable.from(text));
 }

@@ -7,7 +7,6 @@ import {
   listMilestones,
   type MilestoneRow,
   type ObjectiveRow,
-  setKeyResultValues,
   setMilestonesDone,
 } from "@luodi/db";
 import type { Caller } from "../context.ts";
@@ -93,14 +92,22 @@ export async function checkIn(
             checkedInValue: value,
             checkedInStart: keyResult.startValue,
           };
-    await setKeyResultValues(trx, orgId, keyResultId, {
-      ...measured,
-      currentValue: value,
-      confidence: input.confidence,
-      lastCheckInAt: now,
-      updatedAt: now,
+    // The KR's row is written once, with these values and the progress and health they give.
+    const rollup = await applyRollup(caller, trx, {
+      keyResultIds: [keyResultId],
+      values: new Map([
+        [
+          keyResultId,
+          {
+            ...measured,
+            currentValue: value,
+            confidence: input.confidence,
+            lastCheckInAt: now,
+            updatedAt: now,
+          },
+        ],
+      ]),
     });
-    const rollup = await applyRollup(caller, trx, { keyResultIds: [keyResultId] });
     const after = rollup.rows.keyResults.get(keyResultId) ?? keyResult;
     const row: CheckInRow = {
       orgId: orgId,
@@ -150,11 +157,13 @@ export async function checkIn(
         objective,
         data: { keyResultId, checkInId: row.id, progress: after.progress },
       },
-      ...[...rollup.rows.objectives.values()].map((changed) => ({
-        type: "objective.updated" as const,
-        objective: changed,
-        data: { progress: changed.progress },
-      })),
+      // Only the objectives whose progress moved: the roll-up also read their unchanged siblings.
+      ...rollup.objectives.flatMap((id) => {
+        const changed = rollup.rows.objectives.get(id);
+        return changed
+          ? [{ type: "objective.updated" as const, objective: changed, data: { progress: changed.progress } }]
+          : [];
+      }),
     ]);
     // The answer is made of the rows the roll-up already holds, so a check-in costs no extra reads.
     const keyResults = [...rollup.rows.keyResults.values()]

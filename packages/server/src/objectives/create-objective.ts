@@ -24,7 +24,7 @@ import { graphOf, policyObjectiveOf } from "./objective-access.ts";
 export async function createObjective(
   caller: Caller,
   data: ObjectiveInput,
-): Promise<{ id: string; ownerObjectiveCount: number }> {
+): Promise<{ id: string; ownerObjectiveCount: number; keyResultIds: string[] }> {
   const { ctx, auth } = caller;
   const orgId = auth.org.id;
   return inTransaction(ctx, async (trx) => {
@@ -130,6 +130,7 @@ export async function createObjective(
         at: now,
       },
     ]);
-    return { id: row.id, ownerObjectiveCount: existing + 1 };
+    // In the order of `data.keyResults`: an import names each one by the row it came from.
+    return { id: row.id, ownerObjectiveCount: existing + 1, keyResultIds: keyResults.map((kr) => kr.id) };
   });
 }

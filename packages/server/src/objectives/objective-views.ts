@@ -1,6 +1,7 @@
 import {
   adjustmentAbilities,
   type CoachFinding,
+  type CoachPreviousKeyResult,
   type CyclePhase,
   canViewObjective,
   elapsedFraction,
@@ -159,6 +160,7 @@ export async function coachFindings(
   }>,
   ownerObjectiveCount?: number,
   kind?: ObjectiveKind,
+  previousKeyResults?: readonly CoachPreviousKeyResult[],
 ): Promise<CoachFinding[] | undefined> {
   try {
     const review = await reviewWithinBudget(
@@ -167,6 +169,7 @@ export async function coachFindings(
         keyResults: [...keyResults],
         ownerObjectiveCount: ownerObjectiveCount ?? null,
         kind: kind ?? null,
+        previousKeyResults: previousKeyResults ?? null,
       },
       caller.locale,
       caller.ctx.config.coachTimeBudgetMs,

@@ -24,6 +24,7 @@ import {
   writeErrorResponses,
 } from "@luodi/core";
 import { z } from "zod";
+import { previousKeyResultsFor } from "../coach/previous-key-results.ts";
 import type { AppContext, Caller } from "../context.ts";
 import { callerOf, expectedVersion } from "../http/caller.ts";
 import { sendRawJson } from "../http/serializer.ts";
@@ -43,22 +44,42 @@ import { saveObjective } from "./save-objective.ts";
 import { scoreObjective } from "./score-objective.ts";
 import { updateObjective } from "./update-objective.ts";
 
-/** The objective as the caller now sees it (after a write), with the coach's findings when asked. */
-async function answer(caller: Caller, id: string, withCoach = false, ownerObjectiveCount?: number) {
+/** A key result as the request wrote it: whether it stated a start (the stored one defaults to 0). */
+type WrittenKeyResult = { title: string; startValue?: unknown };
+
+/**
+ * The objective as the caller now sees it (after a write), with the coach's findings when asked. `written` are
+ * the request's key results: a start the caller left out is stored as 0, which the coach must not read as a
+ * baseline the owner stated.
+ */
+async function answer(
+  caller: Caller,
+  id: string,
+  withCoach = false,
+  ownerObjectiveCount?: number,
+  written?: readonly WrittenKeyResult[],
+) {
   const { objective } = await loadObjectiveFor(caller, caller.ctx.db, id);
   const detail = await presentObjectiveDetail(caller, caller.ctx.db, objective);
   if (!withCoach) return detail;
+  // Last cycle's values of the owner's measures: a KR without a baseline is offered the one it ended at.
+  const previous = await previousKeyResultsFor(caller, caller.ctx.db, objective);
   const coach = await coachFindings(
     caller,
     { title: detail.title, description: detail.description },
-    detail.keyResults.map((kr) => ({
-      title: kr.title,
-      type: kr.type,
-      startValue: kr.startValue,
-      targetValue: kr.targetValue,
-    })),
+    detail.keyResults.map((kr, index) => {
+      const asWritten = written?.[index];
+      const statesStart = asWritten?.title !== kr.title || asWritten.startValue !== undefined;
+      return {
+        title: kr.title,
+        type: kr.type,
+        startValue: statesStart ? kr.startValue : null,
+        targetValue: kr.targetValue,
+      };
+    }),
     ownerObjectiveCount,
     detail.kind,
+    previous,
   );
   return coach ? { ...detail, coach } : detail;
 }
@@ -73,6 +94,9 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         tags,
         description:
           "The objectives matching the filter that the caller may see, with their key results, oldest first. " +
+          "Screens ask only for what they show: `mine=true` (what the caller answers for), `approver=me` (the " +
+          "submitted objectives waiting for their decision), `memberDepartmentId` (a department's members' " +
+          "personal objectives), `q` (a part of a title, for pickers). " +
           "With `limit` (1–200) or `cursor`, one page `{ items, nextCursor }` (`nextCursor` null at the end; " +
           "`cursor` alone pages by 50); a cursor this list did not give is refused with 400 `request.invalid`. " +
           `With neither, at most the first ${MAX_OBJECTIVES_UNPAGED} as a bare array, as the first clients ` +
@@ -83,7 +107,7 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (request, reply) => {
       const caller = callerOf(ctx, request);
-      const { includeDeleted, limit, cursor, ...filter } = request.query;
+      const { includeDeleted, limit, cursor, mine, ...filter } = request.query;
       // The query string, with keys in a fixed order, names the list.
       const key = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
       return sendRawJson(
@@ -92,7 +116,7 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         await cachedRead(caller, "objectives", key, () =>
           listVisibleObjectives(
             caller,
-            { ...filter, includeDeleted: includeDeleted === "true" },
+            { ...filter, includeDeleted: includeDeleted === "true", mine: mine === "true" },
             { limit, cursor },
           ),
         ),
@@ -118,7 +142,8 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         caller,
         { key: request.headers["idempotency-key"], method: "POST", path: "/objectives", body: request.body },
         async () => ({ status: 201, made: await createObjective(caller, request.body) }),
-        ({ id, ownerObjectiveCount }) => answer(caller, id, true, ownerObjectiveCount),
+        ({ id, ownerObjectiveCount }) =>
+          answer(caller, id, true, ownerObjectiveCount, request.body.keyResults ?? []),
       );
       if (sent.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(sent.status).send(sent.body as ObjectiveDetailAnswer);
@@ -178,7 +203,9 @@ export async function objectiveRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       if (version === undefined) throw new AppError("version.required", {}, [{ path: "If-Match" }]);
       const outcome = await saveObjective(caller, request.params.id, request.body, version);
       // 202: the save is one adjustment waiting for the manager; the answer lists it under pendingAdjustments.
-      return reply.status(outcome.applied ? 200 : 202).send(await answer(caller, request.params.id, true));
+      return reply
+        .status(outcome.applied ? 200 : 202)
+        .send(await answer(caller, request.params.id, true, undefined, request.body.keyResults));
     },
   );
 

@@ -33,17 +33,21 @@ function decodeMemberCursor(cursor: string): MemberCursor {
 }
 
 /**
- * `GET /members`: the organization's members by name, found by `q` (a part of the name or email) and
- * `departmentId`, for pickers and the admin's list. With `limit` or `cursor` it is one page
+ * `GET /members`: the organization's members by name, found by `q` (a part of the name or email),
+ * `departmentId` and `ids` (the names a screen shows, a bounded set), for pickers and the admin's list. With `limit` or `cursor` it is one page
  * `{ items, nextCursor }`; the cursor names the last member answered. With neither it is at most
  * MAX_MEMBERS_UNPAGED as a bare array — the answer the first clients read — never an unbounded list.
  */
 export async function listMembersFor(
   caller: Caller,
-  query: MemberFilter & { limit?: number | undefined; cursor?: string | undefined },
+  query: Omit<MemberFilter, "userIds"> & {
+    ids?: readonly string[] | undefined;
+    limit?: number | undefined;
+    cursor?: string | undefined;
+  },
 ): Promise<MemberAnswer[] | MemberPageAnswer> {
-  const { q, departmentId } = query;
-  const filter = { q: q === "" ? undefined : q, departmentId };
+  const { q, departmentId, ids } = query;
+  const filter = { q: q === "" ? undefined : q, departmentId, userIds: ids };
   const after = query.cursor === undefined ? undefined : decodeMemberCursor(query.cursor);
   const orgId = caller.auth.org.id;
   if (query.limit === undefined && after === undefined) {

@@ -7,6 +7,7 @@ import {
   errorResponses,
   idempotencyHeadersSchema,
   idParamsSchema,
+  MAX_MEMBER_IDS,
   MAX_MEMBERS_UNPAGED,
   type MemberAnswer,
   memberInputSchema,
@@ -150,7 +151,8 @@ export async function organizationRoutes(app: ZodApp, ctx: AppContext): Promise<
         tags: ["organization"],
         description:
           "The organization's members by name; `q` finds them by a part of the name or email (any case), " +
-          "`departmentId` keeps one department's. With `limit` (1–200) or `cursor`, one page " +
+          "`departmentId` keeps one department's, `ids` (user ids separated by commas, at most " +
+          `${MAX_MEMBER_IDS}) only those people — the names a screen shows. With \`limit\` (1–200) or \`cursor\`, one page ` +
           "`{ items, nextCursor }` (`nextCursor` null at the end; `cursor` alone pages by 50); a cursor this list " +
           `did not give is refused with 400 \`request.invalid\`. With neither, at most ${MAX_MEMBERS_UNPAGED} ` +
           "as a bare array, as the first clients read it.",

@@ -25,10 +25,18 @@ export const mondayDigest: ScheduledJob = {
     for (const member of graph.members.values()) {
       const manager = member.managerId ? graph.members.get(member.managerId) : undefined;
       if (member.status !== "active" || !manager || manager.status !== "active") continue;
-      reportsOf.set(manager.userId, [...(reportsOf.get(manager.userId) ?? []), member.userId]);
+      const reports = reportsOf.get(manager.userId);
+      if (reports) reports.push(member.userId);
+      else reportsOf.set(manager.userId, [member.userId]);
     }
     const everyone = [...reportsOf.values()].flat();
-    const keyResults = await keyResultsUnderWayOf(trx, org.id, everyone);
+    // Grouped by owner once: a company of 10,000 has hundreds of managers, each reading only their reports'.
+    const byOwner = new Map<string, Awaited<ReturnType<typeof keyResultsUnderWayOf>>>();
+    for (const kr of await keyResultsUnderWayOf(trx, org.id, everyone)) {
+      const owned = byOwner.get(kr.ownerId);
+      if (owned) owned.push(kr);
+      else byOwner.set(kr.ownerId, [kr]);
+    }
     const weekAgo = new Date(at.getTime() - WEEK_MS).toISOString();
     const names = new Map(
       (
@@ -43,7 +51,7 @@ export const mondayDigest: ScheduledJob = {
     const title = digestTitle(org.locale, day);
     let told = 0;
     for (const [managerId, reports] of reportsOf) {
-      const theirs = keyResults.filter((kr) => reports.includes(kr.ownerId));
+      const theirs = reports.flatMap((id) => byOwner.get(id) ?? []);
       if (theirs.length === 0) continue;
       const health = theirs.map((kr) =>
         keyResultHealthIn(kr.status, {
@@ -53,9 +61,8 @@ export const mondayDigest: ScheduledJob = {
         }),
       );
       const updated = theirs.filter((kr) => kr.lastCheckInAt !== null && kr.lastCheckInAt >= weekAgo);
-      const silent = reports.filter(
-        (id) => theirs.some((kr) => kr.ownerId === id) && !updated.some((kr) => kr.ownerId === id),
-      );
+      const updatedOwners = new Set(updated.map((kr) => kr.ownerId));
+      const silent = reports.filter((id) => byOwner.has(id) && !updatedOwners.has(id));
       await notifyFrom(ctx, trx, { org, actor: null }, [
         {
           kind: "digest",

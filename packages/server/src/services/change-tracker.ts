@@ -11,6 +11,7 @@ import type {
 } from "kysely";
 import { cyclesScope } from "./cycle-cache.ts";
 import { ANY_SCOPE, AUTH_SCOPE, structureScope } from "./org-generations.ts";
+import { rollupScope } from "./rollup-graph-cache.ts";
 
 /*
  * Caches are invalidated by the writes themselves, not by the routes that happen to issue them: every
@@ -66,6 +67,28 @@ const TENANT_TABLES = new Set([
 
 // Who someone is in an organization (role, department, settings) is read when resolving every caller.
 const STRUCTURE_TABLES = new Set(["organization", "membership", "department"]);
+
+// The columns the roll-up graph holds (rollup-graph-cache.ts): an update setting none of them (a check-in's
+// values, progress, scores, titles) leaves the graph as it was.
+const ROLLUP_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  key_result: new Set([
+    "id",
+    "objective_id",
+    "type",
+    "aggregation",
+    "parent_key_result_id",
+    "weight",
+    "deleted_at",
+  ]),
+  objective: new Set(["id", "parent_key_result_id", "weight", "deleted_at"]),
+};
+
+function changesRollup(write: Write): boolean {
+  const columns = ROLLUP_COLUMNS[write.table];
+  if (!columns) return false;
+  if (write.kind !== "update" || !write.columns) return true;
+  return write.columns.some((column) => columns.has(column) || column === "?");
+}
 
 function snake(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -124,15 +147,14 @@ function writeOf(root: RootOperationNode): Write | null {
   const node = root as unknown as Node;
   let kind: Write["kind"];
   let table: string | null;
+  let columns: string[] | undefined;
   if (node.kind === "InsertQueryNode") {
     kind = "insert";
     table = tableOf(node.into as Node);
   } else if (node.kind === "UpdateQueryNode") {
     kind = "update";
     table = tableOf(node.table as Node);
-    const columns = ((node.updates as Node[] | undefined) ?? []).map(
-      (u) => columnName(u.column as Node) ?? "?",
-    );
+    columns = ((node.updates as Node[] | undefined) ?? []).map((u) => columnName(u.column as Node) ?? "?");
     if (table === "api_token") return { table, kind, orgIds: null, columns };
   } else if (node.kind === "DeleteQueryNode") {
     kind = "delete";
@@ -144,7 +166,7 @@ function writeOf(root: RootOperationNode): Write | null {
   const orgIds = new Set<string>();
   if (kind === "insert") insertedValues(node, key, orgIds);
   else valuesOf(node.where as Node, key, orgIds);
-  return { table, kind, orgIds: orgIds.size > 0 ? orgIds : null };
+  return { table, kind, orgIds: orgIds.size > 0 ? orgIds : null, ...(columns ? { columns } : {}) };
 }
 
 /** The cache scopes a write makes stale. */
@@ -197,7 +219,7 @@ function scopesOf(write: Write): string[] {
     // Noting when a token was last used changes nothing about who may use it.
     case "session":
     case "api_token":
-      if (write.columns?.every((column) => column === "last_used_at")) return [];
+      if (table === "api_token" && write.columns?.every((column) => column === "last_used_at")) return [];
       return kind === "insert" ? [] : [AUTH_SCOPE];
     // Names and languages show in every organization the person belongs to.
     case "user":
@@ -208,6 +230,7 @@ function scopesOf(write: Write): string[] {
     orgId,
     ...(STRUCTURE_TABLES.has(table) ? [structureScope(orgId)] : []),
     ...(table === "cycle" ? [cyclesScope(orgId)] : []),
+    ...(changesRollup(write) ? [rollupScope(orgId)] : []),
   ]);
 }
 
@@ -255,6 +278,11 @@ export class ChangeTracker implements KyselyPlugin {
     await Promise.all([...pending.scopes].map((scope) => this.bump(scope)));
     for (const task of pending.afterCommit) task();
     return result;
+  }
+
+  /** Whether the current transaction wrote something that makes `scope` stale once it commits. */
+  pending(scope: string): boolean {
+    return this.transactions.getStore()?.scopes.has(scope) ?? false;
   }
 
   /**

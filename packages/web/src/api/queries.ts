@@ -10,6 +10,7 @@ import {
   type MeetingActionItemPatch,
   type MeetingInput,
   type MeetingPatch,
+  type Member,
   type NotificationSettingsInput,
   type Objective,
   type ObjectiveDetail,
@@ -25,7 +26,9 @@ import {
   type RecognitionInput,
   type SpinOffInput,
 } from "@luodi/client";
+import { MAX_MEMBER_IDS } from "@luodi/core";
 import {
+  keepPreviousData,
   QueryClient,
   useInfiniteQuery,
   useMutation,
@@ -33,6 +36,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { api } from "./client.ts";
 
 /** Every cache key in one place, so writes know what to refresh. */
@@ -42,6 +46,9 @@ export const queryKeys = {
   me: ["me"] as const,
   cycles: ["cycles"] as const,
   members: ["members"] as const,
+  /** A batch of names (`GET /members?ids=`), under `members` so that what refreshes members refreshes them. */
+  memberNames: (userIds: readonly string[]) => ["members", "ids", ...userIds] as const,
+  departmentMembers: (departmentId: string) => ["members", "department", departmentId] as const,
   departments: ["departments"] as const,
   integrations: ["integrations"] as const,
   audit: (filter: AuditFilter) => ["audit", filter] as const,
@@ -129,6 +136,58 @@ export function useMembers() {
     queryKey: queryKeys.members,
     queryFn: ({ signal }) => api.members.list(signal),
     staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * The members among these user ids, by id: the names a screen shows, asked for in batches of
+ * MAX_MEMBER_IDS (`GET /members?ids=`) instead of the whole organization. Missing ids are not members.
+ */
+export function useMemberNames(userIds: readonly string[]) {
+  const batches = useMemo(() => {
+    const unique = [...new Set(userIds)].sort();
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += MAX_MEMBER_IDS) chunks.push(unique.slice(i, i + MAX_MEMBER_IDS));
+    return chunks;
+  }, [userIds]);
+  return useQueries({
+    queries: batches.map((ids) => ({
+      queryKey: queryKeys.memberNames(ids),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.members.named(ids, signal),
+      staleTime: 5 * 60_000,
+      // A list that grows asks for a new set: the names already known stay shown meanwhile.
+      placeholderData: keepPreviousData,
+    })),
+    combine: membersById,
+  });
+}
+
+/** The batches' answers as one map (a stable function: TanStack recombines only when an answer changes). */
+function membersById(results: ReadonlyArray<{ data?: Member[] | undefined; isPending: boolean }>) {
+  const byId = new Map<string, Member>();
+  for (const result of results) for (const member of result.data ?? []) byId.set(member.userId, member);
+  return { byId, isPending: results.some((result) => result.isPending) };
+}
+
+/** A department's own members (not those of the departments below), every page of them. */
+export function useDepartmentMembers(departmentId: string) {
+  return useQuery({
+    queryKey: queryKeys.departmentMembers(departmentId),
+    queryFn: async ({ signal }) => {
+      const members: Member[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.members.page(
+          { departmentId, limit: 200, ...(cursor ? { cursor } : {}) },
+          signal,
+        );
+        members.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return members;
+    },
+    staleTime: 5 * 60_000,
+    enabled: !!departmentId,
   });
 }
 

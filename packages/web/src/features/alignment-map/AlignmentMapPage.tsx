@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Select, Typography } from "antd";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { useDepartments, useMembers } from "../../api/queries.ts";
+import { useDepartments, useMemberNames } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_KEYS } from "../../components/labels.ts";
@@ -238,9 +238,18 @@ function VirtualRows({
   onMore: (parentId: string) => void;
 }) {
   const { t } = useTranslation();
-  const members = useMembers();
   const departments = useDepartments();
-  const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m.name])), [members.data]);
+  // The owners of the personal objectives on the map by id, not the whole organization.
+  const named = useMemberNames(
+    useMemo(
+      () =>
+        rows.flatMap((row) =>
+          row.kind === "node" && row.node.objective.ownerUserId ? [row.node.objective.ownerUserId] : [],
+        ),
+      [rows],
+    ),
+  );
+  const names = useMemo(() => new Map([...named.byId].map(([id, m]) => [id, m.name])), [named.byId]);
   const deptNames = useMemo(
     () => new Map((departments.data ?? []).map((d) => [d.id, d.name])),
     [departments.data],

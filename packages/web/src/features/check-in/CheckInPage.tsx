@@ -224,7 +224,8 @@ export function CheckInPage() {
   const [params] = useSearchParams();
   const focusKr = params.get("kr");
   const { cycles, cycle, setCycle } = useSelectedCycle();
-  const objectives = useObjectives({ cycleId: cycle?.id }, !!cycle);
+  // What I answer for, not the whole cycle: my KRs are among them.
+  const objectives = useObjectives({ cycleId: cycle?.id, mine: "true" }, !!cycle);
   const departments = useDepartments();
   // What was typed and not sent waits in the tab: leaving the screen or reloading loses nothing.
   const draftsKey = checkInDraftsKey(userId);

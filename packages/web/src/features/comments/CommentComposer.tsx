@@ -1,8 +1,8 @@
-import { isApiError } from "@luodi/client";
+import { isApiError, type Member } from "@luodi/client";
 import { Button, Mentions, Typography } from "antd";
-import { type KeyboardEvent, useMemo, useState } from "react";
+import { type KeyboardEvent, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMembers } from "../../api/queries.ts";
+import { useMemberSearch } from "../../api/search.ts";
 import { type PickedMention, toComposerText, toMarkdown } from "./mention-text.ts";
 
 type Props = {
@@ -31,13 +31,17 @@ export function CommentComposer({
   testId,
 }: Props) {
   const { t } = useTranslation();
-  const members = useMembers();
+  // Mentions search the server as one types after @: the organization is never read whole.
+  const [mentioning, setMentioning] = useState(false);
+  const search = useMemberSearch(mentioning);
+  const seen = useRef(new Map<string, Member>());
+  for (const member of search.results) seen.current.set(member.userId, member);
   const start = useMemo(() => toComposerText(initial), [initial]);
   const [text, setText] = useState(start.text);
   const [picked, setPicked] = useState<PickedMention[]>(start.picked);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const active = (members.data ?? []).filter((m) => m.status === "active");
+  const active = search.results.filter((m) => m.status === "active");
 
   const handleSubmit = async () => {
     if (!text.trim() || sending) return;
@@ -69,10 +73,14 @@ export function CommentComposer({
         onSelect={(option) => {
           // The option's key is not the member's id (the list decorates it): find them by the name picked.
           const name = option.value ?? "";
-          const userId = active.find((m) => m.name === name)?.userId;
+          const userId = [...seen.current.values()].find((m) => m.name === name)?.userId;
           if (userId) setPicked((list) => [...list.filter((p) => p.name !== name), { name, userId }]);
         }}
         onKeyDown={handleKeyDown}
+        onSearch={(typed) => {
+          setMentioning(true);
+          search.onSearch(typed);
+        }}
         options={active.map((m) => ({
           key: m.userId,
           value: m.name,

@@ -4,7 +4,7 @@ import { Button, Card, Col, Empty, Row, Statistic, Typography } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { useDashboard, useDepartments, useMembers } from "../../api/queries.ts";
+import { useDashboard, useDepartments, useMemberNames } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { HEALTH_KEYS } from "../../components/labels.ts";
@@ -97,8 +97,14 @@ export function DashboardPage() {
 function DashboardBody({ data, showScores }: { data: CycleDashboard; showScores: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const members = useMembers();
-  const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m.name])), [members.data]);
+  // The owners of the risky KRs by id, not the whole organization.
+  const named = useMemberNames(
+    useMemo(
+      () => data.riskyKeyResults.flatMap((kr) => (kr.ownerUserId ? [kr.ownerUserId] : [])),
+      [data.riskyKeyResults],
+    ),
+  );
+  const names = useMemo(() => new Map([...named.byId].map(([id, m]) => [id, m.name])), [named.byId]);
   const krSlices = HEALTHS.map((h) => ({
     name: t(HEALTH_KEYS[h]),
     value: data.keyResultHealthCounts[h],

@@ -32,6 +32,8 @@ export function AlignmentPicker({
   members,
   departments,
   mode,
+  onSearch,
+  searching,
 }: {
   id?: string;
   value?: string | string[] | null;
@@ -44,6 +46,9 @@ export function AlignmentPicker({
   departments: readonly Department[];
   /** `parent` (one objective or KR) or `supports` (any number of objectives). */
   mode: "parent" | "supports";
+  /** When given, the server searches as one types: the candidates are its matches. */
+  onSearch?: (text: string) => void;
+  searching?: boolean;
 }) {
   const { t } = useTranslation();
   const options = useMemo(() => {
@@ -99,9 +104,13 @@ export function AlignmentPicker({
       onChange={(next) => onChange?.(next ?? null)}
       allowClear
       showSearch={{
+        // With a server search the candidates are its matches (an objective found by a KR's title among
+        // them); the options shown are still the ones whose own text matches.
         filterOption: (input, option) =>
           ((option as Option | undefined)?.search ?? "").includes(input.trim().toLowerCase()),
+        ...(onSearch ? { onSearch } : {}),
       }}
+      loading={searching}
       placeholder={mode === "parent" ? t("editor.parentPlaceholder") : t("editor.supportsPlaceholder")}
       options={options}
       optionLabelProp="label"

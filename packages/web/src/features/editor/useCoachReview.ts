@@ -1,19 +1,11 @@
 import type { CoachFinding, CoachReviewInput } from "@luodi/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { api } from "../../api/client.ts";
+import { useDebounced } from "../../lib/use-debounced.ts";
 
 /** How long typing must pause before the coach reads the OKR again. */
 const DEBOUNCE_MS = 400;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export type CoachFindings = {
   score: number | null;

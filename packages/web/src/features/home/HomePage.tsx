@@ -4,7 +4,7 @@ import { Button, Col, Empty, Row, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useDepartments, useMembers, useObjectives, useTeam } from "../../api/queries.ts";
+import { useDepartments, useObjectives, useTeam } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PHASE_KEYS } from "../../components/labels.ts";
@@ -21,6 +21,7 @@ import {
   ownsObjective,
 } from "../okrs/mine.ts";
 import { ObjectiveCard } from "../okrs/ObjectiveCard.tsx";
+import { useKeyResultOwners } from "../okrs/useKeyResultOwners.ts";
 import { PraiseCard } from "../recognitions/PraiseCard.tsx";
 import { TodoPanel } from "./TodoPanel.tsx";
 
@@ -30,14 +31,16 @@ export function HomePage() {
   const session = useSession();
   const userId = session.user.id;
   const { cycles, cycle, setCycle } = useSelectedCycle();
-  const objectives = useObjectives({ cycleId: cycle?.id }, !!cycle);
+  // Only what the page shows: what I answer for, and the submitted objectives waiting for my decision.
+  const objectives = useObjectives({ cycleId: cycle?.id, mine: "true" }, !!cycle);
+  const waiting = useObjectives({ cycleId: cycle?.id, approver: "me" }, !!cycle);
   const departments = useDepartments();
-  const members = useMembers();
   // While the cycle scores, my reports' self-scored objectives wait for my score (from /me/team).
   const scoring = cycle?.phase === "scoring" && session.abilities.viewTeam;
   const team = useTeam(scoring ? cycle?.id : undefined, false);
 
   const all = objectives.data ?? [];
+  const submitted = waiting.data ?? [];
   const departmentList = departments.data ?? [];
   const mine = useMemo(() => myObjectives(all, userId, departmentList), [all, userId, departmentList]);
   const owned = useMemo(
@@ -45,12 +48,12 @@ export function HomePage() {
     [mine, userId, departmentList],
   );
   const keyResults = useMemo(() => myKeyResults(mine, userId), [mine, userId]);
-  const memberMap = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m])), [members.data]);
+  const memberMap = useKeyResultOwners(mine, userId);
 
   const todos = useMemo(() => {
     if (!cycle) return [];
     // The server names whom each submitted objective waits for; the owner never approves their own.
-    const approvals = approvalsWaitingFor(all, userId).filter(
+    const approvals = approvalsWaitingFor(submitted, userId).filter(
       (o) => !ownsObjective(o, userId, departmentList),
     );
     const { settings, timezone } = session.organization;
@@ -59,7 +62,7 @@ export function HomePage() {
       p.objectives.filter((o) => o.awaitingMyScore),
     );
     return computeTodos({ cycle, owned, keyResults, approvals, week, scoresToGive });
-  }, [cycle, keyResults, all, owned, userId, departmentList, session.organization, team.data]);
+  }, [cycle, keyResults, submitted, owned, userId, departmentList, session.organization, team.data]);
 
   if (cycles.isPending) return <Loading />;
   if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
@@ -130,7 +133,7 @@ export function HomePage() {
             todos={todos}
             cycleId={cycle.id}
             approvalRequired={session.organization.settings.approvalRequired}
-            loading={objectives.isPending}
+            loading={objectives.isPending || waiting.isPending}
           />
           <MyActionItemsCard />
           <PraiseCard />

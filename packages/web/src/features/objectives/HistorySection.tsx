@@ -1,11 +1,12 @@
 import type { HistoryEntry } from "@luodi/client";
 import { Empty, Tag, Timeline, Typography } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useHistory, useMembers } from "../../api/queries.ts";
+import { useHistory, useMemberNames } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { formatDateTime } from "../../lib/format.ts";
-import { describeChanges, type Translate } from "./change-fields.ts";
+import { describeChanges, ownersNamedIn, type Translate } from "./change-fields.ts";
 
 const ACTION_KEYS = {
   "objective.create": "history.action.objectiveCreate",
@@ -49,8 +50,14 @@ function changesOf(entry: HistoryEntry, t: Translate, names: ReadonlyMap<string,
 export function HistorySection({ objectiveId }: { objectiveId: string }) {
   const { t, i18n } = useTranslation();
   const history = useHistory(objectiveId);
-  const members = useMembers();
-  const names = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
+  // Only the people the entries name, by id: never the whole organization.
+  const named = useMemberNames(
+    useMemo(
+      () => ownersNamedIn(...(history.data?.entries ?? []).flatMap((entry) => [entry.before, entry.after])),
+      [history.data],
+    ),
+  );
+  const names = new Map([...named.byId].map(([userId, m]) => [userId, m.name]));
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   const entries = [...history.data.entries].reverse();

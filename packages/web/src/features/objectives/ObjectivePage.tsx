@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Row, Typography } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { useCheckInsOf, useCycles, useDepartments, useMembers, useObjective } from "../../api/queries.ts";
+import { useCheckInsOf, useCycles, useDepartments, useMemberNames, useObjective } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PHASE_KEYS } from "../../components/labels.ts";
@@ -36,9 +36,17 @@ export function ObjectivePage() {
   const _userId = session.user.id;
   const objective = useObjective(id);
   const cycles = useCycles();
-  const members = useMembers();
   const departments = useDepartments();
   const keyResults = objective.data?.keyResults ?? [];
+  // The owner and the KRs' owners by id, not the whole organization.
+  const named = useMemberNames(
+    useMemo(() => {
+      const o = objective.data;
+      if (!o) return [];
+      const ids = o.keyResults.map((kr) => kr.ownerUserId);
+      return [o.ownerUserId, ...ids].filter((userId): userId is string => !!userId);
+    }, [objective.data]),
+  );
   const checkInQueries = useCheckInsOf(keyResults.map((kr) => kr.id));
   const checkInsByKr = useMemo(() => {
     const map = new Map<string, readonly CheckIn[]>();
@@ -71,9 +79,8 @@ export function ObjectivePage() {
     return <ErrorState error={objective.error} onRetry={() => void objective.refetch()} />;
   const o = objective.data;
   const departmentList = departments.data ?? [];
-  const memberList = members.data ?? [];
   const ownerName = o.ownerUserId
-    ? memberList.find((m) => m.userId === o.ownerUserId)?.name
+    ? named.byId.get(o.ownerUserId)?.name
     : departmentList.find((d) => d.id === o.ownerDepartmentId)?.name;
   const phase = cycle?.phase;
   const checkInsLoading = checkInQueries.some((q) => q.isPending);
@@ -164,7 +171,7 @@ export function ObjectivePage() {
                     <KeyResultValue keyResult={kr} />
                     <HealthTag health={kr.health} />
                     <ConfidenceTag confidence={kr.confidence} />
-                    <span>{memberList.find((m) => m.userId === kr.ownerUserId)?.name}</span>
+                    <span>{kr.ownerUserId ? named.byId.get(kr.ownerUserId)?.name : null}</span>
                     {kr.weight !== 1 ? <span>{t("keyResult.weight", { value: kr.weight })}</span> : null}
                   </div>
                   <ProgressBar

@@ -1,13 +1,13 @@
 import type { Adjustment, KeyResult, ObjectiveDetail } from "@luodi/client";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, type ButtonProps, Card, Form, Input, Modal, Space } from "antd";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { placeApiError } from "../../api/form-errors.ts";
-import { queryKeys, storeObjective, useMembers } from "../../api/queries.ts";
+import { queryKeys, storeObjective, useMemberNames } from "../../api/queries.ts";
 import { formatDateTime } from "../../lib/format.ts";
-import { describeChanges } from "./change-fields.ts";
+import { describeChanges, ownersNamedIn } from "./change-fields.ts";
 
 /**
  * Changes (调整) that wait for the manager's approval: what would change, why, who asked; the approver
@@ -51,8 +51,8 @@ function AdjustmentItem({
   const kr: KeyResult | undefined = a.keyResultId
     ? objective.keyResults.find((k) => k.id === a.keyResultId)
     : undefined;
-  const members = useMembers();
-  const names = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
+  const named = useMemberNames(useMemo(() => ownersNamedIn(a.before, a.after), [a.before, a.after]));
+  const names = new Map([...named.byId].map(([userId, m]) => [userId, m.name]));
   const changes = describeChanges(t, a.before, a.after, names);
 
   const done = (updated: ObjectiveDetail, text: string) => {

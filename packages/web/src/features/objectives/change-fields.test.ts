@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "../../i18n/en.json";
 import zhCN from "../../i18n/zh-CN.json";
-import { describeChanges, type Translate } from "./change-fields.ts";
+import { describeChanges, ownersNamedIn, type Translate } from "./change-fields.ts";
 
 // The catalogues' own words, looked up as i18next would.
 const translator =
@@ -46,5 +46,18 @@ describe("describeChanges", () => {
       "里程碑: 草案 → 草案, 发布",
       "状态: 草稿 → 已发布",
     ]);
+  });
+
+  it("names the owners a change mentions, before and after, once each", () => {
+    expect(
+      ownersNamedIn(
+        { ownerUserId: "u1", title: "x" },
+        { ownerUserId: "u2" },
+        { ownerUserId: "u1" },
+        null,
+        {},
+      ),
+    ).toEqual(["u1", "u2"]);
+    expect(ownersNamedIn({ ownerUserId: null }, undefined)).toEqual([]);
   });
 });

@@ -97,3 +97,14 @@ export function describeChanges(
     after: fieldValue(t, field, after[field], names),
   }));
 }
+
+/** The people a change names (its `ownerUserId` values, before and after): the names to ask the server for. */
+export function ownersNamedIn(...changes: ReadonlyArray<unknown>): string[] {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    if (typeof change !== "object" || change === null) continue;
+    const owner = (change as Record<string, unknown>).ownerUserId;
+    for (const value of Array.isArray(owner) ? owner : [owner]) if (typeof value === "string") ids.add(value);
+  }
+  return [...ids];
+}

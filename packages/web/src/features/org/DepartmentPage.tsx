@@ -2,7 +2,7 @@ import { Card, Col, Empty, Row, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { useDepartments, useMembers, useObjectives } from "../../api/queries.ts";
+import { useDepartmentMembers, useDepartments, useMemberNames, useObjectives } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { departmentPath } from "../admin/department-tree.ts";
@@ -20,9 +20,10 @@ export function DepartmentPage() {
   const { id = "" } = useParams();
   const { cycles, cycle, setCycle } = useSelectedCycle();
   const departments = useDepartments();
-  const members = useMembers();
+  // The department's own people and their objectives, never the whole organization's.
+  const members = useDepartmentMembers(id);
   const own = useObjectives({ cycleId: cycle?.id, ownerDepartmentId: id }, !!cycle);
-  const personal = useObjectives({ cycleId: cycle?.id, level: "personal" }, !!cycle);
+  const personal = useObjectives({ cycleId: cycle?.id, memberDepartmentId: id }, !!cycle);
   // The link to team insights shows only to those the API answers (leaders above, admins): others get 404,
   // so they are not made to ask.
   const session = useSession();
@@ -39,8 +40,11 @@ export function DepartmentPage() {
     [members.data, id],
   );
   const peopleIds = useMemo(() => new Set(people.map((m) => m.userId)), [people]);
+  // The leader may sit outside the department they lead.
+  const leaderId = departments.data?.find((d) => d.id === id)?.leaderId ?? null;
+  const leaders = useMemberNames(useMemo(() => (leaderId ? [leaderId] : []), [leaderId]));
 
-  if (cycles.isPending || departments.isPending || members.isPending) return <Loading />;
+  if (cycles.isPending || departments.isPending || members.isPending || leaders.isPending) return <Loading />;
   if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
   if (departments.isError) {
     return <ErrorState error={departments.error} onRetry={() => void departments.refetch()} />;
@@ -48,7 +52,7 @@ export function DepartmentPage() {
   if (members.isError) return <ErrorState error={members.error} onRetry={() => void members.refetch()} />;
   const department = departments.data.find((d) => d.id === id);
   if (!department) return <Empty description={t("errors.notFound")} />;
-  const leader = members.data.find((m) => m.userId === department.leaderId);
+  const leader = department.leaderId ? leaders.byId.get(department.leaderId) : undefined;
   const parent = departments.data.find((d) => d.id === department.parentId);
 
   return (

@@ -1,11 +1,10 @@
-import type { Member, Objective } from "@luodi/client";
+import type { Objective } from "@luodi/client";
 import { Empty } from "antd";
-import { useMemo } from "react";
-import { useMembers } from "../../api/queries.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { useSession } from "../auth/session.ts";
 import { ObjectiveCard } from "../okrs/ObjectiveCard.tsx";
+import { useKeyResultOwners } from "../okrs/useKeyResultOwners.ts";
 
 /** Objectives as cards, or why there are none (loading, an error with a retry, nothing to see). */
 export function ObjectiveList({
@@ -20,11 +19,7 @@ export function ObjectiveList({
   filter?: (objective: Objective) => boolean;
 }) {
   const session = useSession();
-  const members = useMembers();
-  const memberMap = useMemo(
-    () => new Map<string, Member>((members.data ?? []).map((m) => [m.userId, m])),
-    [members.data],
-  );
+  const memberMap = useKeyResultOwners(query.data, session.user.id);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const list = (query.data ?? []).filter((o) => (filter ? filter(o) : true));

@@ -1,24 +1,26 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import type { KeyResultType, ProposalInput } from "@luodi/client";
+import type { KeyResultType, Member, ProposalInput } from "@luodi/client";
 import { MAX_TITLE } from "@luodi/core";
 import { Button, Card, Col, Empty, Form, Input, Row, Select, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { applyFieldErrors, fieldsShownBy, placeApiError } from "../../api/form-errors.ts";
-import { useCreateProposal, useDepartments, useMembers, useObjectives } from "../../api/queries.ts";
+import { useCreateProposal, useDepartments } from "../../api/queries.ts";
+import { useObjectiveSearch } from "../../api/search.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { GroupedNumberInput } from "../../components/GroupedNumberInput.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { KR_TYPE_KEYS } from "../../components/labels.ts";
+import { MemberSelect } from "../../components/MemberSelect.tsx";
 import { currentLanguage } from "../../i18n/index.ts";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 import { AlignmentPicker } from "../editor/AlignmentPicker.tsx";
 import { CoachHints } from "../editor/CoachHints.tsx";
 import { useCoachReview } from "../editor/useCoachReview.ts";
-import { proposalParents } from "./board-model.ts";
+import { objectiveOfParent, parentSearches, proposalParents } from "./board-model.ts";
 import { CoachScore } from "./CoachScore.tsx";
 import "./proposals.css";
 
@@ -35,6 +37,10 @@ type DraftKeyResult = {
   ownerUserId?: string;
 };
 type Values = { title?: string; pitch?: string; parent?: string | null; keyResults?: DraftKeyResult[] };
+
+/** Proposals serve company and department objectives: their owners are departments, not people. */
+const NO_MEMBERS: readonly Member[] = [];
+const isActive = (member: Member) => member.status === "active";
 
 const emptyKeyResult = (): DraftKeyResult => ({ type: "number", startValue: 0 });
 
@@ -76,9 +82,9 @@ export function NewProposalPage() {
   const { cycles, cycle, setCycle } = useSelectedCycle();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
-  const members = useMembers();
   const departments = useDepartments();
-  const objectives = useObjectives({ cycleId: cycle?.id }, !!cycle);
+  // The parent is searched for on the server: the cycle's objectives are never read whole.
+  const objectives = useObjectiveSearch(parentSearches(cycle?.id), !!cycle);
   const create = useCreateProposal();
   const initialValues: Values = useMemo(() => ({ parent: null, keyResults: [emptyKeyResult()] }), []);
   const values = (Form.useWatch((all: Values) => all, { form, preserve: true }) ?? initialValues) as Values;
@@ -99,8 +105,13 @@ export function NewProposalPage() {
     },
     true,
   );
-  const candidates = useMemo(() => proposalParents(objectives.data ?? []), [objectives.data]);
-  const activeMembers = (members.data ?? []).filter((m) => m.status === "active");
+  const chosenParent = objectiveOfParent(values.parent, objectives.known);
+  const candidates = useMemo(() => {
+    const found = objectives.results;
+    const shown =
+      chosenParent && !found.some((o) => o.id === chosenParent.id) ? [chosenParent, ...found] : found;
+    return proposalParents(shown);
+  }, [objectives.results, chosenParent]);
 
   if (cycles.isPending) return <Loading />;
   if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
@@ -173,8 +184,10 @@ export function NewProposalPage() {
                 level="department"
                 selfId={undefined}
                 cycles={cycles.data}
-                members={members.data ?? []}
+                members={NO_MEMBERS}
                 departments={departments.data ?? []}
+                onSearch={objectives.onSearch}
+                searching={objectives.loading}
               />
             </Form.Item>
             <Form.Item name="pitch" label={t("proposals.pitch")} extra={t("proposals.pitchHelp")}>
@@ -244,11 +257,10 @@ export function NewProposalPage() {
                               label={t("editor.krOwner")}
                               extra={t("proposals.krOwnerHelp")}
                             >
-                              <Select
+                              <MemberSelect
                                 allowClear
-                                showSearch={{ optionFilterProp: "label" }}
                                 placeholder={t("proposals.krOwnerDefault")}
-                                options={activeMembers.map((m) => ({ value: m.userId, label: m.name }))}
+                                accept={isActive}
                               />
                             </Form.Item>
                           </Col>

@@ -1,17 +1,27 @@
 import { LineChartOutlined, PlusOutlined } from "@ant-design/icons";
-import type { Objective, ProposalListQuery } from "@luodi/client";
+import type { ProposalListQuery } from "@luodi/client";
 import { Button, Card, Empty, Segmented, Select, Tabs, Tag, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { useDepartments, useObjectives, useProposals } from "../../api/queries.ts";
+import { useDepartments, useProposals } from "../../api/queries.ts";
+import { useObjectiveSearch } from "../../api/search.ts";
 import { ErrorState } from "../../components/ErrorState.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { LevelTag } from "../../components/Tags.tsx";
 import { CyclePicker } from "../cycles/CyclePicker.tsx";
 import { DepartmentFilter } from "../cycles/DepartmentFilter.tsx";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
-import { groupByParent, parentFilterQuery, proposalParents, racePath } from "./board-model.ts";
+import {
+  groupByParent,
+  objectiveOfParent,
+  type ParentGroup,
+  parentFilterQuery,
+  parentSearches,
+  proposalParents,
+  racePath,
+} from "./board-model.ts";
 import { ProposalCard } from "./ProposalCard.tsx";
 import { PROPOSAL_SORT_KEYS, PROPOSAL_STATUS_KEYS } from "./proposal-labels.ts";
 import "./proposals.css";
@@ -34,7 +44,6 @@ export function ProposalsPage() {
   const parent = params.get("parent") ?? undefined;
   const departmentId = params.get("department") ?? undefined;
   const departments = useDepartments();
-  const objectives = useObjectives({ cycleId: cycle?.id }, !!cycle);
   const query: Omit<ProposalListQuery, "cursor"> = {
     cycleId: cycle?.id,
     sort,
@@ -91,7 +100,8 @@ export function ProposalsPage() {
       />
       <div className="proposal-filters">
         <ParentFilter
-          objectives={objectives.data ?? []}
+          cycleId={cycle?.id}
+          chosenLabel={parentLabel(groups.find((group) => group.key === parent)?.parent, t)}
           value={parent}
           onChange={(value) => setParam("parent", value)}
         />
@@ -158,33 +168,47 @@ export function ProposalsPage() {
 
 /** Narrows the board to one parent: a company or department objective, or one of its KRs. */
 function ParentFilter({
-  objectives,
+  cycleId,
+  chosenLabel,
   value,
   onChange,
 }: {
-  objectives: readonly Objective[];
+  cycleId: string | undefined;
+  /** How the chosen parent reads when the search has not found it (from the proposals shown). */
+  chosenLabel: string | undefined;
   value: string | undefined;
   onChange: (value: string | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const options = useMemo(
-    () =>
-      proposalParents(objectives).map((o) => ({
-        label: o.title,
-        title: o.title,
-        options: [
-          { value: `o:${o.id}`, label: t("proposals.wholeObjective", { title: o.title }) },
-          ...o.keyResults.map((kr) => ({ value: `k:${kr.id}`, label: `KR · ${kr.title}` })),
-        ],
-      })),
-    [objectives, t],
-  );
+  // The server searches the cycle's company and department objectives as one types.
+  const search = useObjectiveSearch(parentSearches(cycleId), !!cycleId);
+  const chosen = objectiveOfParent(value, search.known);
+  const options = useMemo(() => {
+    const found = search.results;
+    const shown = chosen && !found.some((o) => o.id === chosen.id) ? [chosen, ...found] : found;
+    const groups: Array<{
+      label: string;
+      title?: string;
+      value?: string;
+      options?: Array<{ value: string; label: string }>;
+    }> = proposalParents(shown).map((o) => ({
+      label: o.title,
+      title: o.title,
+      options: [
+        { value: `o:${o.id}`, label: t("proposals.wholeObjective", { title: o.title }) },
+        ...o.keyResults.map((kr) => ({ value: `k:${kr.id}`, label: `KR · ${kr.title}` })),
+      ],
+    }));
+    if (value && !chosen && chosenLabel) groups.unshift({ value, label: chosenLabel });
+    return groups;
+  }, [search.results, chosen, chosenLabel, value, t]);
   return (
     <Select
       aria-label={t("proposals.parentFilter")}
       placeholder={t("proposals.allParents")}
       allowClear
-      showSearch={{ optionFilterProp: "label" }}
+      showSearch={{ optionFilterProp: "label", onSearch: search.onSearch }}
+      loading={search.loading}
       value={value}
       onChange={(next: string | undefined) => onChange(next)}
       options={options}
@@ -193,4 +217,12 @@ function ParentFilter({
       data-testid="proposal-parent-filter"
     />
   );
+}
+
+/** A parent as the board names it: the KR's title, or the whole objective's. */
+function parentLabel(parent: ParentGroup["parent"] | undefined, t: TFunction): string | undefined {
+  if (!parent) return undefined;
+  return parent.keyResult
+    ? `KR · ${parent.keyResult.title}`
+    : t("proposals.wholeObjective", { title: parent.objective.title });
 }

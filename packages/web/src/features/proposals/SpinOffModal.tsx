@@ -1,10 +1,11 @@
-import type { Proposal } from "@luodi/client";
+import type { Member, Proposal } from "@luodi/client";
 import { App, type ButtonProps, Form, Input, Modal, Select, Typography } from "antd";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyFieldErrors, fieldsShownBy, placeApiError } from "../../api/form-errors.ts";
-import { useDepartments, useMembers, useSpinOffProposal } from "../../api/queries.ts";
+import { useDepartments, useSpinOffProposal } from "../../api/queries.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
+import { MemberSelect } from "../../components/MemberSelect.tsx";
 import { departmentPath } from "../admin/department-tree.ts";
 
 type Values = { departmentName: string; parentDepartmentId: string; moveMemberIds: string[] };
@@ -27,10 +28,14 @@ export function SpinOffModal({
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const departments = useDepartments();
-  const members = useMembers();
   const spinOff = useSpinOffProposal(proposal.id);
   const list = departments.data ?? [];
   const root = list.find((d) => d.parentId === null);
+  const proposerId = proposal.proposer.id;
+  const acceptMember = useCallback(
+    (m: Member) => m.status === "active" && m.userId !== proposerId,
+    [proposerId],
+  );
 
   const handleSubmit = async (values: Values) => {
     setFormError(null);
@@ -105,14 +110,7 @@ export function SpinOffModal({
           label={t("proposals.moveMembers")}
           extra={t("proposals.moveMembersHelp", { name: proposal.proposer.name })}
         >
-          <Select
-            mode="multiple"
-            showSearch={{ optionFilterProp: "label" }}
-            data-testid="spin-off-members"
-            options={(members.data ?? [])
-              .filter((m) => m.status === "active" && m.userId !== proposal.proposer.id)
-              .map((m) => ({ value: m.userId, label: m.name }))}
-          />
+          <MemberSelect multiple testId="spin-off-members" accept={acceptMember} />
         </Form.Item>
       </Form>
     </Modal>

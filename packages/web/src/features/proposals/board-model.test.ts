@@ -2,7 +2,9 @@ import type { Objective, Proposal, Race } from "@luodi/client";
 import { describe, expect, it } from "vitest";
 import {
   groupByParent,
+  objectiveOfParent,
   parentFilterQuery,
+  parentSearches,
   proposalParents,
   raceLines,
   racePath,
@@ -63,6 +65,25 @@ describe("parentFilterQuery", () => {
     expect(parentFilterQuery("k:k1")).toEqual({ parentKeyResultId: "k1" });
     expect(parentFilterQuery("o:o1")).toEqual({ parentObjectiveId: "o1" });
     expect(parentFilterQuery(undefined)).toEqual({});
+  });
+});
+
+describe("objectiveOfParent", () => {
+  const found = new Map([
+    ["o1", { id: "o1", keyResults: [{ id: "k1" }] } as Objective],
+    ["o2", { id: "o2", keyResults: [{ id: "k2" }] } as Objective],
+  ]);
+  it("finds the objective a parent value names, by its own id or one of its KRs'", () => {
+    expect(objectiveOfParent("o:o2", found)?.id).toBe("o2");
+    expect(objectiveOfParent("k:k1", found)?.id).toBe("o1");
+    expect(objectiveOfParent("k:k9", found)).toBeUndefined();
+    expect(objectiveOfParent(null, found)).toBeUndefined();
+  });
+  it("asks the server for the cycle's company and department objectives only", () => {
+    expect(parentSearches("c1")).toEqual([
+      { cycleId: "c1", level: "company" },
+      { cycleId: "c1", level: "department" },
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Objective, Proposal, Race, RaceQuery } from "@luodi/client";
+import type { Objective, ObjectiveListQuery, Proposal, Race, RaceQuery } from "@luodi/client";
 
 /** What a proposal serves, as the board and the race view name it. */
 type Parent = Proposal["parent"];
@@ -52,6 +52,27 @@ export function parentFilterQuery(value: string | undefined): {
   if (!value) return {};
   const id = value.slice(2);
   return value.startsWith("k:") ? { parentKeyResultId: id } : { parentObjectiveId: id };
+}
+
+/** The objective a parent value (`o:<objective id>` or `k:<KR id>`) names, among those already found. */
+export function objectiveOfParent(
+  value: string | null | undefined,
+  known: ReadonlyMap<string, Objective>,
+): Objective | undefined {
+  if (!value) return undefined;
+  const id = value.slice(2);
+  if (value.startsWith("o:")) return known.get(id);
+  for (const objective of known.values())
+    if (objective.keyResults.some((kr) => kr.id === id)) return objective;
+  return undefined;
+}
+
+/** What a parent picker asks the server for: the cycle's company and department objectives. */
+export function parentSearches(cycleId: string | undefined): ObjectiveListQuery[] {
+  return [
+    { cycleId, level: "company" },
+    { cycleId, level: "department" },
+  ];
 }
 
 /** The objectives (and their KRs) proposals may serve: the company's and the departments', in the cycle. */

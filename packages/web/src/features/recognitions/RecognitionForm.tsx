@@ -1,10 +1,12 @@
-import type { RecognitionInput } from "@luodi/client";
+import type { Member, RecognitionInput } from "@luodi/client";
 import { App, type ButtonProps, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyFieldErrors, fieldsShownBy, placeApiError } from "../../api/form-errors.ts";
-import { useGiveRecognition, useMembers, useObjectives } from "../../api/queries.ts";
+import { useGiveRecognition } from "../../api/queries.ts";
+import { useObjectiveSearch } from "../../api/search.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
+import { MemberSelect } from "../../components/MemberSelect.tsx";
 import { useSession } from "../auth/session.ts";
 import { useSelectedCycle } from "../cycles/useSelectedCycle.ts";
 
@@ -20,12 +22,16 @@ export function RecognitionForm({ open, onClose }: { open: boolean; onClose: () 
   const session = useSession();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
-  const members = useMembers();
   const { cycle } = useSelectedCycle();
-  const objectives = useObjectives({ cycleId: cycle?.id }, open && !!cycle);
+  // Both pickers search on the server as one types: no list of the whole organization or cycle.
+  const objectives = useObjectiveSearch({ cycleId: cycle?.id }, open && !!cycle);
   const give = useGiveRecognition();
   const objectiveId = Form.useWatch("objectiveId", form);
-  const chosen = objectives.data?.find((o) => o.id === objectiveId);
+  const chosen = objectiveId ? objectives.known.get(objectiveId) : undefined;
+  const acceptColleague = useCallback(
+    (m: Member) => m.status === "active" && m.userId !== session.user.id,
+    [session.user.id],
+  );
 
   const handleSubmit = async (values: Values) => {
     setFormError(null);
@@ -76,14 +82,11 @@ export function RecognitionForm({ open, onClose }: { open: boolean; onClose: () 
           label={t("recognitions.to")}
           rules={[{ required: true, message: t("recognitions.toPlaceholder") }]}
         >
-          <Select
-            mode="multiple"
+          <MemberSelect
+            multiple
             placeholder={t("recognitions.toPlaceholder")}
-            optionFilterProp="label"
-            options={(members.data ?? [])
-              .filter((m) => m.status === "active" && m.userId !== session.user.id)
-              .map((m) => ({ value: m.userId, label: m.name }))}
-            data-testid="recognition-to"
+            accept={acceptColleague}
+            testId="recognition-to"
           />
         </Form.Item>
         <Form.Item
@@ -102,10 +105,9 @@ export function RecognitionForm({ open, onClose }: { open: boolean; onClose: () 
         <Form.Item name="objectiveId" label={t("recognitions.objective")}>
           <Select
             allowClear
-            showSearch
-            optionFilterProp="label"
-            loading={objectives.isPending && !!cycle}
-            options={(objectives.data ?? []).map((o) => ({ value: o.id, label: o.title }))}
+            showSearch={{ filterOption: false, onSearch: objectives.onSearch }}
+            loading={objectives.loading}
+            options={withChosen(objectives.results, chosen).map((o) => ({ value: o.id, label: o.title }))}
             onChange={() => form.setFieldValue("keyResultId", undefined)}
             data-testid="recognition-objective"
           />
@@ -122,4 +124,9 @@ export function RecognitionForm({ open, onClose }: { open: boolean; onClose: () 
       </Form>
     </Modal>
   );
+}
+
+/** The search's matches, with the chosen objective first when the search has moved past it. */
+function withChosen<T extends { id: string }>(results: readonly T[], chosen: T | undefined): T[] {
+  return chosen && !results.some((o) => o.id === chosen.id) ? [chosen, ...results] : [...results];
 }
